@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Serves dist/ with Debian's nginx and the shipped server block: scripts/serve-dist.sh [PORT]
+# Runs in the foreground; the tests start it in the background and stop it afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${1:-8081}
+root=$(pwd)/dist
+run=$(mktemp -d)
+sed -e "s|__PORT__|$port|" -e "s|__ROOT__|$root|" hosting/nginx.conf > "$run/site.conf"
+cat > "$run/nginx.conf" <<CONF
+worker_processes 1;
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
+daemon off;
+pid $run/nginx.pid;
+error_log $run/error.log warn;
+events { worker_connections 256; }
+http {
+    access_log off;
+    client_body_temp_path $run/body;
+    proxy_temp_path $run/proxy;
+    fastcgi_temp_path $run/fastcgi;
+    uwsgi_temp_path $run/uwsgi;
+    scgi_temp_path $run/scgi;
+    include $run/site.conf;
+}
+CONF
+echo "serving $root on http://127.0.0.1:$port/"
+exec /usr/sbin/nginx -c "$run/nginx.conf" -e "$run/error.log"

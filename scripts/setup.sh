@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing; skips what is there.
+# Safe to run again. Debian with rustup assumed; only package registries are used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock exactly.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+
+need_apt=()
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)
+command -v brotli >/dev/null || need_apt+=(brotli)
+command -v node >/dev/null || need_apt+=(nodejs npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "apt: ${need_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# Offline builds (trunk --offline passes --offline to cargo) need every crate already here.
+cargo fetch --locked >/dev/null
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  log "cargo install trunk $TRUNK_VERSION (about 5 minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION"; then
+  log "cargo install wasm-bindgen-cli $WB_VERSION (about 4 minutes)"
+  # Not --locked: one of its locked dependencies is gone from the registry.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# Trunk finds wasm-opt on PATH. npm's binaryen 132 is a Node script, no download; Debian's
+# binaryen 108 produces a wasm Chromium rejects, so the version is checked, not just the name.
+if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
+  log "npm install -g binaryen@132.0.0 (wasm-opt)"
+  npm install -g binaryen@132.0.0 --no-audit --no-fund --loglevel=error
+fi
+
+if [ ! -d node_modules/@playwright/test ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm ci (Playwright test runner, axe-core, Lighthouse)"
+  # Playwright must never download a browser: the system Chromium is used.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+log "ready: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $WB_VERSION, $(wasm-opt --version | head -1)"

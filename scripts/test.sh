@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test, from a fresh machine: set-up, lint, native unit tests, wasm tests in headless
+# Chromium, the release build, and end-to-end tests against dist/ served by nginx.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lint (native, ssr, wasm)"
+cargo fmt --all -- --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --features ssr -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --features hydrate -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --tests -- -D warnings
+
+step "native unit tests (parser, model, config, prerender)"
+cargo test --locked --features ssr
+
+step "wasm-bindgen tests in headless Chromium"
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
+  cargo test --locked --target wasm32-unknown-unknown --test wasm
+
+step "release build (trunk build --release --offline)"
+trunk build --release --offline
+
+step "end-to-end tests (Playwright, system Chromium, nginx)"
+npx playwright test

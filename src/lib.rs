@@ -1,0 +1,65 @@
+//! « Chef de Projet Digital »: the client's article as a Leptos single-page app.
+//!
+//! - [`content`]: the typed article model and (natively) the Markdown parser that builds it;
+//! - [`components`]: one file per building block, each rendering typed content with `view!`;
+//! - [`pages`]: the routes' views; [`app`]: the root, routes and context;
+//! - [`data`]: loading the model; [`nav`]: in-page navigation; [`config`]: where the site lives.
+//!
+//! Every render path runs natively too: the prerender binary and the tests use the same `App`.
+//! Browser APIs appear only in effects, event handlers and `wasm32` code.
+
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod nav;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+pub mod strings;
+
+pub use app::App;
+
+/// The wasm entry point: hydrate the prerendered page, or mount from scratch when the body is
+/// empty (under `trunk serve` before the prerender hook has run, for instance).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let config = browser_config();
+    let document = leptos::prelude::document();
+    let prerendered = document
+        .body()
+        .is_some_and(|body| body.child_element_count() > 0);
+    if prerendered {
+        #[cfg(feature = "hydrate")]
+        leptos::mount::hydrate_body(move || leptos::view! { <App config/> });
+        #[cfg(not(feature = "hydrate"))]
+        {
+            // A client-only build cannot adopt server markup: replace it.
+            if let Some(body) = document.body() {
+                body.set_inner_html("");
+            }
+            leptos::mount::mount_to_body(move || leptos::view! { <App config/> });
+        }
+    } else {
+        leptos::mount::mount_to_body(move || leptos::view! { <App config/> });
+    }
+}
+
+/// Reads the site's base path and origin from the `<meta>`s the prerender wrote.
+#[cfg(target_arch = "wasm32")]
+fn browser_config() -> config::SiteConfig {
+    let document = leptos::prelude::document();
+    let meta = |name: &str| {
+        document
+            .query_selector(&format!("meta[name=\"{name}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+    };
+    let site = meta(app::SITE_META)
+        .or_else(|| leptos::prelude::window().location().origin().ok())
+        .unwrap_or_default();
+    config::SiteConfig::new(&site, &meta(config::BASE_META).unwrap_or_default())
+}

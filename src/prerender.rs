@@ -1,0 +1,270 @@
+//! Server-side rendering of the same `App`, for the build's prerender step (feature `ssr`).
+//!
+//! Each route is rendered to HTML under an owner with an SSR shared context, so that Leptos
+//! serialises the article resource into the page: the hydrating wasm then reads the article from
+//! the page itself instead of fetching it again. The result is spliced into Trunk's own
+//! `index.html`, which stays a template: its `<!--HEAD-->` marker receives `leptos_meta`'s tags
+//! and its empty `<body>` the app's markup, followed by the resource payload script.
+
+use crate::config::SiteConfig;
+use crate::content::Article;
+use crate::data::Preloaded;
+use crate::App;
+use futures::StreamExt;
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use std::sync::Arc;
+
+/// Marks a page this module wrote, so it is never taken for the template again.
+pub const PRERENDERED_MARK: &str = "<!--cpd:prerendered-->";
+
+/// Why a page could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Renders the page at `path` (relative to the base path, such as `/` or `/chef-projet-digital.html`)
+/// into `template`, Trunk's generated `index.html`.
+pub fn render_page(
+    template: &str,
+    config: &SiteConfig,
+    article: &Article,
+    path: &str,
+) -> Result<String, RenderError> {
+    if template.contains(PRERENDERED_MARK) {
+        return Err(RenderError(
+            "the template is already a prerendered page; render from Trunk's fresh index.html"
+                .into(),
+        ));
+    }
+    let (head_end, body_at) = template_slots(template)?;
+    let _ = any_spawner::Executor::init_futures_executor();
+
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    let (app_html, payload, meta) = owner.with(|| {
+        let (meta_ctx, meta_out) = ServerMetaContext::new();
+        provide_context(meta_ctx);
+        provide_context(RequestUrl::new(&config.href(path)));
+        let config = config.clone();
+        let preloaded = Preloaded(article.clone());
+        let app = view! { <App config preloaded/> };
+        let shared = Owner::current_shared_context().expect("created with a shared context");
+        futures::executor::block_on(async move {
+            let html: String = app
+                .to_html_stream_in_order()
+                .collect::<Vec<_>>()
+                .await
+                .concat();
+            let payload = match shared.pending_data() {
+                Some(stream) => stream.collect::<Vec<_>>().await.concat(),
+                None => String::new(),
+            };
+            // leptos_meta writes into the first chunk of a stream: give it the head alone.
+            let head = &template[..head_end];
+            let head = meta_out
+                .inject_meta_context(
+                    futures::stream::once(async move { format!("{head}</head>") }).boxed(),
+                )
+                .await
+                .collect::<Vec<_>>()
+                .await
+                .concat();
+            (html, payload, head)
+        })
+    });
+    drop(owner);
+
+    let head = meta.strip_suffix("</head>").unwrap_or(&meta);
+    let mut page = String::with_capacity(template.len() + app_html.len() + payload.len() + 256);
+    page.push_str(head);
+    page.push_str(PRERENDERED_MARK);
+    page.push_str(&template[head_end..body_at]);
+    // The app's markup must come first in <body>: anything before it breaks hydration.
+    page.push_str(&app_html);
+    page.push_str("<script>");
+    page.push_str(&payload);
+    page.push_str("</script>");
+    page.push_str(&template[body_at..]);
+    Ok(page)
+}
+
+/// Finds `</head>` and the end of the empty `<body …>` in the template.
+fn template_slots(template: &str) -> Result<(usize, usize), RenderError> {
+    let missing = |what: &str| RenderError(format!("the template index.html has no {what}"));
+    if !template.contains("<!--HEAD-->") {
+        return Err(missing("<!--HEAD--> marker in <head>"));
+    }
+    let head_end = template.find("</head>").ok_or_else(|| missing("</head>"))?;
+    let body_start = template[head_end..]
+        .find("<body")
+        .ok_or_else(|| missing("<body>"))?
+        + head_end;
+    let body_at = template[body_start..]
+        .find('>')
+        .ok_or_else(|| missing("<body>"))?
+        + body_start
+        + 1;
+    Ok((head_end, body_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse::parse_article;
+
+    const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><!--HEAD--><script type=\"module\">/* loader */</script></head><body></body></html>";
+
+    fn article() -> Article {
+        let source = include_str!("../content/chef-projet-digital.md");
+        parse_article("content/chef-projet-digital.md", source).expect("the client's text parses")
+    }
+
+    /// The page's visible text: tags dropped, entities decoded, whitespace folded.
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        let out = out
+            .replace("&#x27;", "'")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn render(path: &str) -> String {
+        render_page(
+            TEMPLATE,
+            &SiteConfig::new("https://ex.org", "/"),
+            &article(),
+            path,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn article_routes_carry_the_whole_text() {
+        let article = article();
+        for path in ["/", "/chef-projet-digital.html"] {
+            let html = render(path);
+            let body =
+                &html[html.find("<body>").unwrap()..html.find("<script>__RESOLVED").unwrap()];
+            let text = text_of(body);
+            assert!(text.contains(&article.title), "{path}: title");
+            for section in &article.sections {
+                assert!(
+                    html.contains(&format!("id=\"{}\"", section.id)),
+                    "{path}: anchor {}",
+                    section.id
+                );
+                assert!(
+                    text.contains(&section.heading),
+                    "{path}: heading {}",
+                    section.heading
+                );
+                for p in &section.paragraphs {
+                    let words = p
+                        .plain_text()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    assert!(text.contains(&words), "{path}: paragraph {words}");
+                }
+            }
+            for entry in &article.toc {
+                assert!(
+                    html.contains(&format!("href=\"#{}\"", entry.anchor)),
+                    "{path}: toc {}",
+                    entry.anchor
+                );
+            }
+            assert!(!text.contains("Page introuvable"), "{path}");
+        }
+    }
+
+    #[test]
+    fn body_starts_with_the_app_and_ends_with_the_payload() {
+        let html = render("/chef-projet-digital.html");
+        let body = &html[html.find("<body>").unwrap() + "<body>".len()..];
+        assert!(
+            body.starts_with('<') && !body.starts_with("<script"),
+            "app markup first: {}",
+            &body[..80]
+        );
+        assert!(
+            body.contains("<script>__RESOLVED_RESOURCES"),
+            "resource payload in the page"
+        );
+        assert!(body.ends_with("</script></body></html>"));
+        assert!(html.contains(PRERENDERED_MARK));
+    }
+
+    #[test]
+    fn head_carries_title_description_and_canonical() {
+        let html = render("/");
+        let head = &html[..html.find("</head>").unwrap()];
+        assert!(
+            head.contains("<title>Chef de Projet Digital</title>"),
+            "{head}"
+        );
+        assert!(head.contains("name=\"description\""));
+        assert!(
+            head.contains(
+                "<link href=\"https://ex.org/chef-projet-digital.html\" rel=\"canonical\">"
+            ),
+            "{head}"
+        );
+        assert!(head.contains("property=\"og:title\""));
+        assert!(head.find("<!--HEAD-->").unwrap() < head.find("<title>").unwrap());
+    }
+
+    #[test]
+    fn unknown_path_renders_not_found() {
+        let html = render("/404.html");
+        let text = text_of(&html[html.find("<body>").unwrap()..]);
+        assert!(text.contains("Page introuvable"));
+        assert!(html.contains("href=\"/chef-projet-digital.html\""));
+        assert!(!html.contains("id=\"missions\""));
+    }
+
+    #[test]
+    fn sub_path_links_follow_the_base() {
+        let config = SiteConfig::new("https://ex.org", "/docs/");
+        let html = render_page(TEMPLATE, &config, &article(), "/404.html").unwrap();
+        assert!(
+            html.contains("href=\"/docs/chef-projet-digital.html\""),
+            "{html}"
+        );
+        let html = render_page(TEMPLATE, &config, &article(), "/chef-projet-digital.html").unwrap();
+        assert!(html.contains("https://ex.org/docs/chef-projet-digital.html"));
+        assert!(
+            html.contains("id=\"qui-est\""),
+            "the article route matches under the base"
+        );
+    }
+
+    #[test]
+    fn refuses_its_own_output_and_bad_templates() {
+        let page = render("/");
+        assert!(render_page(&page, &SiteConfig::default(), &article(), "/").is_err());
+        let no_marker = TEMPLATE.replace("<!--HEAD-->", "");
+        assert!(render_page(&no_marker, &SiteConfig::default(), &article(), "/").is_err());
+    }
+}

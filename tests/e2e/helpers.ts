@@ -1,0 +1,59 @@
+import { expect, type Page, type ConsoleMessage } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export const ARTICLE = '/chef-projet-digital.html';
+
+type Inline = { t: string; c: any };
+export type Article = {
+  title: string;
+  summary: string;
+  toc: { anchor: string; label: string }[];
+  part: string | null;
+  lead: Inline[][];
+  sections: { id: string; heading: string; paragraphs: Inline[][] }[];
+};
+
+function plain(inlines: Inline[]): string {
+  return inlines
+    .map((i) => (i.t === 'text' ? i.c : i.t === 'link' ? plain(i.c.children) : plain(i.c)))
+    .join('');
+}
+
+/** The model the build wrote into dist/, with each paragraph as plain text. */
+export function article(): Article & { texts: string[][] } {
+  const a: Article = JSON.parse(readFileSync('dist/content/chef-projet-digital.json', 'utf8'));
+  return { ...a, texts: a.sections.map((s) => s.paragraphs.map(plain)) };
+}
+
+/** Collects console errors and uncaught exceptions for the test's page. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Waits until the wasm has taken over the page. */
+export async function appReady(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 15_000 });
+}
+
+/** The sticky bar's bottom edge, in viewport pixels. */
+export async function barBottom(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('header.site-bar')!.getBoundingClientRect().bottom);
+}
+
+/** Asserts the heading is entirely in the viewport and not under the sticky bar. */
+export async function expectHeadingClear(page: Page, name: string) {
+  const heading = page.getByRole('heading', { name, exact: true });
+  await expect(heading).toBeInViewport({ ratio: 1 });
+  // Wait for smooth scrolling to settle before measuring.
+  await expect
+    .poll(async () => {
+      const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
+      return top >= (await barBottom(page));
+    })
+    .toBe(true);
+}

@@ -1,0 +1,130 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): mount the real `App` from a fixture
+//! model and check what a reader gets: headings, anchors and link targets.
+#![cfg(target_arch = "wasm32")]
+
+use cpd::config::SiteConfig;
+use cpd::content::Article;
+use cpd::data::Preloaded;
+use cpd::App;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURE: &str = include_str!("fixtures/article.json");
+
+fn fixture() -> Article {
+    serde_json::from_str(FIXTURE).expect("the fixture parses as the content model")
+}
+
+/// Mounts the app in a fresh container and waits until the article has rendered.
+async fn mount(article: Article) -> web_sys::HtmlElement {
+    let document = document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let config = SiteConfig::new("https://example.org", "/");
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <App config preloaded=Preloaded(article)/> }
+    });
+    handle.forget();
+    for _ in 0..50 {
+        if host.query_selector("h1").unwrap().is_some() {
+            break;
+        }
+        next_frame().await;
+    }
+    host
+}
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = host.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_string())
+        .collect()
+}
+
+fn attrs(host: &web_sys::HtmlElement, selector: &str, attr: &str) -> Vec<String> {
+    let list = host.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute(attr))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn renders_title_part_and_section_headings() {
+    let host = mount(fixture()).await;
+    assert_eq!(texts(&host, "h1"), ["Titre d’essai"]);
+    assert_eq!(texts(&host, ".part-title"), ["Une partie"]);
+    assert_eq!(
+        texts(&host, "section h3"),
+        ["Première question ?", "Seconde question ?"]
+    );
+    assert_eq!(texts(&host, ".tagline"), ["Une accroche."]);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn sections_carry_the_client_anchors() {
+    let host = mount(fixture()).await;
+    assert_eq!(
+        attrs(&host, "section h3", "id"),
+        ["chef-projet-digital", "missions"]
+    );
+    assert_eq!(
+        attrs(&host, "section", "aria-labelledby"),
+        ["chef-projet-digital", "missions"]
+    );
+    assert_eq!(attrs(&host, "section h3", "tabindex"), ["-1", "-1"]);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn toc_links_point_at_sections() {
+    let host = mount(fixture()).await;
+    assert_eq!(
+        attrs(&host, "nav.toc a", "href"),
+        ["#chef-projet-digital", "#missions"]
+    );
+    assert_eq!(
+        texts(&host, "nav.toc a"),
+        ["Première question ?", "Seconde question ?"]
+    );
+    for href in attrs(&host, "nav.toc a", "href") {
+        let id = href.trim_start_matches('#');
+        assert!(
+            host.query_selector(&format!("[id='{id}']"))
+                .unwrap()
+                .is_some(),
+            "{href} has a target"
+        );
+    }
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn inline_markup_becomes_elements() {
+    let host = mount(fixture()).await;
+    assert_eq!(texts(&host, ".lead em strong"), ["chapeau"]);
+    assert_eq!(attrs(&host, "section p a", "href"), ["#missions"]);
+    assert_eq!(
+        texts(&host, "section p"),
+        [
+            "Premier paragraphe.",
+            "Deuxième, avec un lien interne.",
+            "Troisième paragraphe."
+        ]
+    );
+    host.remove();
+}
