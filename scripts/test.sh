@@ -11,14 +11,14 @@ cargo fmt --all -- --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --all-targets --features ssr -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features hydrate -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --tests -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --features hydrate --tests -- -D warnings
 
 step "native unit tests (parser, model, config, prerender)"
 cargo test --locked --features ssr
 
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
-  cargo test --locked --target wasm32-unknown-unknown --test wasm
+  cargo test --locked --target wasm32-unknown-unknown --features hydrate --test wasm
 
 step "release build (trunk build --release --offline)"
 trunk build --release --offline

@@ -1,31 +1,27 @@
 //! The application root: context, routes, and the frame around every page.
 
-use crate::config::{SiteConfig, BASE_META, CONTENT_JSON, PERMALINK_FILE};
+use crate::components::SiteMeta;
+use crate::config::{SiteConfig, CONTENT_JSON, PERMALINK_FILE};
 use crate::data::{ArticleData, Preloaded};
 use crate::nav::CurrentSection;
 use crate::pages::{ArticlePage, NotFoundPage};
 use crate::strings;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Meta};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::StaticSegment;
-
-/// The name of the `<meta>` that carries the site's origin from the HTML to the wasm.
-pub const SITE_META: &str = "cpd-site";
 
 /// The whole app. `preloaded` hands the article in directly (prerender, tests); without it the
 /// browser fetches the JSON model, unless hydration already carries it.
 #[component]
 pub fn App(config: SiteConfig, #[prop(optional)] preloaded: Option<Preloaded>) -> impl IntoView {
-    provide_meta_context();
+    #[cfg(feature = "ssr")]
+    leptos_meta::provide_meta_context();
     provide_context(ArticleData::new(config.href(CONTENT_JSON), preloaded));
     CurrentSection::provide();
     let router_base = config.router_base();
-    let (base, site) = (config.base.clone(), config.site_url.clone());
     provide_context(config);
     view! {
-        <Meta name=BASE_META content=base/>
-        <Meta name=SITE_META content=site/>
+        <SiteMeta/>
         <Router base=router_base>
             <a class="skip-link" href="#contenu">{strings::SKIP_LINK}</a>
             <main id="contenu" tabindex="-1">

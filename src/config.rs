@@ -13,6 +13,9 @@ pub const CONTENT_JSON: &str = "content/chef-projet-digital.json";
 /// The name of the `<meta>` that carries the base path from the HTML to the wasm.
 pub const BASE_META: &str = "cpd-base";
 
+/// The name of the `<meta>` that carries the site's origin from the HTML to the wasm.
+pub const SITE_META: &str = "cpd-site";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteConfig {
     /// Public origin, without trailing slash, such as `https://www.example.org`.

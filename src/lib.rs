@@ -25,6 +25,8 @@ pub use app::App;
 /// empty (under `trunk serve` before the prerender hook has run, for instance).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // Readable panics in development; in release the hook's formatting code would cost bytes.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let config = browser_config();
     let document = leptos::prelude::document();
@@ -58,7 +60,7 @@ fn browser_config() -> config::SiteConfig {
             .flatten()
             .and_then(|m| m.get_attribute("content"))
     };
-    let site = meta(app::SITE_META)
+    let site = meta(config::SITE_META)
         .or_else(|| leptos::prelude::window().location().origin().ok())
         .unwrap_or_default();
     config::SiteConfig::new(&site, &meta(config::BASE_META).unwrap_or_default())

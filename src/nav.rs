@@ -43,9 +43,6 @@ pub fn follow_hash(current: CurrentSection) {
         if first.is_some() || anchor.is_some() {
             reveal(anchor.as_deref());
         }
-        if first.is_none() {
-            mark_ready();
-        }
     });
 }
 

@@ -128,3 +128,22 @@ async fn inline_markup_becomes_elements() {
     );
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn browser_decoder_agrees_with_serde() {
+    // The wasm reads the model with JSON.parse, the build writes it with serde: same result.
+    let decoded =
+        cpd::content::wire::decode_article(FIXTURE).expect("the browser decoder reads the fixture");
+    assert_eq!(decoded, fixture());
+    let as_result = format!("{{\"Ok\":{FIXTURE}}}");
+    assert_eq!(
+        cpd::content::wire::decode_result(&as_result).unwrap(),
+        Ok(fixture())
+    );
+    assert_eq!(
+        cpd::content::wire::decode_result("{\"Err\":\"réseau\"}").unwrap(),
+        Err("réseau".to_string())
+    );
+    assert!(cpd::content::wire::decode_article("{\"title\": 3}").is_err());
+    assert!(cpd::content::wire::decode_article("pas du JSON").is_err());
+}

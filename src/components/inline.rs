@@ -14,15 +14,9 @@ fn render(inline: Inline) -> AnyView {
         Inline::Strong(children) => {
             view! { <strong><Inlines inlines=children/></strong> }.into_any()
         }
+        // The router leaves links to other origins to the browser.
         Inline::Link { href, children } => {
-            // Links that leave the page are the browser's to follow, not the router's.
-            let external = !href.starts_with('#') && href.contains("://");
-            view! {
-                <a href=href rel=external.then_some("external noopener")>
-                    <Inlines inlines=children/>
-                </a>
-            }
-            .into_any()
+            view! { <a href=href><Inlines inlines=children/></a> }.into_any()
         }
     }
 }

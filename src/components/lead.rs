@@ -1,4 +1,4 @@
-use super::Inlines;
+use super::Paragraphs;
 use crate::content::Paragraph;
 use leptos::prelude::*;
 
@@ -7,10 +7,7 @@ use leptos::prelude::*;
 pub fn Lead(paragraphs: Vec<Paragraph>) -> impl IntoView {
     view! {
         <div class="lead">
-            {paragraphs
-                .into_iter()
-                .map(|Paragraph(inlines)| view! { <p><Inlines inlines=inlines/></p> })
-                .collect_view()}
+            <Paragraphs paragraphs/>
         </div>
     }
 }

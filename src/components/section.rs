@@ -1,5 +1,5 @@
-use super::Inlines;
-use crate::content::{Paragraph, Section};
+use super::Paragraphs;
+use crate::content::Section;
 use leptos::prelude::*;
 
 /// One question section. Its kind (definition, missions, scope, profile, integration) is a
@@ -7,26 +7,22 @@ use leptos::prelude::*;
 ///
 /// The anchor id sits on the heading: it is what a shared link scrolls to and what receives
 /// focus after a navigation (`tabindex=-1` makes it focusable without adding a tab stop).
+/// `level` is the heading's outline level: 3 under a part heading, 2 without one.
 #[component]
 pub fn SectionView(section: Section, #[prop(default = 3)] level: u8) -> impl IntoView {
+    let class = format!("section section--{}", section.kind().slug());
     let Section {
         id,
-        kind,
         heading,
         paragraphs,
     } = section;
-    let class = format!("section section--{}", kind.slug());
-    let heading = match level {
-        2 => view! { <h2 id=id.clone() tabindex="-1">{heading}</h2> }.into_any(),
-        _ => view! { <h3 id=id.clone() tabindex="-1">{heading}</h3> }.into_any(),
-    };
+    // One element type keeps the wasm lean; aria-level states the level when it is not 3.
+    let aria_level = (level != 3).then(|| level.to_string());
+    let labelled_by = id.clone();
     view! {
-        <section class=class aria-labelledby=id>
-            {heading}
-            {paragraphs
-                .into_iter()
-                .map(|Paragraph(inlines)| view! { <p><Inlines inlines=inlines/></p> })
-                .collect_view()}
+        <section class=class aria-labelledby=labelled_by>
+            <h3 id=id tabindex="-1" attr:aria-level=aria_level>{heading}</h3>
+            <Paragraphs paragraphs/>
         </section>
     }
 }

@@ -3,5 +3,6 @@
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
+pub mod wire;
 
 pub use model::*;

@@ -47,8 +47,7 @@ pub struct TocEntry {
 
 /// What a section is about. The client's five anchors map to five kinds; any other anchor the
 /// owner adds later is `Other`, so a new section needs no code change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SectionKind {
     Definition,
     Missions,
@@ -89,7 +88,6 @@ impl SectionKind {
 pub struct Section {
     /// The anchor id (`{: #id}` in the source), the fragment of the section's URL.
     pub id: String,
-    pub kind: SectionKind,
     /// The heading text, a question.
     pub heading: String,
     /// At least one paragraph.
@@ -102,8 +100,9 @@ pub struct Section {
 pub struct Paragraph(pub Vec<Inline>);
 
 /// Inline text, as a tree: plain text, emphasis, strong emphasis and links.
+/// Externally tagged in JSON (`{"text": "…"}`): the lightest form for serde to decode in the wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Inline {
     Text(String),
     Emphasis(Vec<Inline>),
@@ -126,6 +125,13 @@ impl Inline {
                 c.iter().for_each(|i| i.push_plain_text(out))
             }
         }
+    }
+}
+
+impl Section {
+    /// What the section is about, derived from its anchor (not stored: nothing to keep in sync).
+    pub fn kind(&self) -> SectionKind {
+        SectionKind::from_anchor(&self.id)
     }
 }
 

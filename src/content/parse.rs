@@ -738,7 +738,6 @@ impl<'s, 'a> BodyParser<'s, 'a> {
         }
         Ok((
             Section {
-                kind: SectionKind::from_anchor(&id),
                 id,
                 heading: draft.heading,
                 paragraphs: draft.paragraphs,
@@ -1243,7 +1242,7 @@ mod tests {
         );
         let counts: Vec<usize> = a.sections.iter().map(|s| s.paragraphs.len()).collect();
         assert_eq!(counts, [2, 2, 1, 3, 2]);
-        let kinds: Vec<SectionKind> = a.sections.iter().map(|s| s.kind).collect();
+        let kinds: Vec<SectionKind> = a.sections.iter().map(|s| s.kind()).collect();
         assert_eq!(
             kinds,
             [
@@ -1369,7 +1368,7 @@ mod tests {
         assert!(a.lead.is_empty() && a.toc.is_empty());
         // No anchor line: the slug of the heading.
         assert_eq!(a.sections[0].id, "une-question");
-        assert_eq!(a.sections[0].kind, SectionKind::Other);
+        assert_eq!(a.sections[0].kind(), SectionKind::Other);
     }
 
     #[test]

@@ -3,6 +3,7 @@ use crate::content::Article;
 use crate::data::ArticleData;
 use crate::nav::{follow_hash, CurrentSection};
 use crate::strings;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The article route: a short loading state, then the article, or a French error with a retry.
@@ -14,8 +15,8 @@ pub fn ArticlePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">{strings::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match resource.await {
-                    Ok(article) => view! { <ArticleView article/> }.into_any(),
-                    Err(error) => view! { <LoadErrorView error on_retry=retry/> }.into_any(),
+                    Ok(article) => Either::Left(view! { <ArticleView article/> }),
+                    Err(error) => Either::Right(view! { <LoadErrorView error on_retry=retry/> }),
                 }
             })}
         </Suspense>

@@ -1,16 +1,15 @@
+use crate::components::DocumentTitle;
 use crate::config::{SiteConfig, PERMALINK_FILE};
 use crate::strings;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 /// Any address the site does not know: say so, and offer the article.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let config = expect_context::<SiteConfig>();
-    Effect::new(|_| crate::nav::mark_ready());
     view! {
-        <Title text=strings::NOT_FOUND_TITLE/>
-        <Meta name="robots" content="noindex"/>
+        <DocumentTitle text=strings::NOT_FOUND_TITLE.to_string()/>
+        {noindex()}
         <div class="not-found">
             <h1>{strings::NOT_FOUND_TITLE}</h1>
             <p>{strings::NOT_FOUND_TEXT}</p>
@@ -18,3 +17,12 @@ pub fn NotFoundPage() -> impl IntoView {
         </div>
     }
 }
+
+/// Search engines should not index the "page introuvable" view (server only: crawlers read the HTML).
+#[cfg(feature = "ssr")]
+fn noindex() -> impl IntoView {
+    view! { <leptos_meta::Meta name="robots" content="noindex"/> }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn noindex() {}

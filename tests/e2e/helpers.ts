@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 
 export const ARTICLE = '/chef-projet-digital.html';
 
-type Inline = { t: string; c: any };
+// Inline content, externally tagged: {"text": "…"}, {"emphasis": [...]}, {"link": {href, children}}.
+type Inline = Record<string, any>;
 export type Article = {
   title: string;
   summary: string;
@@ -15,7 +16,7 @@ export type Article = {
 
 function plain(inlines: Inline[]): string {
   return inlines
-    .map((i) => (i.t === 'text' ? i.c : i.t === 'link' ? plain(i.c.children) : plain(i.c)))
+    .map((i) => ('text' in i ? i.text : 'link' in i ? plain(i.link.children) : plain(i.emphasis ?? i.strong)))
     .join('');
 }
 
