@@ -3,11 +3,14 @@ use leptos::prelude::*;
 /// The document's `<title>`. On the server it goes through `leptos_meta` into the prerendered
 /// `<head>`; in the browser an effect keeps `document.title` in step, which is all a reader's
 /// tab and screen reader need and keeps `leptos_meta`'s head management out of the wasm.
+///
+/// Both sides leave one `<!>` placeholder in the body (the server's `()` next to the title, the
+/// browser's `()`), so hydration finds the same nodes on both.
 #[component]
 pub fn DocumentTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     #[cfg(feature = "ssr")]
     {
-        view! { <leptos_meta::Title text=move || text.get()/> }
+        (view! { <leptos_meta::Title text=move || text.get()/> }, ())
     }
     #[cfg(not(feature = "ssr"))]
     {

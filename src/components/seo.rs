@@ -27,7 +27,8 @@ fn server_meta(article: Article) -> impl IntoView {
     // The canonical URL is always the permalink, whichever route served the page.
     let canonical = expect_context::<SiteConfig>().absolute(&article.permalink);
     let Article { title, summary, .. } = article;
-    view! {
+    // The `()` leaves the placeholder the browser's `server_meta` hydrates against.
+    let tags = view! {
         <Meta name="description" content=summary.clone()/>
         <Link rel="canonical" href=canonical.clone()/>
         <Meta property="og:type" content="article"/>
@@ -38,7 +39,8 @@ fn server_meta(article: Article) -> impl IntoView {
         <Meta name="twitter:card" content="summary"/>
         <Meta name="twitter:title" content=title/>
         <Meta name="twitter:description" content=summary/>
-    }
+    };
+    (tags, ())
 }
 
 #[cfg(not(feature = "ssr"))]

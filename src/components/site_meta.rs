@@ -9,10 +9,12 @@ pub fn SiteMeta() -> impl IntoView {
     {
         use leptos_meta::Meta;
         let config = expect_context::<SiteConfig>();
-        view! {
+        // The `()` leaves the placeholder the browser's `()` hydrates against.
+        let tags = view! {
             <Meta name=BASE_META content=config.base/>
             <Meta name=SITE_META content=config.site_url/>
-        }
+        };
+        (tags, ())
     }
     #[cfg(not(feature = "ssr"))]
     {

@@ -46,7 +46,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, OffsetIter, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use super::model::{Article, Inline, Paragraph, Section, SectionKind, TocEntry};
+use super::model::{Article, Inline, Paragraph, Section, TocEntry};
 
 /// A parse or validation error, located in the source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1164,6 +1164,7 @@ fn describe_tag(tag: &Tag<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::SectionKind;
 
     const FILE: &str = "content/chef-projet-digital.md";
     const REAL: &str = include_str!("../../content/chef-projet-digital.md");

@@ -21,7 +21,11 @@ pub fn NotFoundPage() -> impl IntoView {
 /// Search engines should not index the "page introuvable" view (server only: crawlers read the HTML).
 #[cfg(feature = "ssr")]
 fn noindex() -> impl IntoView {
-    view! { <leptos_meta::Meta name="robots" content="noindex"/> }
+    // The `()` leaves the placeholder the browser's `noindex()` hydrates against.
+    (
+        view! { <leptos_meta::Meta name="robots" content="noindex"/> },
+        (),
+    )
 }
 
 #[cfg(not(feature = "ssr"))]
