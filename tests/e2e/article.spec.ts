@@ -110,3 +110,46 @@ test.describe('unknown addresses', () => {
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
   });
 });
+
+test.describe('loading the content', () => {
+  test('a failed load says so in French, and « Réessayer » brings the article', async ({ page }) => {
+    // Serve the page without its prerendered body, as `trunk serve` would before the hook:
+    // the app then mounts from scratch and fetches the JSON model itself.
+    await page.route('**/chef-projet-digital.html', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<body>[\s\S]*<\/body>/, '<body></body>');
+      await route.fulfill({ response, body: html });
+    });
+    let fail = true;
+    let requests = 0;
+    await page.route('**/content/chef-projet-digital.json', async (route) => {
+      requests += 1;
+      if (fail) await route.fulfill({ status: 503, body: 'indisponible' });
+      else await route.continue();
+    });
+    await page.goto(ARTICLE);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('L’article n’a pas pu être chargé.');
+    await expect(alert).toContainText('503');
+    fail = false;
+    await alert.getByRole('button', { name: 'Réessayer' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Qui est le chef de projet digital ?' })).toBeVisible();
+    expect(requests).toBe(2);
+  });
+
+  test('a malformed model is reported, not rendered half-way', async ({ page }) => {
+    await page.route('**/chef-projet-digital.html', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<body>[\s\S]*<\/body>/, '<body></body>');
+      await route.fulfill({ response, body: html });
+    });
+    await page.route('**/content/chef-projet-digital.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"title": 42' }),
+    );
+    await page.goto(ARTICLE);
+    await expect(page.getByRole('alert')).toContainText('le contenu reçu est illisible');
+    await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+  });
+});
