@@ -26,10 +26,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `bash scripts/serve-dist.sh ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/chef-projet-digital.html`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `bash scripts/serve-dist.sh ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/chef-projet-digital.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // The same site built with `--public-url /docs/` (scripts/test.sh), served under /docs/.
+      command: `bash scripts/serve-dist.sh ${PORT + 1} target/e2e-sub`,
+      url: `http://127.0.0.1:${PORT + 1}/docs/chef-projet-digital.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

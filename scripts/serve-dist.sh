@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Serves dist/ with Debian's nginx and the shipped server block: scripts/serve-dist.sh [PORT]
+# Serves dist/ with Debian's nginx and the shipped server block: scripts/serve-dist.sh [PORT] [DIR]
 # Runs in the foreground; the tests start it in the background and stop it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${1:-8081}
-root=$(pwd)/dist
+root=$(realpath "${2:-dist}")
 run=$(mktemp -d)
 sed -e "s|__PORT__|$port|" -e "s|__ROOT__|$root|" hosting/nginx.conf > "$run/site.conf"
+module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 cat > "$run/nginx.conf" <<CONF
+load_module $module;
 worker_processes 1;
 $( [ "$(id -u)" = 0 ] && echo "user root;" )
 daemon off;

@@ -22,6 +22,9 @@ CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
 
 step "release build (trunk build --release --offline)"
 trunk build --release --offline
+# The same site for a sub-path host (the wasm is reused from the build above).
+rm -rf target/e2e-sub && mkdir -p target/e2e-sub
+trunk build --release --offline --public-url /docs/ --dist target/e2e-sub/docs
 
 step "end-to-end tests (Playwright, system Chromium, nginx)"
 npx playwright test

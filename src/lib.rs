@@ -13,10 +13,14 @@ pub mod components;
 pub mod config;
 pub mod content;
 pub mod data;
+#[cfg(feature = "ssr")]
+pub mod hosting;
 pub mod nav;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod seo;
 pub mod strings;
 
 pub use app::App;

@@ -270,6 +270,16 @@ mod tests {
         );
         assert!(head.contains("property=\"og:title\""));
         assert!(head.find("<!--HEAD-->").unwrap() < head.find("<title>").unwrap());
+        let open = "<script type=\"application/ld+json\">";
+        let start = head.find(open).expect("JSON-LD in the head") + open.len();
+        let end = start + head[start..].find("</script>").unwrap();
+        let ld: serde_json::Value =
+            serde_json::from_str(&head[start..end]).expect("JSON-LD parses");
+        assert_eq!(ld["@type"], "Article");
+        assert_eq!(
+            ld["mainEntityOfPage"]["@id"],
+            "https://ex.org/chef-projet-digital.html"
+        );
     }
 
     #[test]

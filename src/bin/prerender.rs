@@ -1,15 +1,20 @@
 //! The build's last step, run by Trunk as a `post_build` hook (see `Trunk.toml`).
 //!
 //! Parses the Markdown (a broken file fails the build, naming file and line), writes the JSON
-//! model the app fetches, and prerenders every route into Trunk's staging directory:
-//! `index.html`, `chef-projet-digital.html` and `404.html`.
+//! model the app fetches, prerenders every route into Trunk's staging directory (`index.html`,
+//! `chef-projet-digital.html`, `404.html`), writes `sitemap.xml`, `robots.txt` and the `_headers`
+//! host configuration, and finally puts a `.br` and a `.gz` beside every text asset and the wasm.
+//! Trunk's SRI hashes were computed before this runs: no hashed asset is rewritten here.
 //!
 //! Environment: `TRUNK_STAGING_DIR` (output; default `dist`), `TRUNK_PUBLIC_URL` (base path;
 //! default `/`), `SITE_URL` (public origin for canonical URLs), `CONTENT_FILE` (the Markdown).
 
 use cpd::config::{SiteConfig, CONTENT_JSON, PERMALINK_FILE};
 use cpd::content::parse::parse_article;
+use cpd::hosting::headers_file;
 use cpd::prerender::render_page;
+use cpd::seo::{robots, sitemap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -71,7 +76,77 @@ fn run() -> Result<Vec<PathBuf>, String> {
         let page = render_page(&template, &config, &article, path).map_err(|e| e.to_string())?;
         written.push(write(&out.join(file), &page)?);
     }
+    written.push(write(
+        &out.join("sitemap.xml"),
+        &sitemap(&article, &config),
+    )?);
+    written.push(write(&out.join("robots.txt"), &robots(&config))?);
+
+    let mut files = Vec::new();
+    list_files(&out, &out, &mut files)?;
+    let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+    written.push(write(
+        &out.join("_headers"),
+        &headers_file(&config, &names),
+    )?);
+
+    for (_, path) in files.iter().filter(|(name, _)| compressible(name)) {
+        written.extend(precompress(path)?);
+    }
     Ok(written)
+}
+
+/// Text assets and the wasm: what a host should serve compressed.
+fn compressible(name: &str) -> bool {
+    const EXTENSIONS: [&str; 8] = ["html", "css", "js", "wasm", "json", "xml", "txt", "svg"];
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext))
+}
+
+/// Writes `file.br` (brotli, quality 11) and `file.gz` (gzip, level 9) beside `file`, for hosts
+/// that serve precompressed files (nginx `brotli_static`/`gzip_static`, most CDNs).
+fn precompress(path: &Path) -> Result<Vec<PathBuf>, String> {
+    let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&data).map_err(fail)?;
+    let gz = gz.finish().map_err(fail)?;
+
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut data.as_slice(), &mut br, &params).map_err(fail)?;
+
+    let with_suffix = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let (gz_path, br_path) = (with_suffix(".gz"), with_suffix(".br"));
+    std::fs::write(&gz_path, gz).map_err(fail)?;
+    std::fs::write(&br_path, br).map_err(fail)?;
+    Ok(vec![br_path, gz_path])
+}
+
+/// Every file under `dir`, as (path relative to `root` with `/`, full path).
+fn list_files(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            list_files(root, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            let name = relative.to_string_lossy().replace('\\', "/");
+            if !name.ends_with(".br") && !name.ends_with(".gz") {
+                out.push((name, path));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write(path: &Path, contents: &str) -> Result<PathBuf, String> {

@@ -23,9 +23,10 @@ pub fn Seo(article: Article) -> impl IntoView {
 #[cfg(feature = "ssr")]
 fn server_meta(article: Article) -> impl IntoView {
     use crate::config::SiteConfig;
-    use leptos_meta::{Link, Meta};
+    use leptos_meta::{Link, Meta, Script};
     // The canonical URL is always the permalink, whichever route served the page.
     let canonical = expect_context::<SiteConfig>().absolute(&article.permalink);
+    let json_ld = crate::seo::article_json_ld(&article, &canonical);
     let Article { title, summary, .. } = article;
     // The `()` leaves the placeholder the browser's `server_meta` hydrates against.
     let tags = view! {
@@ -39,6 +40,7 @@ fn server_meta(article: Article) -> impl IntoView {
         <Meta name="twitter:card" content="summary"/>
         <Meta name="twitter:title" content=title/>
         <Meta name="twitter:description" content=summary/>
+        <Script type_="application/ld+json">{json_ld}</Script>
     };
     (tags, ())
 }

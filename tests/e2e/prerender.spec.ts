@@ -1,0 +1,137 @@
+import { test, expect } from '@playwright/test';
+import { ARTICLE, article, watchConsole, appReady } from './helpers';
+
+const model = article();
+const SITE = 'https://chef-projet-digital.example';
+
+test.describe('without JavaScript', () => {
+  // Reduced motion: instant anchor jumps, so each link is stable when clicked.
+  test.use({ javaScriptEnabled: false, reducedMotion: 'reduce' });
+
+  test('every paragraph is in the first HTML', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
+    for (const [i, section] of model.sections.entries()) {
+      const paragraphs = page.getByRole('region', { name: section.heading }).locator('p');
+      await expect(paragraphs).toHaveCount(model.texts[i].length);
+      for (const [j, text] of model.texts[i].entries()) await expect(paragraphs.nth(j)).toHaveText(text);
+    }
+  });
+
+  test('table-of-contents links work as plain anchors', async ({ page }) => {
+    for (const entry of model.toc) {
+      await page.goto(ARTICLE);
+      await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: entry.label }).click();
+      await expect(page).toHaveURL(new RegExp(`#${entry.anchor}$`));
+      const heading = model.sections.find((s) => s.id === entry.anchor)!.heading;
+      await expect(page.getByRole('heading', { name: heading, exact: true })).toBeInViewport();
+    }
+  });
+});
+
+test.describe('hydration', () => {
+  test('takes over the page without duplicating it, without errors, without refetching', async ({ page }) => {
+    const errors = watchConsole(page);
+    const modelRequests: string[] = [];
+    page.on('request', (r) => r.url().includes('/content/') && modelRequests.push(r.url()));
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('navigation', { name: 'Sommaire' })).toHaveCount(1);
+    await expect(page.locator('section')).toHaveCount(model.sections.length);
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    await expect(page.getByText(model.texts[0][0])).toHaveCount(1);
+    // Still a single-page app once hydrated.
+    await page.evaluate(() => ((window as any).__noReload = true));
+    await page.getByRole('link', { name: model.toc[3].label }).click();
+    await expect(page).toHaveURL(/#qui-est$/);
+    expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+    expect(modelRequests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('search engines', () => {
+  test('the head carries title, description, canonical URL, Open Graph and JSON-LD', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveTitle('Chef de Projet Digital');
+    const canonical = `${SITE}${ARTICLE}`;
+    const attr = (sel: string, name: string) => page.locator(sel).first().getAttribute(name);
+    expect(await attr('meta[name="description"]', 'content')).toBe(model.summary);
+    expect(await attr('link[rel="canonical"]', 'href')).toBe(canonical);
+    expect(await attr('meta[property="og:title"]', 'content')).toBe(model.title);
+    expect(await attr('meta[property="og:description"]', 'content')).toBe(model.summary);
+    expect(await attr('meta[property="og:url"]', 'content')).toBe(canonical);
+    expect(await attr('meta[property="og:type"]', 'content')).toBe('article');
+    expect(await attr('meta[name="twitter:card"]', 'content')).toBe('summary');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      headline: model.title,
+      description: model.summary,
+      inLanguage: 'fr-FR',
+      mainEntityOfPage: { '@id': canonical },
+    });
+  });
+
+  test('sitemap.xml lists the canonical URL and robots.txt announces it', async ({ request }) => {
+    const sitemap = await request.get('/sitemap.xml');
+    expect(sitemap.status()).toBe(200);
+    expect(await sitemap.text()).toContain(`<loc>${SITE}${ARTICLE}</loc>`);
+    const robots = await request.get('/robots.txt');
+    expect(await robots.text()).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+  });
+});
+
+test.describe('hosting', () => {
+  test('hashed assets are immutable, pages revalidate, everything is served precompressed', async ({ page, request }) => {
+    const assets: string[] = [];
+    page.on('response', (r) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(r.url()) && assets.push(r.url()));
+    await page.goto(ARTICLE);
+    await appReady(page);
+    expect(assets.some((a) => a.endsWith('.wasm'))).toBe(true);
+    for (const url of assets) {
+      const r = await request.get(url, { headers: { 'Accept-Encoding': 'br' } });
+      expect(r.headers()['cache-control'], url).toBe('public, max-age=31536000, immutable');
+      expect(r.headers()['content-encoding'], url).toBe('br');
+    }
+    const html = await request.get(ARTICLE, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(html.headers()['cache-control']).toBe('no-cache');
+    expect(html.headers()['content-encoding']).toBe('gzip');
+    const json = await request.get('/content/chef-projet-digital.json');
+    expect(json.headers()['cache-control']).toBe('no-cache');
+  });
+
+  test('the _headers file for Netlify and Cloudflare Pages is shipped', async ({ request }) => {
+    // nginx serves it as a plain file here; what matters is that the build wrote it.
+    const headers = await (await request.get('/_headers')).text();
+    expect(headers).toContain('X-Content-Type-Options: nosniff');
+    expect(headers).toMatch(/_bg\.wasm\n  Cache-Control: public, max-age=31536000, immutable/);
+  });
+});
+
+test.describe('under a sub-path', () => {
+  const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
+
+  test('assets, links, canonical URL and navigation follow the base path', async ({ page }) => {
+    const errors = watchConsole(page);
+    const outside: string[] = [];
+    page.on('request', (r) => !r.url().startsWith(`${SUB}/`) && outside.push(r.url()));
+    await page.goto(`${SUB}${ARTICLE}#missions`);
+    await appReady(page);
+    await expect(page.getByRole('heading', { name: 'Que fait un chef de projet digital ?' })).toBeInViewport();
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${SITE}/docs${ARTICLE}`);
+    await page.getByRole('link', { name: model.toc[4].label }).click();
+    await expect(page).toHaveURL(`${SUB}${ARTICLE}#structure`);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.goto(`${SUB}/404.html`);
+    await appReady(page);
+    await page.getByRole('link', { name: /Lire l’article/ }).click();
+    await expect(page).toHaveURL(`${SUB}${ARTICLE}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
+  });
+});
