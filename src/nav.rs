@@ -30,8 +30,11 @@ impl CurrentSection {
     }
 }
 
-/// Follows the URL's hash: records the current section, and on every change after the first
-/// render (or on a cold load with a hash) scrolls the section's heading into view and focuses it.
+/// Follows the URL's hash: records the current section and, on every change after the first
+/// render, scrolls the section's heading into view and focuses it, so a screen reader hears
+/// where the reader has landed. On a cold load with a hash the heading is only scrolled to (a
+/// client-rendered page has no target when the browser looks for it); focus stays where the
+/// browser put it, so the page does not change when the wasm takes over prerendered markup.
 pub fn follow_hash(current: CurrentSection) {
     let location = use_location();
     Effect::new(move |first: Option<()>| {
@@ -39,9 +42,11 @@ pub fn follow_hash(current: CurrentSection) {
         let anchor = hash.trim_start_matches('#');
         let anchor = (!anchor.is_empty()).then(|| decode(anchor));
         current.0.set(anchor.clone());
-        // A first run without a hash is a plain page load: leave the scroll where the browser put it.
-        if first.is_some() || anchor.is_some() {
-            reveal(anchor.as_deref());
+        match (first, anchor.as_deref()) {
+            // A plain page load: leave the scroll where the browser put it.
+            (None, None) => {}
+            (None, Some(a)) => reveal(Some(a), false),
+            (Some(()), a) => reveal(a, true),
         }
     });
 }
@@ -89,7 +94,7 @@ fn decode(fragment: &str) -> String {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn reveal(anchor: Option<&str>) {
+fn reveal(anchor: Option<&str>, focus: bool) {
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
         return;
@@ -102,16 +107,18 @@ fn reveal(anchor: Option<&str>) {
             // scroll-margin-top in the stylesheet keeps the heading clear of the sticky header,
             // and scroll-behavior there follows prefers-reduced-motion.
             el.scroll_into_view();
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
+            if focus {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            }
         }
         None => window.scroll_to_with_x_and_y(0.0, 0.0),
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn reveal(_anchor: Option<&str>) {}
+fn reveal(_anchor: Option<&str>, _focus: bool) {}
 
 #[cfg(test)]
 mod tests {

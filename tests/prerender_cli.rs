@@ -1,0 +1,80 @@
+//! The build's prerender step as the owner meets it: a broken Markdown file fails the build
+//! with `file:line: problem`, and a good one yields every file of the site.
+#![cfg(feature = "ssr")]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+const TEMPLATE: &str =
+    "<!DOCTYPE html><html lang=\"fr\"><head><!--HEAD--></head><body></body></html>";
+
+fn staging(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cpd-prerender-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+    dir
+}
+
+fn run(dir: &PathBuf, content: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .env("TRUNK_STAGING_DIR", dir)
+        .env("TRUNK_PUBLIC_URL", "/")
+        .env("SITE_URL", "https://ex.org")
+        .env("CONTENT_FILE", content)
+        .output()
+        .expect("the prerender binary runs")
+}
+
+#[test]
+fn a_broken_markdown_file_fails_naming_file_and_line() {
+    let dir = staging("broken");
+    let source =
+        include_str!("../content/chef-projet-digital.md").replace("{: #missions}", "{: .missions}");
+    let md = dir.join("broken.md");
+    std::fs::write(&md, source).unwrap();
+    let out = run(&dir, md.to_str().unwrap());
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = include_str!("../content/chef-projet-digital.md")
+        .lines()
+        .position(|l| l == "{: #missions}")
+        .unwrap()
+        + 1;
+    assert!(stderr.contains(&format!("broken.md:{line}:")), "{stderr}");
+    assert!(stderr.contains("anchor"), "{stderr}");
+    assert!(
+        !dir.join("chef-projet-digital.html").exists(),
+        "nothing is written on failure"
+    );
+}
+
+#[test]
+fn a_good_file_yields_every_page_and_host_file() {
+    let dir = staging("good");
+    let out = run(&dir, "content/chef-projet-digital.md");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        "index.html",
+        "chef-projet-digital.html",
+        "404.html",
+        "content/chef-projet-digital.json",
+        "sitemap.xml",
+        "robots.txt",
+        "_headers",
+        "chef-projet-digital.html.br",
+        "chef-projet-digital.html.gz",
+    ] {
+        assert!(dir.join(file).exists(), "{file}");
+    }
+    let page = std::fs::read_to_string(dir.join("chef-projet-digital.html")).unwrap();
+    assert!(page.contains("id=\"structure\""));
+    // Running it again over its own output must not re-template a prerendered page.
+    let again = run(&dir, "content/chef-projet-digital.md");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already a prerendered page"));
+}
