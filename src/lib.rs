@@ -33,6 +33,11 @@ pub fn start() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let config = browser_config();
+    // Back and forward between sections are scrolled by `nav::follow_hash`; the browser's own
+    // restoration would put back wherever the reader clicked from (the contents) instead.
+    if let Ok(history) = leptos::prelude::window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
     let document = leptos::prelude::document();
     let prerendered = document
         .body()

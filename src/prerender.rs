@@ -155,13 +155,13 @@ fn template_slots(template: &str) -> Result<(usize, usize), RenderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse::parse_article;
+    use crate::content::load;
 
     const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><!--HEAD--><script type=\"module\">/* loader */</script></head><body></body></html>";
 
     fn article() -> Article {
         let source = include_str!("../content/chef-projet-digital.md");
-        parse_article("content/chef-projet-digital.md", source).expect("the client's text parses")
+        load("content/chef-projet-digital.md", source).expect("the client's text parses")
     }
 
     /// The page's visible text: tags dropped, entities decoded, whitespace folded.
@@ -183,7 +183,12 @@ mod tests {
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&amp;", "&");
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        fold(&out)
+    }
+
+    /// Whitespace folded as in `text_of` (the typeset text holds no-break spaces).
+    fn fold(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     fn render(path: &str) -> String {
@@ -211,17 +216,10 @@ mod tests {
                     "{path}: anchor {}",
                     section.id
                 );
-                assert!(
-                    text.contains(&section.heading),
-                    "{path}: heading {}",
-                    section.heading
-                );
+                let heading = fold(&section.heading);
+                assert!(text.contains(&heading), "{path}: heading {heading}");
                 for p in &section.paragraphs {
-                    let words = p
-                        .plain_text()
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let words = fold(&p.plain_text());
                     assert!(text.contains(&words), "{path}: paragraph {words}");
                 }
             }

@@ -69,11 +69,11 @@ fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse::parse_article;
+    use crate::content::load;
 
     fn article() -> Article {
         let source = include_str!("../content/chef-projet-digital.md");
-        parse_article("content/chef-projet-digital.md", source).unwrap()
+        load("content/chef-projet-digital.md", source).unwrap()
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! default `/`), `SITE_URL` (public origin for canonical URLs), `CONTENT_FILE` (the Markdown).
 
 use cpd::config::{SiteConfig, CONTENT_JSON, PERMALINK_FILE};
-use cpd::content::parse::parse_article;
+use cpd::content::load;
 use cpd::hosting::headers_file;
 use cpd::prerender::render_page;
 use cpd::seo::{robots, sitemap};
@@ -47,7 +47,7 @@ fn run() -> Result<Vec<PathBuf>, String> {
 
     let source = std::fs::read_to_string(&content_file)
         .map_err(|e| format!("{content_file}: cannot read: {e}"))?;
-    let article = parse_article(&content_file, &source).map_err(|e| e.to_string())?;
+    let article = load(&content_file, &source).map_err(|e| e.to_string())?;
     let route = format!("/{PERMALINK_FILE}");
     if article.permalink != route {
         return Err(format!(

@@ -3,6 +3,16 @@
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typography;
 pub mod wire;
 
 pub use model::*;
+
+/// The build's content pipeline: parse the Markdown, then apply French typography.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load(file: &str, source: &str) -> Result<Article, parse::ParseError> {
+    let mut article = parse::parse_article(file, source)?;
+    typography::typeset(&mut article);
+    Ok(article)
+}

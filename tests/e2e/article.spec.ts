@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ARTICLE, article, watchConsole, appReady, expectHeadingClear } from './helpers';
+import { ARTICLE, article, heading, watchConsole, appReady, expectHeadingClear } from './helpers';
 
 const model = article();
 
@@ -21,7 +21,7 @@ test.describe('the article', () => {
       }
     }
     // A few sentences checked against the client's wording (with the agreed corrections).
-    await expect(page.getByText('Le chef de projet digital est le chef d\'orchestre de votre produit digital.', { exact: false })).toBeVisible();
+    await expect(page.getByText('Le chef de projet digital est le chef d’orchestre de votre produit digital.', { exact: false })).toBeVisible();
     await expect(page.getByText('Organisé et autonome, le chef de projet digital anime', { exact: false })).toBeVisible();
     await expect(page.getByText('techniques web et marketing', { exact: false })).toBeVisible();
     expect(errors).toEqual([]);
@@ -68,20 +68,20 @@ test.describe('moving between sections', () => {
     await appReady(page);
     await page.evaluate(() => ((window as any).__noReload = 1));
     const toc = page.getByRole('navigation', { name: 'Sommaire' });
-    await toc.getByRole('link', { name: 'Que fait un chef de projet digital ?' }).click();
-    await expectHeadingClear(page, 'Que fait un chef de projet digital ?');
-    await toc.getByRole('link', { name: 'Comment s\'intègre le chef de projet digital dans ma structure ?' }).click();
-    await expectHeadingClear(page, 'Comment s\'intègre le chef de projet digital dans ma structure ?');
+    await toc.getByRole('link', { name: heading('missions') }).click();
+    await expectHeadingClear(page, heading('missions'));
+    await toc.getByRole('link', { name: heading('structure') }).click();
+    await expectHeadingClear(page, heading('structure'));
 
     await page.goBack();
     await expect(page).toHaveURL(/#missions$/);
-    await expectHeadingClear(page, 'Que fait un chef de projet digital ?');
+    await expectHeadingClear(page, heading('missions'));
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`${ARTICLE.replace('.', '\\.')}$`));
     await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
     await page.goForward();
     await expect(page).toHaveURL(/#missions$/);
-    await expectHeadingClear(page, 'Que fait un chef de projet digital ?');
+    await expectHeadingClear(page, heading('missions'));
     expect(await page.evaluate(() => (window as any).__noReload)).toBe(1);
     expect(errors).toEqual([]);
   });
@@ -90,8 +90,8 @@ test.describe('moving between sections', () => {
     const errors = watchConsole(page);
     await page.goto(`${ARTICLE}#qui-est`);
     await appReady(page);
-    await expectHeadingClear(page, 'Qui est le chef de projet digital ?');
-    await expect(page.getByRole('heading', { name: 'Qu’est-ce qu’un chef de projet digital ?' })).not.toBeInViewport();
+    await expectHeadingClear(page, heading('qui-est'));
+    await expect(page.getByRole('heading', { name: heading('chef-projet-digital') })).not.toBeInViewport();
     expect(errors).toEqual([]);
   });
 });
@@ -135,7 +135,7 @@ test.describe('loading the content', () => {
     await alert.getByRole('button', { name: 'Réessayer' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Qui est le chef de projet digital ?' })).toBeVisible();
+    await expect(page.getByRole('region', { name: heading('qui-est') })).toBeVisible();
     expect(requests).toBe(2);
   });
 

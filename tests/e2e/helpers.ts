@@ -26,6 +26,11 @@ export function article(): Article & { texts: string[][] } {
   return { ...a, texts: a.sections.map((s) => s.paragraphs.map(plain)) };
 }
 
+/** A section's heading text, as the build typeset it (narrow no-break spaces and all). */
+export function heading(id: string): string {
+  return article().sections.find((s) => s.id === id)!.heading;
+}
+
 /** Collects console errors and uncaught exceptions for the test's page. */
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
@@ -46,8 +51,28 @@ export async function barBottom(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector('header.site-bar')!.getBoundingClientRect().bottom);
 }
 
-/** Asserts the heading is entirely in the viewport and not under the sticky bar. */
+/** Waits until smooth scrolling has stopped: the scroll position holds for 150 ms. */
+export async function scrollSettled(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = window.scrollY;
+        let still = 0;
+        const tick = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 9) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+/** Asserts the heading is entirely in the viewport and not under the sticky bar, once the
+ *  scroll has come to rest (the next click must not land on a moving page). */
 export async function expectHeadingClear(page: Page, name: string) {
+  await scrollSettled(page);
   const heading = page.getByRole('heading', { name, exact: true });
   await expect(heading).toBeInViewport({ ratio: 1 });
   // Wait for smooth scrolling to settle before measuring.

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ARTICLE, article, watchConsole, appReady } from './helpers';
+import { ARTICLE, article, heading, watchConsole, appReady } from './helpers';
 
 const model = article();
 const SITE = 'https://chef-projet-digital.example';
@@ -122,7 +122,7 @@ test.describe('under a sub-path', () => {
     page.on('request', (r) => !r.url().startsWith(`${SUB}/`) && outside.push(r.url()));
     await page.goto(`${SUB}${ARTICLE}#missions`);
     await appReady(page);
-    await expect(page.getByRole('heading', { name: 'Que fait un chef de projet digital ?' })).toBeInViewport();
+    await expect(page.getByRole('heading', { name: heading('missions') })).toBeInViewport();
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${SITE}/docs${ARTICLE}`);
     await page.getByRole('link', { name: model.toc[4].label }).click();
     await expect(page).toHaveURL(`${SUB}${ARTICLE}#structure`);
