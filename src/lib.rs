@@ -47,9 +47,11 @@ pub fn start() {
         leptos::mount::hydrate_body(move || leptos::view! { <App config/> });
         #[cfg(not(feature = "hydrate"))]
         {
-            // A client-only build cannot adopt server markup: replace it.
+            // A client-only build cannot adopt server markup: clear it, then mount.
             if let Some(body) = document.body() {
-                body.set_inner_html("");
+                while let Some(child) = body.first_child() {
+                    let _ = body.remove_child(&child);
+                }
             }
             leptos::mount::mount_to_body(move || leptos::view! { <App config/> });
         }

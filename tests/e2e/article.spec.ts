@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { ARTICLE, article, heading, watchConsole, appReady, expectHeadingClear } from './helpers';
 
 const model = article();
@@ -111,15 +111,19 @@ test.describe('unknown addresses', () => {
   });
 });
 
+/** Serves the article without its prerendered body (as before the build's prerender step):
+ *  the app then mounts from scratch and fetches the JSON model itself. */
+async function withoutPrerender(page: Page) {
+  await page.route('**/chef-projet-digital.html', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<body>[\s\S]*<\/body>/, '<body></body>');
+    await route.fulfill({ response, body: html });
+  });
+}
+
 test.describe('loading the content', () => {
   test('a failed load says so in French, and « Réessayer » brings the article', async ({ page }) => {
-    // Serve the page without its prerendered body, as `trunk serve` would before the hook:
-    // the app then mounts from scratch and fetches the JSON model itself.
-    await page.route('**/chef-projet-digital.html', async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace(/<body>[\s\S]*<\/body>/, '<body></body>');
-      await route.fulfill({ response, body: html });
-    });
+    await withoutPrerender(page);
     let fail = true;
     let requests = 0;
     await page.route('**/content/chef-projet-digital.json', async (route) => {
@@ -140,11 +144,7 @@ test.describe('loading the content', () => {
   });
 
   test('a malformed model is reported, not rendered half-way', async ({ page }) => {
-    await page.route('**/chef-projet-digital.html', async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace(/<body>[\s\S]*<\/body>/, '<body></body>');
-      await route.fulfill({ response, body: html });
-    });
+    await withoutPrerender(page);
     await page.route('**/content/chef-projet-digital.json', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"title": 42' }),
     );
