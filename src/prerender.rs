@@ -83,7 +83,7 @@ pub fn render_page(
     drop(owner);
 
     let head = meta.strip_suffix("</head>").unwrap_or(&meta);
-    let head = drop_preload_integrity(head);
+    let head = drop_wasm_preload(head);
     let mut page = String::with_capacity(template.len() + app_html.len() + payload.len() + 256);
     page.push_str(&head);
     page.push_str(PRERENDERED_MARK);
@@ -97,10 +97,11 @@ pub fn render_page(
     Ok(page)
 }
 
-/// Chromium ignores `integrity` on `<link rel=preload as=fetch>` and warns about it on every load
-/// (crbug.com/981419): the attribute protects nothing there, so it goes. Every other `integrity`
-/// (stylesheet, module preload) stays.
-fn drop_preload_integrity(head: &str) -> String {
+/// Drops Trunk's `<link rel=preload as=fetch>` of the wasm: on a prerendered page the text must
+/// paint first, and a high-priority preload of the largest file competes with the stylesheet for
+/// the first round trips. The loader module still fetches the wasm right after parsing. (Its
+/// `integrity` would be ignored anyway: Chromium warns about it on every load, crbug.com/981419.)
+fn drop_wasm_preload(head: &str) -> String {
     let mut out = String::with_capacity(head.len());
     let mut rest = head;
     while let Some(start) = rest.find("<link ") {
@@ -109,28 +110,13 @@ fn drop_preload_integrity(head: &str) -> String {
             .map_or(rest.len(), |e| start + e + 1);
         let tag = &rest[start..end];
         out.push_str(&rest[..start]);
-        if tag.contains("rel=\"preload\"") && tag.contains("as=\"fetch\"") {
-            out.push_str(&strip_attribute(tag, "integrity"));
-        } else {
+        if !(tag.contains("rel=\"preload\"") && tag.contains("as=\"fetch\"")) {
             out.push_str(tag);
         }
         rest = &rest[end..];
     }
     out.push_str(rest);
     out
-}
-
-fn strip_attribute(tag: &str, name: &str) -> String {
-    let needle = format!(" {name}=\"");
-    match tag.find(&needle) {
-        Some(at) => {
-            let value_end = tag[at + needle.len()..]
-                .find('"')
-                .map_or(tag.len(), |e| at + needle.len() + e + 1);
-            format!("{}{}", &tag[..at], &tag[value_end..])
-        }
-        None => tag.to_string(),
-    }
 }
 
 /// Finds `</head>` and the end of the empty `<body …>` in the template.
@@ -306,12 +292,13 @@ mod tests {
     }
 
     #[test]
-    fn only_the_fetch_preload_loses_its_integrity() {
+    fn only_the_wasm_preload_goes() {
         let head = r#"<link rel="stylesheet" href="/a.css" integrity="sha384-A"/><link rel="preload" href="/x_bg.wasm" crossorigin="anonymous" integrity="sha384-B" as="fetch" type="application/wasm"><link rel="modulepreload" href="/x.js" integrity="sha384-C">"#;
-        let out = drop_preload_integrity(head);
-        assert!(out.contains("sha384-A") && out.contains("sha384-C"));
-        assert!(!out.contains("sha384-B"));
-        assert!(out.contains(r#"<link rel="preload" href="/x_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">"#), "{out}");
+        let out = drop_wasm_preload(head);
+        assert_eq!(
+            out,
+            r#"<link rel="stylesheet" href="/a.css" integrity="sha384-A"/><link rel="modulepreload" href="/x.js" integrity="sha384-C">"#
+        );
     }
 
     #[test]
