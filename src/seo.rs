@@ -43,7 +43,7 @@ pub fn sitemap(article: &Article, config: &SiteConfig) -> String {
         .date_modified
         .as_ref()
         .or(article.date_published.as_ref())
-        .map(|d| format!("<lastmod>{}</lastmod>", &d[..d.len().min(10)]))
+        .map(|d| format!("<lastmod>{}</lastmod>", d.get(..10).unwrap_or(d)))
         .unwrap_or_default();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <url><loc>{}</loc>{lastmod}</url>\n</urlset>\n",

@@ -20,10 +20,15 @@ function plain(inlines: Inline[]): string {
     .join('');
 }
 
-/** The model the build wrote into dist/, with each paragraph as plain text. */
+let cached: (Article & { texts: string[][] }) | undefined;
+
+/** The model the build wrote into dist/, with each paragraph as plain text (read once). */
 export function article(): Article & { texts: string[][] } {
-  const a: Article = JSON.parse(readFileSync('dist/content/chef-projet-digital.json', 'utf8'));
-  return { ...a, texts: a.sections.map((s) => s.paragraphs.map(plain)) };
+  if (!cached) {
+    const a: Article = JSON.parse(readFileSync('dist/content/chef-projet-digital.json', 'utf8'));
+    cached = { ...a, texts: a.sections.map((s) => s.paragraphs.map(plain)) };
+  }
+  return cached;
 }
 
 /** A section's heading text, as the build typeset it (narrow no-break spaces and all). */
