@@ -2,6 +2,7 @@
 //! Cloudflare Pages, from the list of files actually built.
 
 use crate::config::SiteConfig;
+use crate::offline::{MANIFEST_FILE, SW_FILE};
 
 /// Whether a file name carries Trunk's content hash (`name-0123456789abcdef.ext`, or `_bg.wasm`):
 /// such a file never changes under its name, so it may be cached for a year.
@@ -37,6 +38,14 @@ pub fn headers_file(config: &SiteConfig, files: &[String]) -> String {
     rule(&mut out, &config.base, &[revalidate]);
     rule(&mut out, &config.href("*.html"), &[revalidate]);
     rule(&mut out, &config.href("content/*"), &[revalidate]);
+    // The service worker and the manifest keep their names across deploys: a stale `sw.js` would
+    // hold readers on the old deploy's cache.
+    rule(&mut out, &config.href(SW_FILE), &[revalidate]);
+    rule(
+        &mut out,
+        &config.href(MANIFEST_FILE),
+        &[revalidate, "Content-Type: application/manifest+json"],
+    );
     let mut hashed: Vec<&String> = files.iter().filter(|f| is_hashed(f)).collect();
     hashed.sort();
     for file in hashed {
@@ -79,6 +88,10 @@ mod tests {
             "/docs/x-f8e2c82f35477068_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));
         assert!(h.contains("/docs/main-bde87ab9c381b77e.css\n"));
+        assert!(h.contains("/docs/sw.js\n  Cache-Control: no-cache\n"));
+        assert!(h.contains(
+            "/docs/manifest.webmanifest\n  Cache-Control: no-cache\n  Content-Type: application/manifest+json\n"
+        ));
         assert!(!h.contains("/docs/index.html\n"));
     }
 }

@@ -3,7 +3,8 @@
 //! - [`content`]: the typed article model and (natively) the Markdown parser that builds it;
 //! - [`components`]: one file per building block, each rendering typed content with `view!`;
 //! - [`pages`]: the routes' views; [`app`]: the root, routes and context;
-//! - [`data`]: loading the model; [`nav`]: in-page navigation; [`config`]: where the site lives.
+//! - [`data`]: loading the model; [`nav`]: in-page navigation; [`spy`]: the section in view;
+//!   [`config`]: where the site lives.
 //!
 //! Every render path runs natively too: the prerender binary and the tests use the same `App`.
 //! Browser APIs appear only in effects, event handlers and `wasm32` code.
@@ -16,11 +17,13 @@ pub mod data;
 #[cfg(feature = "ssr")]
 pub mod hosting;
 pub mod nav;
+pub mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 #[cfg(feature = "ssr")]
 pub mod seo;
+pub mod spy;
 pub mod strings;
 
 pub use app::App;
@@ -57,6 +60,10 @@ pub fn start() {
         }
     } else {
         leptos::mount::mount_to_body(move || leptos::view! { <App config/> });
+    }
+    // Offline reading: only a page the build prerendered (and so listed in `sw.js`).
+    if prerendered {
+        offline::register();
     }
 }
 

@@ -5,6 +5,7 @@
 //! page has no target yet when the browser looks for it), scroll on back/forward, or move focus.
 //! One effect on the hash does all three, so every way of arriving behaves the same.
 
+use crate::spy::SectionInView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -35,13 +36,17 @@ impl CurrentSection {
 /// where the reader has landed. On a cold load with a hash the heading is only scrolled to (a
 /// client-rendered page has no target when the browser looks for it); focus stays where the
 /// browser put it, so the page does not change when the wasm takes over prerendered markup.
-pub fn follow_hash(current: CurrentSection) {
+pub fn follow_hash(current: CurrentSection, spy: SectionInView) {
     let location = use_location();
     Effect::new(move |first: Option<()>| {
         let hash = location.hash.get();
         let anchor = hash.trim_start_matches('#');
         let anchor = (!anchor.is_empty()).then(|| decode(anchor));
         current.0.set(anchor.clone());
+        // A plain load measures where it is; any move to an anchor holds the spy on its target.
+        if first.is_some() || anchor.is_some() {
+            spy.hold(anchor.clone());
+        }
         match (first, anchor.as_deref()) {
             // A plain page load: leave the scroll where the browser put it.
             (None, None) => {}
@@ -59,8 +64,15 @@ pub fn mark_ready() {
         let Some(window) = web_sys::window() else {
             return;
         };
-        if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let Some(document) = window.document() else {
+            return;
+        };
+        if let Some(root) = document.document_element() {
             let _ = root.set_attribute("data-app", "ready");
+        }
+        // Whatever the inline script said about a late start no longer holds.
+        if let Some(status) = document.get_element_by_id("app-status") {
+            status.set_text_content(None);
         }
         if let Some(performance) = window.performance() {
             let _ = performance.mark("cpd:interactive");

@@ -8,3 +8,19 @@ pub const NOT_FOUND_TITLE: &str = "Page introuvable";
 pub const NOT_FOUND_TEXT: &str = "L’adresse demandée ne correspond à aucune page de ce site.";
 pub const NOT_FOUND_LINK: &str = "Lire l’article « Chef de Projet Digital »";
 pub const SKIP_LINK: &str = "Aller au contenu";
+pub const MENU: &str = "Sommaire";
+pub const THEME_GROUP: &str = "Thème";
+pub const THEME_SYSTEM: &str = "Thème du système";
+pub const THEME_LIGHT: &str = "Thème clair";
+pub const THEME_DARK: &str = "Thème sombre";
+pub const BACK_TO_TOP: &str = "Haut de page";
+pub const LINK_COPIED: &str = "Lien copié";
+pub const LINK_NOT_COPIED: &str = "Le lien n’a pas pu être copié";
+
+/// The accessible name of a section's "#" link.
+pub fn section_link_label(heading: &str) -> String {
+    format!("Lien vers la section «\u{202f}{heading}\u{202f}»")
+}
+pub const APP_SLOW: &str =
+    "Chargement des fonctions interactives… Le texte et le sommaire sont déjà utilisables.";
+pub const APP_FAILED: &str = "Mode simplifié : les fonctions interactives n’ont pas pu démarrer. Le texte et les liens du sommaire restent utilisables.";

@@ -2,9 +2,10 @@
 //!
 //! Parses the Markdown (a broken file fails the build, naming file and line), writes the JSON
 //! model the app fetches, prerenders every route into Trunk's staging directory (`index.html`,
-//! `chef-projet-digital.html`, `404.html`), writes `sitemap.xml`, `robots.txt` and the `_headers`
-//! host configuration, and finally puts a `.br` and a `.gz` beside every text asset and the wasm.
-//! Trunk's SRI hashes were computed before this runs: no hashed asset is rewritten here.
+//! `chef-projet-digital.html`, `404.html`; each head gets the manifest link), writes `sitemap.xml`,
+//! `robots.txt`, the service worker `sw.js` (from the list of everything built so far) and the
+//! `_headers` host configuration, and finally puts a `.br` and a `.gz` beside every text asset and
+//! the wasm. Trunk's SRI hashes were computed before this runs: no hashed asset is rewritten here.
 //!
 //! Environment: `TRUNK_STAGING_DIR` (output; default `dist`), `TRUNK_PUBLIC_URL` (base path;
 //! default `/`), `SITE_URL` (public origin for canonical URLs), `CONTENT_FILE` (the Markdown).
@@ -12,6 +13,7 @@
 use cpd::config::{SiteConfig, CONTENT_JSON, PERMALINK_FILE};
 use cpd::content::load;
 use cpd::hosting::headers_file;
+use cpd::offline::{precached, service_worker, with_head_tags, SW_FILE};
 use cpd::prerender::render_page;
 use cpd::seo::{robots, sitemap};
 use std::io::Write;
@@ -67,6 +69,7 @@ fn run() -> Result<Vec<PathBuf>, String> {
             template_path.display()
         )
     })?;
+    let template = with_head_tags(&template, &config);
     // 404.html is rendered at a path no route has, so it shows the "page introuvable" view.
     for (path, file) in [
         ("/", "index.html"),
@@ -82,8 +85,19 @@ fn run() -> Result<Vec<PathBuf>, String> {
     )?);
     written.push(write(&out.join("robots.txt"), &robots(&config))?);
 
+    // The service worker precaches what is built by now, so it comes after every page.
     let mut files = Vec::new();
     list_files(&out, &out, &mut files)?;
+    let mut built = Vec::with_capacity(files.len());
+    for (name, path) in files.iter().filter(|(name, _)| precached(name)) {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        built.push((name.clone(), bytes));
+    }
+    let sw_path = out.join(SW_FILE);
+    written.push(write(&sw_path, &service_worker(&config, &built))?);
+    if !files.iter().any(|(name, _)| name == SW_FILE) {
+        files.push((SW_FILE.to_string(), sw_path));
+    }
     let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
     written.push(write(
         &out.join("_headers"),
@@ -98,7 +112,17 @@ fn run() -> Result<Vec<PathBuf>, String> {
 
 /// Text assets and the wasm: what a host should serve compressed.
 fn compressible(name: &str) -> bool {
-    const EXTENSIONS: [&str; 8] = ["html", "css", "js", "wasm", "json", "xml", "txt", "svg"];
+    const EXTENSIONS: [&str; 9] = [
+        "html",
+        "css",
+        "js",
+        "wasm",
+        "json",
+        "xml",
+        "txt",
+        "svg",
+        "webmanifest",
+    ];
     name.rsplit_once('.')
         .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext))
 }

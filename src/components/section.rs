@@ -1,4 +1,4 @@
-use super::Paragraphs;
+use super::{CopyLink, Paragraphs};
 use crate::content::Section;
 use leptos::prelude::*;
 
@@ -19,9 +19,14 @@ pub fn SectionView(section: Section, #[prop(default = 3)] level: u8) -> impl Int
     // One element type keeps the wasm lean; aria-level states the level when it is not 3.
     let aria_level = (level != 3).then(|| level.to_string());
     let labelled_by = id.clone();
+    let anchor = id.clone();
+    // The "#" link sits beside the heading, not inside it: the heading's name stays its text.
     view! {
         <section class=class aria-labelledby=labelled_by>
-            <h3 id=id tabindex="-1" attr:aria-level=aria_level>{heading}</h3>
+            <div class="section-heading">
+                <h3 id=id tabindex="-1" attr:aria-level=aria_level>{heading.clone()}</h3>
+                <CopyLink anchor heading/>
+            </div>
             <Paragraphs paragraphs/>
         </section>
     }

@@ -240,6 +240,8 @@ struct Split<'a> {
     yaml: &'a str,
     /// Line number of the first YAML line (the line after the opening `---`).
     yaml_first_line: usize,
+    /// Byte offset of the YAML in the file.
+    yaml_start: usize,
     body: &'a str,
     /// Byte offset of the body in the file.
     body_start: usize,
@@ -269,6 +271,7 @@ fn split_front_matter<'a>(src: &Source<'a>) -> PResult<Split<'a>> {
             return Ok(Split {
                 yaml: text.get(yaml_start..offset).unwrap_or(""),
                 yaml_first_line: 2,
+                yaml_start,
                 body: text.get(offset + line.len()..).unwrap_or(""),
                 body_start: offset + line.len(),
             });
@@ -317,9 +320,11 @@ impl FrontMatter {
             RawFrontMatter::default()
         } else {
             serde_yaml_ng::from_str(split.yaml).map_err(|e| {
-                let line = e
-                    .location()
-                    .map_or(1, |l| split.yaml_first_line + l.line().saturating_sub(1));
+                // From the byte offset, not YAML's line: YAML also breaks lines at a lone `\r`,
+                // NEL or LS, which would count lines past the end of the file.
+                let line = e.location().map_or(1, |l| {
+                    src.line_of(split.yaml_start + l.index().min(split.yaml.len()))
+                });
                 let message = file_positions(&e.to_string(), split.yaml_first_line, line);
                 src.error(line, format!("invalid front matter: {message}"))
             })?
@@ -1536,6 +1541,18 @@ mod tests {
             "---",
         ]);
         assert_err(&src, 5, "not an ISO 8601 date");
+    }
+
+    #[test]
+    fn yaml_errors_are_located_by_offset_not_by_yaml_lines() {
+        // YAML also breaks lines at a lone `\r`, NEL or LS, so its line numbers could point past
+        // the end of the file (found by tests/parser_fuzz.rs: `bad.md:4:` for a 3-line file).
+        let src = "---\n\r\u{85}:\n---\n";
+        assert_err(src, 2, "did not find expected key");
+        let src = "---\ntitle: \"x\r\r\r\r\n---\n";
+        assert_err(src, 3, "found unexpected end of stream");
+        let src = "---\n\r\r\r\r\r\r: [\n---\n### Q\n\nA.\n";
+        assert_err(src, 2, "did not find expected key");
     }
 
     #[test]

@@ -10,11 +10,11 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <DocumentTitle text=strings::NOT_FOUND_TITLE.to_string()/>
         {noindex()}
-        <div class="not-found">
+        <main id="contenu" tabindex="-1" class="not-found">
             <h1>{strings::NOT_FOUND_TITLE}</h1>
             <p>{strings::NOT_FOUND_TEXT}</p>
             <p><a href=config.href(PERMALINK_FILE)>{strings::NOT_FOUND_LINK}</a></p>
-        </div>
+        </main>
     }
 }
 

@@ -44,7 +44,7 @@ test.describe('hydration', () => {
     await expect(page.getByText(model.texts[0][0])).toHaveCount(1);
     // Still a single-page app once hydrated.
     await page.evaluate(() => ((window as any).__noReload = true));
-    await page.getByRole('link', { name: model.toc[3].label }).click();
+    await page.getByRole('link', { name: model.toc[3].label, exact: true }).click();
     await expect(page).toHaveURL(/#qui-est$/);
     expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
     expect(modelRequests).toEqual([]);
@@ -124,7 +124,7 @@ test.describe('under a sub-path', () => {
     await appReady(page);
     await expect(page.getByRole('heading', { name: heading('missions') })).toBeInViewport();
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${SITE}/docs${ARTICLE}`);
-    await page.getByRole('link', { name: model.toc[4].label }).click();
+    await page.getByRole('link', { name: model.toc[4].label, exact: true }).click();
     await expect(page).toHaveURL(`${SUB}${ARTICLE}#structure`);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);

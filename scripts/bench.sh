@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The benchmark: our article against the framework's floor and against plain HTML, built and
+# served side by side on this machine, in one run. Usage: scripts/bench.sh [RUNS]  (default 3;
+# medians over RUNS). Needs what scripts/setup.sh installs. See BENCHMARKS.md.
+#   (a) app    — this repo, `trunk build --release --offline` (prerendered, hydrated);
+#   (b) floor  — bench/floor/: the smallest Leptos 0.8 client-side app with router and meta,
+#                same release profile, same pinned tools, same stylesheet;
+#   (c) static — (a)'s prerendered page without any script or preload (as scripts/lighthouse.sh).
+# Everything is written under target/bench/ (dists, raw Lighthouse reports, measure.json,
+# summary.json, report.md); dist/ is never touched.
+# Environment: BENCH_PORT (first of three ports, default 8191), BENCH_CLICKS (default 50),
+# BENCH_LOADS (cold loads timed for time to interactive, default RUNS),
+# BENCH_SKIP_BUILD=1 (reuse target/bench/{app,floor} from a previous run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+runs=${1:-3}
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/bench.sh [RUNS]   (RUNS: a positive integer)" >&2; exit 2; }
+clicks=${BENCH_CLICKS:-50}
+loads=${BENCH_LOADS:-$runs}
+port=${BENCH_PORT:-8191}
+out=target/bench
+chromium=${CHROMIUM:-/usr/bin/chromium}
+started=$(date +%s)
+log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
+
+# ---- tools: fail early and say how to get them ------------------------------------------------
+missing=()
+command -v trunk >/dev/null || missing+=("trunk")
+wasm-bindgen --version 2>/dev/null | grep -q ' 0\.2\.130' || missing+=("wasm-bindgen 0.2.130")
+wasm-opt --version 2>/dev/null | grep -q 'version 132' || missing+=("wasm-opt (binaryen 132)")
+command -v brotli >/dev/null || missing+=("brotli")
+command -v gzip >/dev/null || missing+=("gzip")
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=("nginx")
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=("nginx brotli_static module")
+command -v node >/dev/null || missing+=("node")
+[ -d node_modules/@playwright/test ] || missing+=("node_modules/@playwright/test")
+[ -x node_modules/.bin/lighthouse ] || missing+=("node_modules/.bin/lighthouse")
+[ -x "$chromium" ] || missing+=("chromium ($chromium)")
+rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || missing+=("rust target wasm32-unknown-unknown")
+if [ ${#missing[@]} -gt 0 ]; then
+  printf 'bench: missing: %s\n' "${missing[@]}" >&2
+  echo "bench: run \`bash scripts/setup.sh\` first (it installs all of them), then retry." >&2
+  exit 1
+fi
+
+# Brotli and gzip beside every file, as the article's build hook does, so nginx's
+# brotli_static / gzip_static serve them (-n: no file name in the gzip header, like the hook).
+# Images are compressed already: left alone, as the hook leaves them.
+precompress() {
+  find "$1" -type f ! -name '*.br' ! -name '*.gz' ! -name '*.png' ! -name '*.jpg' ! -name '*.webp' \
+    ! -name '*.avif' ! -name '*.woff2' -print0 |
+    while IFS= read -r -d '' f; do brotli -q 11 -kf "$f"; gzip -9 -n -kf "$f"; done
+}
+
+# ---- (a) and (b): release builds, one after the other (two builds at once only thrash) -------
+if [ "${BENCH_SKIP_BUILD:-}" = 1 ] && [ -f $out/app/chef-projet-digital.html ] && [ -f $out/floor/index.html ]; then
+  log "BENCH_SKIP_BUILD=1: reusing $out/app and $out/floor"
+else
+  mkdir -p $out
+  log "building (a) the article: trunk build --release --offline --dist $out/app"
+  t=$(date +%s)
+  trunk build --release --offline --dist $out/app > $out/build-app.log 2>&1 ||
+    { tail -30 $out/build-app.log >&2; echo "bench: the article's build failed (log: $out/build-app.log)" >&2; exit 1; }
+  log "  done in $(( $(date +%s) - t )) s"
+
+  log "building (b) the floor: bench/floor, trunk build --release --offline --locked"
+  t=$(date +%s)
+  # Its own target dir under the root target/, so nothing is written inside bench/.
+  (cd bench/floor && CARGO_TARGET_DIR="$root/$out/floor-target" \
+    trunk build --release --offline --locked --dist "$root/$out/floor") > $out/build-floor.log 2>&1 ||
+    { tail -30 $out/build-floor.log >&2; echo "bench: the floor's build failed (log: $out/build-floor.log)" >&2; exit 1; }
+  precompress $out/floor
+  log "  done in $(( $(date +%s) - t )) s"
+fi
+[ -f $out/app/chef-projet-digital.html ] || { echo "bench: $out/app has no prerendered page" >&2; exit 1; }
+
+# ---- (c): the static twin of (a)'s page --------------------------------------------------------
+rm -rf $out/static && mkdir -p $out/static
+# Every asset but scripts, wasm, pages and the content model, so whatever the page links
+# (stylesheet, icons, manifest) is there too.
+cp -r $out/app/. $out/static/
+rm -rf $out/static/content
+find $out/static -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.html' -o -name '*.br' -o -name '*.gz' \) -delete
+node scripts/bench/static-twin.mjs $out/app/chef-projet-digital.html $out/static/chef-projet-digital.html
+precompress $out/static
+
+# ---- serve all three with the shipped nginx server block --------------------------------------
+app_port=$port floor_port=$((port + 1)) static_port=$((port + 2))
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+for site in app:$app_port floor:$floor_port static:$static_port; do
+  name=${site%%:*} p=${site##*:}
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    echo "bench: port $p is already in use (set BENCH_PORT to another first port)" >&2; exit 1
+  fi
+  bash scripts/serve-dist.sh "$p" "$out/$name" > "$out/nginx-$name.log" 2>&1 & pids+=($!)
+done
+app_url=http://127.0.0.1:$app_port/chef-projet-digital.html
+floor_url=http://127.0.0.1:$floor_port/
+static_url=http://127.0.0.1:$static_port/chef-projet-digital.html
+for url in $app_url $floor_url $static_url; do
+  for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" 2>/dev/null && continue 2; sleep 0.1; done
+  echo "bench: no answer from $url (see $out/nginx-*.log)" >&2; exit 1
+done
+
+# What report.mjs and measure.mjs read: the three sites and this machine.
+cat > $out/config.json <<JSON
+{
+  "runs": $runs,
+  "loads": $loads,
+  "clicks": $clicks,
+  "machine": {
+    "date": "$(date -u +%Y-%m-%dT%H:%MZ)",
+    "cpus": $(nproc),
+    "memory": "$(free -g | awk '/^Mem:/{print $2 " GiB"}')",
+    "chromium": "$("$chromium" --version 2>/dev/null | head -1)",
+    "load": "$(cut -d' ' -f1-3 /proc/loadavg)",
+    "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' + uncommitted changes')"
+  },
+  "sites": [
+    { "name": "app", "label": "(a) app", "url": "$app_url", "dir": "$out/app", "interactive": true, "nav": true,
+      "model": "content/chef-projet-digital.json" },
+    { "name": "floor", "label": "(b) floor", "url": "$floor_url", "dir": "$out/floor", "interactive": true, "nav": false },
+    { "name": "static", "label": "(c) static", "url": "$static_url", "dir": "$out/static", "interactive": false, "nav": false }
+  ]
+}
+JSON
+
+# ---- Lighthouse: the same flags as scripts/lighthouse.sh, runs interleaved so drift in the
+# machine's load spreads over all three sites ----------------------------------------------------
+rm -rf $out/lighthouse && mkdir -p $out/lighthouse
+flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+for i in $(seq 1 "$runs"); do
+  for site in app:$app_url floor:$floor_url static:$static_url; do
+    name=${site%%:*} url=${site#*:}
+    log "lighthouse $name, run $i/$runs"
+    CHROME_PATH=$chromium npx --no-install lighthouse "$url" \
+      --quiet --chrome-flags="$flags" --form-factor=mobile \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --output=json --output-path="$out/lighthouse/$name-$i.json" >/dev/null 2>&1 ||
+      echo "bench: lighthouse failed for $name run $i" >&2
+  done
+done
+
+# ---- Playwright: transfer, time to interactive, section navigation -----------------------------
+log "playwright: transfer, time to interactive ($loads loads each), navigation ($clicks clicks)"
+CHROMIUM=$chromium node scripts/bench/measure.mjs $out/config.json $out/measure.json
+
+# ---- the tables ------------------------------------------------------------------------------
+node scripts/bench/report.mjs $out
+log "report: $out/report.md; raw: $out/measure.json, $out/summary.json, $out/lighthouse/"
+log "total time: $(( $(date +%s) - started )) s"

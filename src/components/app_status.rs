@@ -1,0 +1,22 @@
+use crate::strings;
+use leptos::prelude::*;
+
+/// A discreet note for when the interactive layer is late (slow network) or cannot start (wasm
+/// blocked or failing): the text and the contents' plain anchors work without it, and the
+/// reader is told what is missing.
+///
+/// The wasm cannot report its own absence, so the inline script of `index.html` fills this
+/// region from its `data-slow` / `data-failed` attributes; [`crate::nav::mark_ready`] empties
+/// it once the app has taken over. It stays empty (and hidden) otherwise.
+#[component]
+pub fn AppStatus() -> impl IntoView {
+    view! {
+        <p
+            id="app-status"
+            class="app-status"
+            role="status"
+            data-slow=strings::APP_SLOW
+            data-failed=strings::APP_FAILED
+        ></p>
+    }
+}

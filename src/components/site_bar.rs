@@ -1,0 +1,16 @@
+use super::{SectionMenu, ThemeSwitch};
+use crate::content::TocEntry;
+use leptos::prelude::*;
+
+/// The sticky bar: the article's title (back to the top), the phone menu and the theme switch.
+/// Its height is the stylesheet's `--bar-h`, which `scroll-padding-top` also uses.
+#[component]
+pub fn SiteBar(title: String, entries: Vec<TocEntry>) -> impl IntoView {
+    view! {
+        <header class="site-bar">
+            <a class="site-title" href="#top">{title}</a>
+            <SectionMenu entries/>
+            <ThemeSwitch/>
+        </header>
+    }
+}

@@ -1,0 +1,207 @@
+import { test, expect, type Page } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { appReady, watchConsole } from './helpers';
+
+// The service worker (src/offline.rs): a second visit reads and navigates with the network off,
+// and a new deploy is taken on the next load. Workers are allowed here (see playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
+const DIST = process.env.E2E_DIST ?? 'dist';
+const SUB_DIST = process.env.E2E_SUB_DIST ?? 'target/e2e-sub';
+const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
+const ARTICLE = '/chef-projet-digital.html';
+
+type Model = { toc: { anchor: string; label: string }[]; sections: { id: string; heading: string }[] };
+const model: Model = JSON.parse(readFileSync(join(DIST, 'content/chef-projet-digital.json'), 'utf8'));
+const heading = (id: string) => model.sections.find((s) => s.id === id)!.heading;
+const label = (id: string) => model.toc.find((t) => t.anchor === id)!.label;
+
+/** Waits until the worker has installed (every file precached) and controls the page. */
+async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Reads the article and moves to a section through the table of contents. */
+async function readAndNavigate(page: Page, id: string) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: heading(id), exact: true })).toBeAttached();
+  await appReady(page);
+  await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: label(id) }).click();
+  await expect(page).toHaveURL(new RegExp(`#${id}$`));
+  const target = page.getByRole('heading', { name: heading(id), exact: true });
+  await expect(target).toBeFocused();
+  await expect(target).toBeInViewport();
+}
+
+test.describe('offline', () => {
+  test('the second visit opens, hydrates and navigates with the network off', async ({ page, context }) => {
+    const errors = watchConsole(page);
+    await page.goto('/');
+    await appReady(page);
+    await controlled(page);
+    await context.setOffline(true);
+    const response = await page.reload();
+    expect(response?.fromServiceWorker()).toBe(true);
+    await readAndNavigate(page, 'qui-est');
+    expect(errors).toEqual([]);
+    // Really offline: what the worker does not hold fails.
+    expect(await page.evaluate(() => fetch('/robots.txt').then(() => 'online', () => 'offline'))).toBe('offline');
+  });
+
+  test('a deep link opens on its section offline; an unknown address gets « page introuvable »', async ({ page, context }) => {
+    // Another document than the deep link's, so that opening it is a real load.
+    await page.goto('/');
+    await appReady(page);
+    await controlled(page);
+    await context.setOffline(true);
+    await page.goto(`${ARTICLE}#missions`);
+    await appReady(page);
+    await expect(page.getByRole('heading', { name: heading('missions'), exact: true })).toBeInViewport();
+    await readAndNavigate(page, 'structure');
+    // The worker's own requests are offline too: an address it has not cached gets the 404 page.
+    await page.goto('/sitemap.xml');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+  });
+
+  test('under a sub-path the worker is scoped to /docs/ and reads offline there', async ({ page, context }) => {
+    test.skip(!existsSync(SUB_DIST), `no sub-path build in ${SUB_DIST}`);
+    await page.goto(`${SUB}/`);
+    await appReady(page);
+    await controlled(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(`${SUB}/`);
+    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/docs/manifest.webmanifest');
+    await context.setOffline(true);
+    await page.goto(`${SUB}${ARTICLE}#missions`);
+    await appReady(page);
+    await expect(page.getByRole('heading', { name: heading('missions'), exact: true })).toBeInViewport();
+    await readAndNavigate(page, 'champs-actions');
+  });
+});
+
+test.describe('installing', () => {
+  test('every page links the manifest; it and its icons are served, the worker revalidated', async ({ page, request }) => {
+    for (const path of ['/', ARTICLE, '/nulle/part.html']) {
+      await page.goto(path);
+      expect(await page.locator('link[rel="manifest"]').getAttribute('href'), path).toBe('/manifest.webmanifest');
+      await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
+    }
+    const response = await request.get('/manifest.webmanifest');
+    expect(response.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(response.headers()['cache-control']).toBe('no-cache');
+    const manifest = await response.json();
+    expect(manifest).toMatchObject({ name: 'Chef de Projet Digital', lang: 'fr', display: 'standalone', start_url: './', scope: './' });
+    const sizes: string[] = [];
+    for (const icon of manifest.icons) {
+      const r = await request.get(new URL(icon.src, response.url()).href);
+      expect(r.status(), icon.src).toBe(200);
+      expect(r.headers()['content-type'].split(';')[0], icon.src).toBe(icon.type);
+      if (icon.type === 'image/png') {
+        const png = await r.body();
+        sizes.push(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`);
+        expect(sizes.at(-1), icon.src).toBe(icon.sizes);
+      }
+    }
+    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    const sw = await request.get('/sw.js');
+    expect(sw.headers()['cache-control']).toBe('no-cache');
+    expect(sw.headers()['content-type']).toMatch(/^text\/javascript/);
+  });
+});
+
+/** A static server over `root`, read at each request, so the test can deploy into it. */
+async function serve(root: string) {
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.wasm': 'application/wasm',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.webmanifest': 'application/manifest+json',
+  };
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = resolve(join(root, path));
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+/** What a rebuild does to the host: every content-hashed file under a new name (the old ones
+ *  gone, as an atomic deploy leaves them), the pages naming them and marked, a new sw.js. */
+function deploy(root: string) {
+  const HASH = /-([0-9a-f]{16})(?=(_bg)?\.)/g;
+  const renamed = (text: string) => text.replace(HASH, (_, hash: string) => `-${[...hash].reverse().join('')}`);
+  for (const name of readdirSync(root)) {
+    if (HASH.test(name)) renameSync(join(root, name), join(root, renamed(name)));
+    HASH.lastIndex = 0;
+  }
+  for (const page of ['index.html', 'chef-projet-digital.html', '404.html']) {
+    const html = readFileSync(join(root, page), 'utf8');
+    writeFileSync(join(root, page), renamed(html).replace('</head>', '<meta name="deploy" content="2"></head>'));
+  }
+  const sw = readFileSync(join(root, 'sw.js'), 'utf8');
+  const next = renamed(sw).replace(/const VERSION = '[0-9a-f]{16}'/, "const VERSION = 'deploy2'");
+  expect(next).toContain("'deploy2'");
+  writeFileSync(join(root, 'sw.js'), next);
+}
+
+test.describe('a new deploy', () => {
+  test('is taken on the next load, then read offline, never mixed with the old one', async ({ page }) => {
+    const root = mkdtempSync(join(tmpdir(), 'cpd-deploy-'));
+    cpSync(DIST, root, { recursive: true });
+    const site = await serve(root);
+    try {
+      await page.goto(`${site.url}${ARTICLE}`);
+      await appReady(page);
+      await controlled(page);
+      const first = await page.evaluate(() => caches.keys());
+      expect(first).toHaveLength(1);
+
+      const old = new Set([...readFileSync(join(root, 'sw.js'), 'utf8').matchAll(/-([0-9a-f]{16})(?=(_bg)?\.)/g)].map((m) => m[1]));
+      deploy(root);
+      const hashed: string[] = [];
+      page.on('request', (r) => /-[0-9a-f]{16}(_bg)?\./.test(r.url()) && hashed.push(r.url()));
+      await page.reload();
+      // The new pages, with the new assets: the old ones no longer exist on the host.
+      await expect(page.locator('meta[name="deploy"]')).toHaveAttribute('content', '2');
+      await appReady(page);
+      expect(hashed.length).toBeGreaterThan(0);
+      expect(hashed.filter((url) => [...old].some((hash) => url.includes(hash)))).toEqual([]);
+      // The new worker takes over and deletes the old deploy's cache.
+      await expect
+        .poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 })
+        .toEqual([expect.stringMatching(/:deploy2$/)]);
+      await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active === navigator.serviceWorker.controller);
+
+      // The host is gone altogether: everything comes from the new deploy's cache.
+      await site.close();
+      await page.reload();
+      await expect(page.locator('meta[name="deploy"]')).toHaveAttribute('content', '2');
+      await readAndNavigate(page, 'missions');
+    } finally {
+      await site.close().catch(() => {});
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
