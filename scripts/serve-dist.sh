@@ -6,7 +6,17 @@ cd "$(dirname "$0")/.."
 port=${1:-8081}
 root=$(realpath "${2:-dist}")
 run=$(mktemp -d)
-sed -e "s|__PORT__|$port|" -e "s|__ROOT__|$root|" hosting/nginx.conf > "$run/site.conf"
+# The build's own policy, from the _headers file it generated beside the pages (in DIR, or in
+# its sub-path folder). A directory without one (the benchmark's static page and framework
+# floor) gets a strict policy without inline scripts.
+headers=$(find "$root" -maxdepth 2 -name _headers | head -n 1)
+header() { [ -n "$headers" ] && sed -n "s/^  $1: //p" "$headers" | head -n 1; }
+csp=$(header Content-Security-Policy || true)
+permissions=$(header Permissions-Policy || true)
+csp=${csp:-"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"}
+permissions=${permissions:-"camera=(), microphone=(), geolocation=()"}
+sed -e "s|__PORT__|$port|" -e "s|__ROOT__|$root|" -e "s|__CSP__|$csp|" -e "s|__PERMISSIONS__|$permissions|" \
+  hosting/nginx.conf > "$run/site.conf"
 module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 cat > "$run/nginx.conf" <<CONF
 load_module $module;

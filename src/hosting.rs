@@ -15,7 +15,7 @@ pub fn is_hashed(file_name: &str) -> bool {
 
 /// The `_headers` file. Each path gets one `Cache-Control` only: these hosts join the values of
 /// every matching rule, so the rules must not overlap on it.
-pub fn headers_file(config: &SiteConfig, files: &[String]) -> String {
+pub fn headers_file(config: &SiteConfig, files: &[String], csp: &str) -> String {
     let mut out = String::new();
     let rule = |out: &mut String, path: &str, lines: &[&str]| {
         out.push_str(path);
@@ -26,12 +26,16 @@ pub fn headers_file(config: &SiteConfig, files: &[String]) -> String {
             out.push('\n');
         }
     };
+    let csp = format!("Content-Security-Policy: {csp}");
+    let permissions = format!("Permissions-Policy: {}", crate::csp::PERMISSIONS_POLICY);
     rule(
         &mut out,
         &config.href("*"),
         &[
             "X-Content-Type-Options: nosniff",
             "Referrer-Policy: strict-origin-when-cross-origin",
+            &csp,
+            &permissions,
         ],
     );
     let revalidate = "Cache-Control: no-cache";
@@ -80,8 +84,14 @@ mod tests {
             "x-f8e2c82f35477068_bg.wasm",
         ]
         .map(String::from);
-        let h = headers_file(&SiteConfig::new("https://ex.org", "/docs/"), &files);
+        let h = headers_file(
+            &SiteConfig::new("https://ex.org", "/docs/"),
+            &files,
+            "default-src 'self'",
+        );
         assert!(h.contains("/docs/*\n  X-Content-Type-Options: nosniff\n"));
+        assert!(h.contains("\n  Content-Security-Policy: default-src 'self'\n"));
+        assert!(h.contains("\n  Permissions-Policy: camera=(), "));
         assert!(h.contains("/docs/*.html\n  Cache-Control: no-cache\n"));
         assert!(h.contains("/docs/content/*\n  Cache-Control: no-cache\n"));
         assert!(h.contains(

@@ -13,6 +13,8 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod content;
+#[cfg(feature = "ssr")]
+pub mod csp;
 pub mod data;
 #[cfg(feature = "ssr")]
 pub mod hosting;

@@ -12,6 +12,7 @@
 
 use cpd::config::{SiteConfig, CONTENT_JSON, PERMALINK_FILE};
 use cpd::content::load;
+use cpd::csp;
 use cpd::hosting::headers_file;
 use cpd::offline::{precached, service_worker, with_head_tags, SW_FILE};
 use cpd::prerender::render_page;
@@ -71,13 +72,25 @@ fn run() -> Result<Vec<PathBuf>, String> {
     })?;
     let template = with_head_tags(&template, &config);
     // 404.html is rendered at a path no route has, so it shows the "page introuvable" view.
+    let mut pages = Vec::new();
     for (path, file) in [
         ("/", "index.html"),
         (route.as_str(), PERMALINK_FILE),
         ("/404.html", "404.html"),
     ] {
         let page = render_page(&template, &config, &article, path).map_err(|e| e.to_string())?;
-        written.push(write(&out.join(file), &page)?);
+        pages.push((file, page));
+    }
+    // One policy for the site, listing every inline script of every page, computed from the
+    // pages as written: it cannot miss a script, nor keep the hash of an old one.
+    let hashes = pages
+        .iter()
+        .flat_map(|(_, page)| csp::inline_script_hashes(page))
+        .collect();
+    let header_policy = csp::policy(&hashes, true);
+    let meta_policy = csp::policy(&hashes, false);
+    for (file, page) in &pages {
+        written.push(write(&out.join(file), &csp::with_meta(page, &meta_policy))?);
     }
     written.push(write(
         &out.join("sitemap.xml"),
@@ -101,7 +114,7 @@ fn run() -> Result<Vec<PathBuf>, String> {
     let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
     written.push(write(
         &out.join("_headers"),
-        &headers_file(&config, &names),
+        &headers_file(&config, &names, &header_policy),
     )?);
 
     for (_, path) in files.iter().filter(|(name, _)| compressible(name)) {

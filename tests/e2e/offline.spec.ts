@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { test, expect, type Page } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -156,9 +157,22 @@ function deploy(root: string) {
     if (HASH.test(name)) renameSync(join(root, name), join(root, renamed(name)));
     HASH.lastIndex = 0;
   }
-  for (const page of ['index.html', 'chef-projet-digital.html', '404.html']) {
-    const html = readFileSync(join(root, page), 'utf8');
-    writeFileSync(join(root, page), renamed(html).replace('</head>', '<meta name="deploy" content="2"></head>'));
+  const pages = ['index.html', 'chef-projet-digital.html', '404.html'].map((page) => ({
+    page,
+    html: renamed(readFileSync(join(root, page), 'utf8')).replace('</head>', '<meta name="deploy" content="2"></head>'),
+  }));
+  // The loader names the renamed files: as the build would, hash the inline scripts anew into
+  // the pages' Content-Security-Policy.
+  const hashes = new Set(
+    pages.flatMap(({ html }) =>
+      [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+        .filter(([, attrs, body]) => body && !/ld\+json/.test(attrs))
+        .map(([, , body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`),
+    ),
+  );
+  for (const { page, html } of pages) {
+    const policy = html.replace(/(script-src 'self' 'wasm-unsafe-eval')[^;"]*/, `$1 ${[...hashes].join(' ')}`);
+    writeFileSync(join(root, page), policy);
   }
   const sw = readFileSync(join(root, 'sw.js'), 'utf8');
   const next = renamed(sw).replace(/const VERSION = '[0-9a-f]{16}'/, "const VERSION = 'deploy2'");

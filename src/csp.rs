@@ -1,0 +1,165 @@
+//! The Content-Security-Policy, computed from the pages the build actually wrote.
+//!
+//! Scripts run only from the site itself, or inline when their exact text is listed by hash:
+//! Trunk's loader, the theme script of `index.html`, and each page's hydration payload. Data
+//! blocks (`application/ld+json`) are never executed and need no hash. A changed inline script
+//! changes its hash at the next build, so the policy can never fall out of step with the pages.
+//!
+//! The policy is shipped twice: as a header (`_headers`, and nginx through
+//! `scripts/serve-dist.sh`), and as a `<meta>` for hosts that cannot set headers. The `<meta>`
+//! leaves out `frame-ancestors`, which browsers ignore there (and complain about).
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+
+/// The `'sha256-…'` source of every executable inline script in `html`.
+pub fn inline_script_hashes(html: &str) -> BTreeSet<String> {
+    let mut hashes = BTreeSet::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        rest = &rest[start..];
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let open = &rest[..open_end];
+        let body_start = open_end + 1;
+        let Some(close) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + close];
+        let external = open.contains(" src=");
+        if !external && !body.is_empty() && executable(open) {
+            let digest = Sha256::digest(body.as_bytes());
+            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+            hashes.insert(format!("'sha256-{encoded}'"));
+        }
+        rest = &rest[body_start + close..];
+    }
+    hashes
+}
+
+/// Whether a `<script …` opening tag runs its contents (classic or module script).
+fn executable(open: &str) -> bool {
+    let Some(at) = open.find("type=") else {
+        return true;
+    };
+    let value = open[at + 5..]
+        .trim_start_matches(['"', '\''])
+        .split(['"', '\'', ' ', '>'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        value.as_str(),
+        "" | "module" | "text/javascript" | "application/javascript"
+    )
+}
+
+/// The policy, for a header (`frame_ancestors`) or for a `<meta>` (without it).
+pub fn policy(script_hashes: &BTreeSet<String>, frame_ancestors: bool) -> String {
+    let mut scripts = String::from("'self' 'wasm-unsafe-eval'");
+    for hash in script_hashes {
+        scripts.push(' ');
+        scripts.push_str(hash);
+    }
+    let mut directives = vec![
+        "default-src 'self'".to_string(),
+        format!("script-src {scripts}"),
+        "style-src 'self'".to_string(),
+        // The theme switch's icons are CSS masks written as data: URLs.
+        "img-src 'self' data:".to_string(),
+        "connect-src 'self'".to_string(),
+        "worker-src 'self'".to_string(),
+        "manifest-src 'self'".to_string(),
+        "object-src 'none'".to_string(),
+        "base-uri 'self'".to_string(),
+        "form-action 'self'".to_string(),
+    ];
+    if frame_ancestors {
+        directives.push("frame-ancestors 'none'".to_string());
+    }
+    directives.join("; ")
+}
+
+/// `page` with the policy as the first element of its `<head>`, ahead of every script.
+pub fn with_meta(page: &str, meta_policy: &str) -> String {
+    let tag = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{meta_policy}\">");
+    match page.find("<head>") {
+        Some(at) => {
+            let at = at + "<head>".len();
+            format!("{}\n  {tag}{}", &page[..at], &page[at..])
+        }
+        None => page.to_string(),
+    }
+}
+
+/// What else the headers say about the site's rights in the browser: none it does not use.
+pub const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><title>t</title>
+<script>var a = 1;</script>
+<script type="application/ld+json">{"@type":"Article"}</script>
+<script type="module">import init from '/x.js';</script>
+<script src="/ext.js"></script>
+</head><body><script>__RESOLVED_RESOURCES = [];</script></body></html>"#;
+
+    #[test]
+    fn hashes_every_executable_inline_script_and_nothing_else() {
+        let hashes = inline_script_hashes(PAGE);
+        assert_eq!(hashes.len(), 3, "{hashes:?}");
+        // The well-known digest of `var a = 1;`, computed independently.
+        let expected = {
+            let d = Sha256::digest(b"var a = 1;");
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(d)
+            )
+        };
+        assert!(hashes.contains(&expected));
+        let ld = Sha256::digest(br#"{"@type":"Article"}"#);
+        let ld = base64::engine::general_purpose::STANDARD.encode(ld);
+        assert!(
+            !hashes.iter().any(|h| h.contains(&ld)),
+            "data blocks are not scripts"
+        );
+    }
+
+    #[test]
+    fn a_changed_script_changes_the_policy() {
+        let before = policy(&inline_script_hashes(PAGE), true);
+        let after = policy(
+            &inline_script_hashes(&PAGE.replace("var a = 1;", "var a = 2;")),
+            true,
+        );
+        assert_ne!(before, after);
+    }
+
+    #[test]
+    fn the_policy_is_strict() {
+        let p = policy(&inline_script_hashes(PAGE), true);
+        assert!(p.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+        assert!(!p.contains("unsafe-inline"));
+        for directive in [
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(p.contains(directive), "{directive}");
+        }
+        assert!(!policy(&BTreeSet::new(), false).contains("frame-ancestors"));
+    }
+
+    #[test]
+    fn the_meta_comes_before_any_script() {
+        let page = with_meta(PAGE, "default-src 'self'");
+        let meta = page.find("Content-Security-Policy").unwrap();
+        assert!(meta < page.find("<script").unwrap());
+        assert_eq!(inline_script_hashes(&page), inline_script_hashes(PAGE));
+    }
+}

@@ -1,0 +1,76 @@
+import { test, expect } from '@playwright/test';
+import { ARTICLE, appReady, heading, scrollSettled, watchConsole } from './helpers';
+
+// Issue 5 §3: the shipped Content-Security-Policy, under the shipped headers (nginx with
+// hosting/nginx.conf, filled from the _headers the build wrote).
+
+test.beforeEach(async ({ page }) => {
+  // Registered before any script of the page runs.
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
+  });
+});
+
+for (const path of ['/', ARTICLE, '/nulle-part.html']) {
+  test(`${path}: a strict policy in the headers and in the page, zero violations, the app runs`, async ({ page }) => {
+    const errors = watchConsole(page);
+    const response = await page.goto(path);
+    const headers = response!.headers();
+    const csp = headers['content-security-policy'];
+    expect(csp).toBeTruthy();
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain("'unsafe-eval'");
+    for (const directive of [
+      "default-src 'self'",
+      "'wasm-unsafe-eval'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "object-src 'none'",
+    ]) {
+      expect(csp, directive).toContain(directive);
+    }
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy']).toContain('camera=()');
+    // The same policy as a <meta>, for hosts without headers (minus frame-ancestors).
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toBe(csp.replace("; frame-ancestors 'none'", ''));
+
+    await appReady(page);
+    // Trunk's Subresource Integrity stays on every asset it links.
+    const unsigned = await page.evaluate(() =>
+      [...document.querySelectorAll('link[href*="-"], script[src]')]
+        .filter((el) => /-[0-9a-f]{16}(_bg)?\.(js|css|wasm|svg)$/.test(el.getAttribute('href') ?? el.getAttribute('src') ?? ''))
+        .filter((el) => !el.getAttribute('integrity'))
+        .map((el) => el.outerHTML),
+    );
+    expect(unsigned).toEqual([]);
+    if (path !== '/nulle-part.html') {
+      // Inline scripts allowed by hash: the theme switch works, the app navigates.
+      await page.getByRole('button', { name: 'Thème sombre' }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: heading('structure') }).click();
+      await scrollSettled(page);
+      await expect(page.getByRole('heading', { name: heading('structure'), exact: true })).toBeFocused();
+    }
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+  });
+}
+
+test('a script the build did not hash is refused (the policy is enforced, not decorative)', async ({ page }) => {
+  await page.goto(ARTICLE);
+  await appReady(page);
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true;';
+    document.head.append(s);
+    await new Promise((r) => setTimeout(r, 100));
+    return (window as any).__injected === true;
+  });
+  expect(ran).toBe(false);
+  expect(await page.evaluate(() => (window as any).__violations.length)).toBeGreaterThan(0);
+});
