@@ -95,8 +95,7 @@ pub fn with_meta(page: &str, meta_policy: &str) -> String {
 }
 
 /// What else the headers say about the site's rights in the browser: none it does not use.
-pub const PERMISSIONS_POLICY: &str =
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
 #[cfg(test)]
 mod tests {
