@@ -8,13 +8,11 @@ root=$(realpath "${2:-dist}")
 run=$(mktemp -d)
 # The build's own policy, from the _headers file it generated beside the pages (in DIR, or in
 # its sub-path folder). A directory without one (the benchmark's static page and framework
-# floor) gets a strict policy without inline scripts.
+# floor) is served without these two headers (nginx drops an empty add_header).
 headers=$(find "$root" -maxdepth 2 -name _headers | head -n 1)
 header() { [ -n "$headers" ] && sed -n "s/^  $1: //p" "$headers" | head -n 1; }
 csp=$(header Content-Security-Policy || true)
 permissions=$(header Permissions-Policy || true)
-csp=${csp:-"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"}
-permissions=${permissions:-"camera=(), microphone=(), geolocation=()"}
 sed -e "s|__PORT__|$port|" -e "s|__ROOT__|$root|" -e "s|__CSP__|$csp|" -e "s|__PERMISSIONS__|$permissions|" \
   hosting/nginx.conf > "$run/site.conf"
 module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so

@@ -83,7 +83,7 @@ pub fn render_page(
     drop(owner);
 
     let head = meta.strip_suffix("</head>").unwrap_or(&meta);
-    let head = drop_wasm_preload(head);
+    let head = defer_wasm(&drop_wasm_preload(head));
     let mut page = String::with_capacity(template.len() + app_html.len() + payload.len() + 256);
     page.push_str(&head);
     page.push_str(PRERENDERED_MARK);
@@ -117,6 +117,22 @@ fn drop_wasm_preload(head: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Makes Trunk's loader wait for the first frame before it fetches the wasm: the prerendered
+/// text paints first, and the largest download starts once it is on screen rather than
+/// competing with the page for the first round trips. (Its JS glue is already fetched, with its
+/// integrity, by Trunk's `modulepreload`.) A loader of another shape is left as it is.
+fn defer_wasm(head: &str) -> String {
+    const INIT: &str = "const wasm = await init(";
+    const AFTER_FIRST_FRAME: &str =
+        "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n";
+    match head.find(INIT) {
+        Some(at) if head[..at].contains("<script type=\"module\">") => {
+            format!("{}{AFTER_FIRST_FRAME}{}", &head[..at], &head[at..])
+        }
+        _ => head.to_string(),
+    }
 }
 
 /// Finds `</head>` and the end of the empty `<body …>` in the template.
@@ -289,6 +305,16 @@ mod tests {
             html.contains("id=\"qui-est\""),
             "the article route matches under the base"
         );
+    }
+
+    #[test]
+    fn the_wasm_waits_for_the_first_frame() {
+        let loader = "<script type=\"module\">\nimport init, * as bindings from '/x.js';\nconst wasm = await init({ module_or_path: '/x_bg.wasm' });\n</script>";
+        let out = defer_wasm(loader);
+        let wait = out.find("requestAnimationFrame").expect("the loader waits");
+        assert!(wait < out.find("await init(").unwrap());
+        assert!(out.starts_with("<script type=\"module\">\nimport init"));
+        assert_eq!(defer_wasm("<script>x</script>"), "<script>x</script>");
     }
 
     #[test]

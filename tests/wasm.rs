@@ -147,3 +147,59 @@ fn browser_decoder_agrees_with_serde() {
     assert!(cpd::content::wire::decode_article("{\"title\": 3}").is_err());
     assert!(cpd::content::wire::decode_article("pas du JSON").is_err());
 }
+
+#[wasm_bindgen_test]
+async fn phone_menu_is_a_disclosure_that_closes_after_a_choice() {
+    let host = mount(fixture()).await;
+    let button: web_sys::HtmlElement = host
+        .query_selector(".menu-button")
+        .unwrap()
+        .expect("the bar has the menu button")
+        .unchecked_into();
+    let panel = host.query_selector("#menu-sections").unwrap().unwrap();
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(panel.has_attribute("hidden"));
+    button.click();
+    next_frame().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!panel.has_attribute("hidden"));
+    let link: web_sys::HtmlElement = panel.query_selector("a").unwrap().unwrap().unchecked_into();
+    link.click();
+    next_frame().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(panel.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn each_heading_has_a_named_copy_link_and_the_theme_switch_three_buttons() {
+    let article = fixture();
+    let host = mount(article.clone()).await;
+    let labels = attrs(&host, ".copy-link", "aria-label");
+    let expected: Vec<String> = article
+        .sections
+        .iter()
+        .map(|s| cpd::strings::section_link_label(&s.heading))
+        .collect();
+    assert_eq!(labels, expected);
+    let hrefs = attrs(&host, ".copy-link", "href");
+    let anchors: Vec<String> = article
+        .sections
+        .iter()
+        .map(|s| format!("#{}", s.id))
+        .collect();
+    assert_eq!(hrefs, anchors);
+    assert_eq!(
+        attrs(&host, "[data-theme-choice]", "data-theme-choice"),
+        ["system", "light", "dark"]
+    );
+    assert_eq!(attrs(&host, "[role=status]", "class").len(), 2);
+}

@@ -30,6 +30,18 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('hydration', () => {
+  test('the text paints first: the wasm is requested only after the first contentful paint', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await appReady(page);
+    const times = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      wasm: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.name.endsWith('.wasm'))
+        ?.startTime,
+    }));
+    expect(times.paint).toBeGreaterThan(0);
+    expect(times.wasm).toBeGreaterThanOrEqual(times.paint!);
+  });
+
   test('takes over the page without duplicating it, without errors, without refetching', async ({ page }) => {
     const errors = watchConsole(page);
     const modelRequests: string[] = [];

@@ -42,7 +42,10 @@ test.describe('scrollspy', () => {
     });
     await toc(page).getByRole('link', { name: heading('qui-est') }).click();
     await scrollSettled(page);
-    await page.waitForTimeout(200);
+    // Focus lands without a second jump: the page stays where the scroll brought it.
+    const landed = await page.evaluate(() => window.scrollY);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.scrollY)).toBe(landed);
     expect(await currentEntry(page)).toBe('#qui-est');
     // Three sections lie between the top and « Qui est… »: none of them was ever marked.
     expect(new Set(await page.evaluate(() => (window as any).__marked))).toEqual(new Set(['#qui-est']));
