@@ -11,7 +11,7 @@ rm -rf "$out" && mkdir -p "$out/static"
 [ -f dist/chef-projet-digital.html ] || { echo "build first: trunk build --release --offline" >&2; exit 1; }
 
 # The static twin: same HTML, same stylesheet, no script, no preload of the wasm.
-cp dist/*.css dist/*.svg dist/robots.txt dist/sitemap.xml "$out/static/"
+cp -r dist/*.css dist/*.svg dist/robots.txt dist/sitemap.xml dist/manifest.webmanifest dist/icons "$out/static/"
 node -e '
   const fs = require("fs");
   let html = fs.readFileSync("dist/chef-projet-digital.html", "utf8");
@@ -19,7 +19,7 @@ node -e '
              .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
   fs.writeFileSync(process.argv[1] + "/chef-projet-digital.html", html);
 ' "$out/static"
-for f in "$out"/static/*; do gzip -9kf "$f"; brotli -q 11 -kf "$f"; done
+for f in "$out"/static/*; do [ -f "$f" ] && gzip -9kf "$f" && brotli -q 11 -kf "$f"; done
 
 bash scripts/serve-dist.sh 8181 dist > "$out/nginx-app.log" 2>&1 & app=$!
 bash scripts/serve-dist.sh 8182 "$out/static" > "$out/nginx-static.log" 2>&1 & static=$!

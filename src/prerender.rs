@@ -83,7 +83,7 @@ pub fn render_page(
     drop(owner);
 
     let head = meta.strip_suffix("</head>").unwrap_or(&meta);
-    let head = defer_wasm(&drop_wasm_preload(head));
+    let head = defer_app(&drop_wasm_preload(head));
     let mut page = String::with_capacity(template.len() + app_html.len() + payload.len() + 256);
     page.push_str(&head);
     page.push_str(PRERENDERED_MARK);
@@ -119,20 +119,81 @@ fn drop_wasm_preload(head: &str) -> String {
     out
 }
 
-/// Makes Trunk's loader wait for the first frame before it fetches the wasm: the prerendered
-/// text paints first, and the largest download starts once it is on screen rather than
-/// competing with the page for the first round trips. (Its JS glue is already fetched, with its
-/// integrity, by Trunk's `modulepreload`.) A loader of another shape is left as it is.
-fn defer_wasm(head: &str) -> String {
-    const INIT: &str = "const wasm = await init(";
-    const AFTER_FIRST_FRAME: &str =
-        "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n";
-    match head.find(INIT) {
-        Some(at) if head[..at].contains("<script type=\"module\">") => {
-            format!("{}{AFTER_FIRST_FRAME}{}", &head[..at], &head[at..])
-        }
-        _ => head.to_string(),
+/// Makes Trunk's loader start only after the first frame: the prerendered text paints first,
+/// and neither the JS glue nor the wasm competes with the page for the first round trips.
+///
+/// Trunk writes a `modulepreload` of the glue (with its SRI hash) and a module that imports it
+/// statically, so both are fetched as soon as the head is parsed. This moves the preload into
+/// the loader, after a frame has been painted, with the same `integrity`, and turns the static
+/// import into a dynamic one that the preload serves: the glue is still checked against Trunk's
+/// hash. A loader of another shape is left as it is.
+fn defer_app(head: &str) -> String {
+    const IMPORT: &str = "import init, * as bindings from '";
+    let Some(start) = head.find(IMPORT) else {
+        return head.to_string();
+    };
+    let url_start = start + IMPORT.len();
+    let Some(url_len) = head[url_start..].find('\'') else {
+        return head.to_string();
+    };
+    let url = &head[url_start..url_start + url_len];
+    let Some(statement_end) = head[url_start..].find(';').map(|e| url_start + e + 1) else {
+        return head.to_string();
+    };
+    // Trunk's preload of the glue: its integrity moves into the loader.
+    let href = format!("href=\"{url}\"");
+    let Some((link_start, link_end)) = find_tag(head, "<link rel=\"modulepreload\"", &href) else {
+        return head.to_string();
+    };
+    let link = &head[link_start..link_end];
+    let integrity = attribute(link, "integrity").unwrap_or_default();
+    let loader = format!(
+        "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n\
+         document.head.append(Object.assign(document.createElement(\"link\"), \
+         {{ rel: \"modulepreload\", href: \"{url}\", integrity: \"{integrity}\", crossOrigin: \"anonymous\" }}));\n\
+         const bindings = await import(\"{url}\");\n\
+         const init = bindings.default;"
+    );
+    // Two edits, in whichever order Trunk wrote them: the import becomes the loader, the
+    // link goes.
+    let mut edits = [
+        (start, statement_end, loader.as_str()),
+        (link_start, link_end, ""),
+    ];
+    edits.sort_by_key(|(at, _, _)| *at);
+    if edits[0].1 > edits[1].0 {
+        return head.to_string();
     }
+    let mut out = String::with_capacity(head.len() + loader.len());
+    let mut from = 0;
+    for (at, end, with) in edits {
+        out.push_str(&head[from..at]);
+        out.push_str(with);
+        from = end;
+    }
+    out.push_str(&head[from..]);
+    out
+}
+
+/// The span of the first tag starting with `prefix` that contains `needle`.
+fn find_tag(html: &str, prefix: &str, needle: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = html[from..].find(prefix).map(|a| from + a) {
+        let end = html[at..].find('>').map(|e| at + e + 1)?;
+        if html[at..end].contains(needle) {
+            return Some((at, end));
+        }
+        from = end;
+    }
+    None
+}
+
+/// The value of `name="…"` in a tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let key = format!("{name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(tag[start..start + len].to_string())
 }
 
 /// Finds `</head>` and the end of the empty `<body …>` in the template.
@@ -308,13 +369,33 @@ mod tests {
     }
 
     #[test]
-    fn the_wasm_waits_for_the_first_frame() {
-        let loader = "<script type=\"module\">\nimport init, * as bindings from '/x.js';\nconst wasm = await init({ module_or_path: '/x_bg.wasm' });\n</script>";
-        let out = defer_wasm(loader);
+    fn the_app_starts_after_the_first_frame_with_its_integrity_kept() {
+        let head = "<link rel=\"stylesheet\" href=\"/a.css\"/>\n<link rel=\"modulepreload\" href=\"/x-0123.js\" crossorigin=\"anonymous\" integrity=\"sha384-GLUE\">\n<script type=\"module\">\nimport init, * as bindings from '/x-0123.js';\nconst wasm = await init({ module_or_path: '/x_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>";
+        let out = defer_app(head);
+        assert!(!out.contains("<link rel=\"modulepreload\""), "{out}");
+        assert!(!out.contains("import init"), "{out}");
         let wait = out.find("requestAnimationFrame").expect("the loader waits");
-        assert!(wait < out.find("await init(").unwrap());
-        assert!(out.starts_with("<script type=\"module\">\nimport init"));
-        assert_eq!(defer_wasm("<script>x</script>"), "<script>x</script>");
+        let preload = out
+            .find("integrity: \"sha384-GLUE\"")
+            .expect("integrity kept");
+        let import = out
+            .find("await import(\"/x-0123.js\")")
+            .expect("dynamic import");
+        let init = out.find("await init(").unwrap();
+        assert!(wait < preload && preload < import && import < init);
+        assert!(out.contains("<link rel=\"stylesheet\" href=\"/a.css\"/>"));
+        assert!(out.contains("window.wasmBindings = bindings;"));
+        // Trunk writes the link after the loader: the same result.
+        let (link, rest) = head.split_at(head.find("<script").unwrap());
+        let (_, link) = link.split_at(link.find("<link rel=\"modulepreload\"").unwrap());
+        let reordered = format!(
+            "{}{rest}\n{link}",
+            &head[..head.find("<link rel=\"modulepreload\"").unwrap()]
+        );
+        let squeeze = |s: &str| s.replace('\n', "");
+        assert_eq!(squeeze(&defer_app(&reordered)), squeeze(&out));
+        // Anything else is left alone.
+        assert_eq!(defer_app("<script>x</script>"), "<script>x</script>");
     }
 
     #[test]

@@ -74,3 +74,18 @@ test('a script the build did not hash is refused (the policy is enforced, not de
   expect(ran).toBe(false);
   expect(await page.evaluate(() => (window as any).__violations.length)).toBeGreaterThan(0);
 });
+
+test.describe('integrity', () => {
+  // page.route must see the glue's request, not a service worker's cache.
+  test.use({ serviceWorkers: 'block' });
+  test('a tampered JS glue is refused by its Subresource Integrity hash', async ({ page }) => {
+    await page.route(/-[0-9a-f]{16}\.js$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()) + '\n// tampered' });
+    });
+    const response = await page.goto(ARTICLE);
+    expect(response!.ok()).toBe(true);
+    await expect(page.locator('#app-status')).toHaveText(/^Mode simplifié/);
+    await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
+  });
+});
