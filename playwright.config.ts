@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 // End-to-end tests against the release dist/, served by nginx with the shipped server block.
 // The browser is Debian's Chromium: Playwright never downloads one.
@@ -23,15 +23,8 @@ export default defineConfig({
     serviceWorkers: 'allow',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      // One list of flags for every tool that drives Chromium here.
+      args: readFileSync('scripts/chromium-flags.txt', 'utf8').split('\n').filter(Boolean),
     },
   },
   webServer: [

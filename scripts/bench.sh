@@ -130,7 +130,7 @@ JSON
 # ---- Lighthouse: the same flags as scripts/lighthouse.sh, runs interleaved so drift in the
 # machine's load spreads over all three sites ----------------------------------------------------
 rm -rf $out/lighthouse && mkdir -p $out/lighthouse
-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+flags="--headless=new $(tr '\n' ' ' < scripts/chromium-flags.txt)"
 for i in $(seq 1 "$runs"); do
   for site in app:$app_url floor:$floor_url static:$static_url; do
     name=${site%%:*} url=${site#*:}

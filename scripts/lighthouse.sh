@@ -26,7 +26,7 @@ bash scripts/serve-dist.sh 8182 "$out/static" > "$out/nginx-static.log" 2>&1 & s
 trap 'kill $app $static 2>/dev/null || true' EXIT
 sleep 1
 
-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+flags="--headless=new $(tr '\n' ' ' < scripts/chromium-flags.txt)"
 for i in $(seq 1 "$runs"); do
   for site in app:8181 static:8182; do
     name=${site%%:*}; port=${site##*:}

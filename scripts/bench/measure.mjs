@@ -17,18 +17,11 @@ import path from 'node:path';
 const [configPath, outPath] = process.argv.slice(2);
 const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
 
-// The same flags as playwright.config.ts.
+// The same flags as the end-to-end tests (one list for every tool: scripts/chromium-flags.txt).
+const flags = fs.readFileSync(new URL('../chromium-flags.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: flags,
 });
 // Desktop, so the article's side outline (if any) is on screen for the navigation test.
 const viewport = { width: 1280, height: 800 };
