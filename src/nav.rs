@@ -71,7 +71,7 @@ pub fn mark_ready() {
             let _ = root.set_attribute("data-app", "ready");
         }
         // Whatever the inline script said about a late start no longer holds.
-        if let Some(status) = document.get_element_by_id("app-status") {
+        if let Some(status) = document.get_element_by_id(crate::components::APP_STATUS_ID) {
             status.set_text_content(None);
         }
         if let Some(performance) = window.performance() {

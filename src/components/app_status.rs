@@ -8,11 +8,14 @@ use leptos::prelude::*;
 /// The wasm cannot report its own absence, so the inline script of `index.html` fills this
 /// region from its `data-slow` / `data-failed` attributes; [`crate::nav::mark_ready`] empties
 /// it once the app has taken over. It stays empty (and hidden) otherwise.
+/// The note's element id: the inline script fills it, [`crate::nav::mark_ready`] empties it.
+pub const APP_STATUS_ID: &str = "app-status";
+
 #[component]
 pub fn AppStatus() -> impl IntoView {
     view! {
         <p
-            id="app-status"
+            id=APP_STATUS_ID
             class="app-status"
             role="status"
             data-slow=strings::APP_SLOW

@@ -13,6 +13,7 @@ pub fn SectionMenu(entries: Vec<TocEntry>) -> impl IntoView {
     let open = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     let close = Callback::new(move |()| open.set(false));
+    const PANEL: &str = "menu-sections";
     #[cfg(target_arch = "wasm32")]
     dismiss_on_escape_or_outside(open, button);
     view! {
@@ -22,12 +23,12 @@ pub fn SectionMenu(entries: Vec<TocEntry>) -> impl IntoView {
                 class="menu-button"
                 node_ref=button
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="menu-sections"
+                aria-controls=PANEL
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 {strings::MENU}
             </button>
-            <div id="menu-sections" class="menu-panel" hidden=move || !open.get()>
+            <div id=PANEL class="menu-panel" hidden=move || !open.get()>
                 <TocLinks entries on_choose=close/>
             </div>
         </div>
