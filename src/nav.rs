@@ -24,11 +24,6 @@ impl CurrentSection {
     pub fn expect() -> Self {
         expect_context()
     }
-
-    /// Whether `anchor` is the current section (untracked outside a reactive scope).
-    pub fn is(&self, anchor: &str) -> bool {
-        self.0.with(|c| c.as_deref() == Some(anchor))
-    }
 }
 
 /// Follows the URL's hash: records the current section and, on every change after the first
