@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Serves dist/ with Debian's nginx and the shipped server block: scripts/serve-dist.sh [PORT] [DIR]
+# Serves a built site with Debian's nginx and the shipped server block (hosting/nginx.conf),
+# which includes the nginx-site.conf the build wrote: scripts/serve-dist.sh [PORT] [DIR]
+# DIR is the folder served at / (a sub-path build lives in a sub-folder of it). A folder without
+# a nginx-site.conf (the benchmark's static page and framework floor) is served as plain files.
 # Runs in the foreground; the tests start it in the background and stop it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${1:-8081}
 root=$(realpath "${2:-dist}")
 run=$(mktemp -d)
-# The build's own policy, from the _headers file it generated beside the pages (in DIR, or in
-# its sub-path folder). A directory without one (the benchmark's static page and framework
-# floor) is served without these two headers (nginx drops an empty add_header).
-headers=$(find "$root" -maxdepth 2 -name _headers | head -n 1)
-header() { [ -n "$headers" ] && sed -n "s/^  $1: //p" "$headers" | head -n 1; }
-csp=$(header Content-Security-Policy || true)
-permissions=$(header Permissions-Policy || true)
-sed -e "s|__PORT__|$port|" -e "s|__ROOT__|$root|" -e "s|__CSP__|$csp|" -e "s|__PERMISSIONS__|$permissions|" \
+site=$(find "$root" -maxdepth 2 -name nginx-site.conf | head -n 1)
+[ -n "$site" ] || { site="$run/plain.conf"; echo "index index.html;" > "$site"; }
+# The shipped block, listening on loopback at PORT, for ROOT and its own nginx-site.conf.
+sed -e "s|^\(\s*\)listen 80;|\1listen 127.0.0.1:$port;|" -e '/listen \[::\]:80;/d' \
+  -e "s|root /var/www/chef-projet-digital;|root $root;|" \
+  -e "s|include /var/www/chef-projet-digital/nginx-site.conf;|include $site;|" \
   hosting/nginx.conf > "$run/site.conf"
+grep -q "listen 127.0.0.1:$port;" "$run/site.conf" && grep -q "include $site;" "$run/site.conf" \
+  || { echo "hosting/nginx.conf is not of the expected shape" >&2; exit 1; }
 module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 cat > "$run/nginx.conf" <<CONF
 load_module $module;

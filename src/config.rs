@@ -2,13 +2,10 @@
 //!
 //! Both are deployment facts, not content: the prerender reads them from the environment
 //! (`SITE_URL`, and Trunk's `TRUNK_PUBLIC_URL`), writes the base into the page, and the
-//! wasm reads it back from there, so one build serves at `/` or under any sub-path.
+//! islands read it back from there, so one build serves at `/` or under any sub-path.
 
 /// The article's permalink, relative to the base path: the route the client's old links use.
 pub const PERMALINK_FILE: &str = "chef-projet-digital.html";
-
-/// Where the JSON content model lives, relative to the base path.
-pub const CONTENT_JSON: &str = "content/chef-projet-digital.json";
 
 /// The name of the `<meta>` that carries the base path from the HTML to the wasm.
 pub const BASE_META: &str = "cpd-base";
@@ -55,6 +52,30 @@ impl SiteConfig {
         format!("{}{}", self.site_url, self.href(path))
     }
 
+    /// The site's configuration where the code runs: in the browser, read from the `<meta>`s the
+    /// build wrote (the page's origin when there are none); natively, the one in context.
+    pub fn current() -> Self {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let document = leptos::prelude::document();
+            let meta = |name: &str| {
+                document
+                    .query_selector(&format!("meta[name=\"{name}\"]"))
+                    .ok()
+                    .flatten()
+                    .and_then(|m| m.get_attribute("content"))
+            };
+            let site = meta(SITE_META)
+                .or_else(|| leptos::prelude::window().location().origin().ok())
+                .unwrap_or_default();
+            Self::new(&site, &meta(BASE_META).unwrap_or_default())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            leptos::prelude::use_context::<Self>().unwrap_or_default()
+        }
+    }
+
     /// The router's base: empty at the root, `/docs` under a sub-path.
     pub fn router_base(&self) -> String {
         self.base.trim_end_matches('/').to_string()
@@ -78,10 +99,7 @@ mod tests {
     fn sub_path_base() {
         let c = SiteConfig::new("https://ex.org", "docs/site");
         assert_eq!(c.base, "/docs/site/");
-        assert_eq!(
-            c.href(CONTENT_JSON),
-            "/docs/site/content/chef-projet-digital.json"
-        );
+        assert_eq!(c.href("/a/b.html"), "/docs/site/a/b.html");
         assert_eq!(
             c.absolute(PERMALINK_FILE),
             "https://ex.org/docs/site/chef-projet-digital.html"

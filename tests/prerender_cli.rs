@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-const TEMPLATE: &str =
-    "<!DOCTYPE html><html lang=\"fr\"><head><!--HEAD--></head><body></body></html>";
+/// Trunk's `index.html`, as the hook finds it in the staging directory.
+const TEMPLATE: &str = include_str!("fixtures/trunk-index.html");
 
 fn staging(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("cpd-prerender-{name}-{}", std::process::id()));
@@ -62,7 +62,8 @@ fn a_good_file_yields_every_page_and_host_file() {
         "index.html",
         "chef-projet-digital.html",
         "404.html",
-        "content/chef-projet-digital.json",
+        "sw.js",
+        "nginx-site.conf",
         "sitemap.xml",
         "robots.txt",
         "_headers",
@@ -73,6 +74,13 @@ fn a_good_file_yields_every_page_and_host_file() {
     }
     let page = std::fs::read_to_string(dir.join("chef-projet-digital.html")).unwrap();
     assert!(page.contains("id=\"structure\""));
+    assert!(
+        page.contains("<leptos-island"),
+        "the islands are in the page"
+    );
+    assert!(!page.contains("import init"), "Trunk's loader is replaced");
+    // A development build does not register the service worker.
+    assert!(page.contains("const worker = null;"));
     // Running it again over its own output must not re-template a prerendered page.
     let again = run(&dir, "content/chef-projet-digital.md");
     assert!(!again.status.success());

@@ -1,205 +1,256 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): mount the real `App` from a fixture
-//! model and check what a reader gets: headings, anchors and link targets.
+//! Browser tests (wasm-bindgen-test in headless Chromium) of what runs in the browser: the
+//! islands' own behaviour (phone menu, copy links), the scrollspy on a laid-out page, and the
+//! site's configuration read back from the page. Their children are the build's HTML, which the
+//! browser never renders: each test builds the little markup it needs with DOM calls. The
+//! islands hydrating the real pages are tested end to end (`tests/e2e/`).
 #![cfg(target_arch = "wasm32")]
 
 use cpd::config::SiteConfig;
-use cpd::content::Article;
-use cpd::data::Preloaded;
-use cpd::App;
+use cpd::islands::spy::{watch, SectionInView};
+use cpd::islands::{Announcement, CopyLink, LiveRegion, SectionMenu};
+use hydration_context::HydrateSharedContext;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FIXTURE: &str = include_str!("fixtures/article.json");
-
-fn fixture() -> Article {
-    serde_json::from_str(FIXTURE).expect("the fixture parses as the content model")
-}
-
-/// Mounts the app in a fresh container and waits until the article has rendered.
-async fn mount(article: Article) -> web_sys::HtmlElement {
+/// A fresh container in the page.
+fn host() -> web_sys::HtmlElement {
     let document = document();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let config = SiteConfig::new("https://example.org", "/");
-    let handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <App config preloaded=Preloaded(article)/> }
-    });
-    handle.forget();
-    for _ in 0..50 {
-        if host.query_selector("h1").unwrap().is_some() {
-            break;
-        }
-        next_frame().await;
-    }
     host
 }
 
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+/// Renders `view` into `host` under the islands' shared context, as `hydrate_islands` sets up.
+fn render<V: IntoView + 'static>(host: &web_sys::HtmlElement, view: impl FnOnce() -> V + 'static) {
+    let root = Owner::new_root(Some(Arc::new(HydrateSharedContext::new_islands())));
+    let handle = root.with(|| leptos::mount::mount_to(host.clone(), view));
+    handle.forget();
+    std::mem::forget(root);
 }
 
-fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let list = host.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default().trim().to_string())
-        .collect()
-}
-
-fn attrs(host: &web_sys::HtmlElement, selector: &str, attr: &str) -> Vec<String> {
-    let list = host.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute(attr))
-        .collect()
-}
-
-#[wasm_bindgen_test]
-async fn renders_title_part_and_section_headings() {
-    let host = mount(fixture()).await;
-    assert_eq!(texts(&host, "h1"), ["Titre d’essai"]);
-    assert_eq!(texts(&host, ".part-title"), ["Une partie"]);
-    assert_eq!(
-        texts(&host, "section h3"),
-        ["Première question ?", "Seconde question ?"]
-    );
-    assert_eq!(texts(&host, ".tagline"), ["Une accroche."]);
-    host.remove();
-}
-
-#[wasm_bindgen_test]
-async fn sections_carry_the_client_anchors() {
-    let host = mount(fixture()).await;
-    assert_eq!(
-        attrs(&host, "section h3", "id"),
-        ["chef-projet-digital", "missions"]
-    );
-    assert_eq!(
-        attrs(&host, "section", "aria-labelledby"),
-        ["chef-projet-digital", "missions"]
-    );
-    assert_eq!(attrs(&host, "section h3", "tabindex"), ["-1", "-1"]);
-    host.remove();
-}
-
-#[wasm_bindgen_test]
-async fn toc_links_point_at_sections() {
-    let host = mount(fixture()).await;
-    assert_eq!(
-        attrs(&host, "nav.toc a", "href"),
-        ["#chef-projet-digital", "#missions"]
-    );
-    assert_eq!(
-        texts(&host, "nav.toc a"),
-        ["Première question ?", "Seconde question ?"]
-    );
-    for href in attrs(&host, "nav.toc a", "href") {
-        let id = href.trim_start_matches('#');
-        assert!(
-            host.query_selector(&format!("[id='{id}']"))
-                .unwrap()
-                .is_some(),
-            "{href} has a target"
-        );
+/// An element made with DOM calls, appended to `parent`.
+fn element(
+    parent: &web_sys::Element,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+) -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document().create_element(tag).unwrap().unchecked_into();
+    for (name, value) in attrs {
+        el.set_attribute(name, value).unwrap();
     }
-    host.remove();
+    if !text.is_empty() {
+        el.set_text_content(Some(text));
+    }
+    parent.append_child(&el).unwrap();
+    el
+}
+
+async fn frames(n: u32) {
+    for _ in 0..n {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+fn expanded(button: &web_sys::Element) -> Option<String> {
+    button.get_attribute("aria-expanded")
 }
 
 #[wasm_bindgen_test]
-async fn inline_markup_becomes_elements() {
-    let host = mount(fixture()).await;
-    assert_eq!(texts(&host, ".lead em strong"), ["chapeau"]);
-    assert_eq!(attrs(&host, "section p a", "href"), ["#missions"]);
-    assert_eq!(
-        texts(&host, "section p"),
-        [
-            "Premier paragraphe.",
-            "Deuxième, avec un lien interne.",
-            "Troisième paragraphe."
-        ]
-    );
-    host.remove();
-}
-
-#[wasm_bindgen_test]
-fn browser_decoder_agrees_with_serde() {
-    // The wasm reads the model with JSON.parse, the build writes it with serde: same result.
-    let decoded =
-        cpd::content::wire::decode_article(FIXTURE).expect("the browser decoder reads the fixture");
-    assert_eq!(decoded, fixture());
-    let as_result = format!("{{\"Ok\":{FIXTURE}}}");
-    assert_eq!(
-        cpd::content::wire::decode_result(&as_result).unwrap(),
-        Ok(fixture())
-    );
-    assert_eq!(
-        cpd::content::wire::decode_result("{\"Err\":\"réseau\"}").unwrap(),
-        Err("réseau".to_string())
-    );
-    assert!(cpd::content::wire::decode_article("{\"title\": 3}").is_err());
-    assert!(cpd::content::wire::decode_article("pas du JSON").is_err());
-}
-
-#[wasm_bindgen_test]
-async fn phone_menu_is_a_disclosure_that_closes_after_a_choice() {
-    let host = mount(fixture()).await;
+async fn the_phone_menu_is_a_disclosure_that_closes_after_a_choice_on_escape_or_outside() {
+    let host = host();
+    render(&host, || view! { <SectionMenu>{()}</SectionMenu> });
     let button: web_sys::HtmlElement = host
         .query_selector(".menu-button")
         .unwrap()
-        .expect("the bar has the menu button")
+        .unwrap()
         .unchecked_into();
-    let panel = host.query_selector("#menu-sections").unwrap().unwrap();
+    let panel = host
+        .query_selector("#menu-sections")
+        .unwrap()
+        .expect("the panel");
     assert_eq!(
-        button.get_attribute("aria-expanded").as_deref(),
-        Some("false")
+        button.get_attribute("aria-controls").as_deref(),
+        Some("menu-sections")
     );
+    // The section links are the build's HTML in the panel.
+    let link = element(&panel, "a", &[("href", "#missions")], "Missions");
+
+    assert_eq!(expanded(&button).as_deref(), Some("false"));
     assert!(panel.has_attribute("hidden"));
     button.click();
-    next_frame().await;
-    assert_eq!(
-        button.get_attribute("aria-expanded").as_deref(),
-        Some("true")
-    );
+    frames(1).await;
+    assert_eq!(expanded(&button).as_deref(), Some("true"));
     assert!(!panel.has_attribute("hidden"));
-    let link: web_sys::HtmlElement = panel.query_selector("a").unwrap().unwrap().unchecked_into();
+    // A choice closes it.
     link.click();
-    next_frame().await;
-    assert_eq!(
-        button.get_attribute("aria-expanded").as_deref(),
-        Some("false")
-    );
+    frames(1).await;
+    assert_eq!(expanded(&button).as_deref(), Some("false"));
     assert!(panel.has_attribute("hidden"));
+
+    // Escape closes it and gives focus back to the button.
+    button.click();
+    frames(1).await;
+    let escape = web_sys::KeyboardEventInit::new();
+    escape.set_key("Escape");
+    escape.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &escape).unwrap();
+    window().dispatch_event(&event).unwrap();
+    frames(1).await;
+    assert_eq!(expanded(&button).as_deref(), Some("false"));
+    assert_eq!(
+        document()
+            .active_element()
+            .map(|e| e.class_name())
+            .as_deref(),
+        Some("menu-button")
+    );
+
+    // So does a click anywhere else.
+    button.click();
+    frames(1).await;
+    document().body().unwrap().click();
+    frames(1).await;
+    assert_eq!(expanded(&button).as_deref(), Some("false"));
+    host.remove();
+}
+
+#[component]
+fn Announced() -> impl IntoView {
+    Announcement::provide();
+    view! {
+        <CopyLink>{()}</CopyLink>
+        <LiveRegion/>
+    }
 }
 
 #[wasm_bindgen_test]
-async fn each_heading_has_a_named_copy_link_and_the_theme_switch_three_buttons() {
-    let article = fixture();
-    let host = mount(article.clone()).await;
-    let labels = attrs(&host, ".copy-link", "aria-label");
-    let expected: Vec<String> = article
-        .sections
-        .iter()
-        .map(|s| cpd::strings::section_link_label(&s.heading))
-        .collect();
-    assert_eq!(labels, expected);
-    let hrefs = attrs(&host, ".copy-link", "href");
-    let anchors: Vec<String> = article
-        .sections
-        .iter()
-        .map(|s| format!("#{}", s.id))
-        .collect();
-    assert_eq!(hrefs, anchors);
-    assert_eq!(
-        attrs(&host, "[data-theme-choice]", "data-theme-choice"),
-        ["system", "light", "dark"]
+async fn a_copy_link_click_is_announced_in_the_live_region() {
+    let host = host();
+    render(&host, || view! { <Announced/> });
+    let wrapper = host
+        .query_selector(".copy-link-box")
+        .unwrap()
+        .expect("the click box");
+    let link = element(
+        &wrapper,
+        "a",
+        &[
+            ("class", "copy-link"),
+            ("href", "#missions"),
+            ("data-share", "/chef-projet-digital.html#missions"),
+        ],
+        "#",
     );
-    assert_eq!(attrs(&host, "[role=status]", "class").len(), 2);
+    let toast = host.query_selector(".toast").unwrap().unwrap();
+    assert_eq!(toast.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(toast.text_content().unwrap_or_default(), "");
+    link.click();
+    let mut said = String::new();
+    for _ in 0..60 {
+        said = toast.text_content().unwrap_or_default();
+        if !said.is_empty() {
+            break;
+        }
+        frames(1).await;
+    }
+    // Headless Chromium may refuse the clipboard: either way the reader is told.
+    assert!(
+        said == cpd::strings::LINK_COPIED || said == cpd::strings::LINK_NOT_COPIED,
+        "{said:?}"
+    );
+    // The click stayed on the page: the link's own navigation was prevented.
+    assert!(!window().location().hash().unwrap().contains("copie"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_contents_follow_the_section_in_view() {
+    let host = host();
+    let main = element(&host, "main", &[], "");
+    let nav = element(&host, "ol", &[("class", "toc-links")], "");
+    for id in ["un", "deux", "trois"] {
+        element(
+            &element(&nav, "li", &[], ""),
+            "a",
+            &[("href", &format!("#{id}"))],
+            id,
+        );
+        let section = element(&main, "section", &[("aria-labelledby", id)], "");
+        element(&section, "h2", &[("id", id)], id);
+        element(&section, "p", &[("style", "height: 150vh; margin: 0")], "…");
+    }
+    let current = || {
+        let list = nav.query_selector_all("a[aria-current=location]").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("href"))
+            .collect::<Vec<_>>()
+    };
+    let root = Owner::new_root(Some(Arc::new(HydrateSharedContext::new_islands())));
+    root.with(|| {
+        let spy = SectionInView::provide();
+        watch(spy);
+    });
+    std::mem::forget(root);
+    let top = |id: &str| {
+        document()
+            .get_element_by_id(id)
+            .unwrap()
+            .get_bounding_client_rect()
+            .top()
+            + window().scroll_y().unwrap()
+    };
+
+    window().scroll_to_with_x_and_y(0.0, top("deux") - 10.0);
+    frames(4).await;
+    assert_eq!(current(), ["#deux"]);
+    window().scroll_to_with_x_and_y(0.0, top("un") + 20.0);
+    frames(4).await;
+    assert_eq!(current(), ["#un"]);
+    // At the very bottom, the last section, whatever its heading's place.
+    window().scroll_to_with_x_and_y(0.0, 1e7);
+    frames(4).await;
+    assert_eq!(current(), ["#trois"]);
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_site_configuration_is_read_back_from_the_page() {
+    let head = document().head().unwrap();
+    let base = element(
+        &head,
+        "meta",
+        &[("name", cpd::config::BASE_META), ("content", "/docs/")],
+        "",
+    );
+    let site = element(
+        &head,
+        "meta",
+        &[
+            ("name", cpd::config::SITE_META),
+            ("content", "https://ex.org"),
+        ],
+        "",
+    );
+    assert_eq!(
+        SiteConfig::current(),
+        SiteConfig::new("https://ex.org", "/docs/")
+    );
+    base.remove();
+    site.remove();
+    // Without them: the page's own origin, at the root.
+    let origin = window().location().origin().unwrap();
+    assert_eq!(SiteConfig::current(), SiteConfig::new(&origin, "/"));
 }

@@ -1,16 +1,16 @@
 use crate::strings;
 use leptos::prelude::*;
 
+/// The note's element id: the inline script fills it, the loader empties it.
+pub const APP_STATUS_ID: &str = "app-status";
+
 /// A discreet note for when the interactive layer is late (slow network) or cannot start (wasm
 /// blocked or failing): the text and the contents' plain anchors work without it, and the
 /// reader is told what is missing.
 ///
 /// The wasm cannot report its own absence, so the inline script of `index.html` fills this
-/// region from its `data-slow` / `data-failed` attributes; [`crate::nav::mark_ready`] empties
-/// it once the app has taken over. It stays empty (and hidden) otherwise.
-/// The note's element id: the inline script fills it, [`crate::nav::mark_ready`] empties it.
-pub const APP_STATUS_ID: &str = "app-status";
-
+/// region from its `data-slow` / `data-failed` attributes; the page's loader empties it once
+/// the islands are hydrated. It stays empty (and hidden) otherwise.
 #[component]
 pub fn AppStatus() -> impl IntoView {
     view! {

@@ -1,5 +1,7 @@
-use super::{CopyLink, Paragraphs};
+use super::Paragraphs;
 use crate::content::Section;
+use crate::islands::CopyLink;
+use crate::strings;
 use leptos::prelude::*;
 
 /// One question section. Its kind (definition, missions, scope, profile, integration) is a
@@ -7,25 +9,34 @@ use leptos::prelude::*;
 ///
 /// The anchor id sits on the heading: it is what a shared link scrolls to and what receives
 /// focus after a navigation (`tabindex=-1` makes it focusable without adding a tab stop).
-/// `level` is the heading's outline level: 3 under a part heading, 2 without one.
+/// `level` is the heading's outline level: 3 under a part heading, 2 without one. `page` is the
+/// page's own address (base path and permalink), which the "#" link shares.
 #[component]
-pub fn SectionView(section: Section, #[prop(default = 3)] level: u8) -> impl IntoView {
+pub fn SectionView(
+    section: Section,
+    #[prop(default = 3)] level: u8,
+    #[prop(into)] page: String,
+) -> impl IntoView {
     let class = format!("section section--{}", section.kind().slug());
     let Section {
         id,
         heading,
         paragraphs,
     } = section;
-    // One element type keeps the wasm lean; aria-level states the level when it is not 3.
+    // One element type keeps the markup uniform; aria-level states the level when it is not 3.
     let aria_level = (level != 3).then(|| level.to_string());
+    let label = strings::section_link_label(&heading);
+    let href = format!("#{id}");
+    let share = format!("{page}#{id}");
     let labelled_by = id.clone();
-    let anchor = id.clone();
     // The "#" link sits beside the heading, not inside it: the heading's name stays its text.
     view! {
         <section class=class aria-labelledby=labelled_by>
             <div class="section-heading">
-                <h3 id=id tabindex="-1" attr:aria-level=aria_level>{heading.clone()}</h3>
-                <CopyLink anchor heading/>
+                <h3 id=id tabindex="-1" attr:aria-level=aria_level>{heading}</h3>
+                <CopyLink>
+                    <a class="copy-link" href=href aria-label=label data-share=share>"#"</a>
+                </CopyLink>
             </div>
             <Paragraphs paragraphs/>
         </section>

@@ -1,5 +1,6 @@
-use super::{SectionMenu, ThemeSwitch};
+use super::{ThemeSwitch, TocLinks};
 use crate::content::TocEntry;
+use crate::islands::SectionMenu;
 use leptos::prelude::*;
 
 /// The sticky bar: the article's title (back to the top), the phone menu and the theme switch.
@@ -9,7 +10,9 @@ pub fn SiteBar(title: String, entries: Vec<TocEntry>) -> impl IntoView {
     view! {
         <header class="site-bar">
             <a class="site-title" href="#top">{title}</a>
-            <SectionMenu entries/>
+            <SectionMenu>
+                <TocLinks entries/>
+            </SectionMenu>
             <ThemeSwitch/>
         </header>
     }

@@ -5,7 +5,6 @@ pub mod model;
 pub mod parse;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typography;
-pub mod wire;
 
 pub use model::*;
 

@@ -1,4 +1,4 @@
-//! The routes' views: the article, and the page for any unknown address.
+//! The site's pages, each rendered whole by the build: the article, and « page introuvable ».
 
 mod article;
 mod not_found;

@@ -1,32 +1,32 @@
-use crate::components::DocumentTitle;
+use crate::components::{AppStatus, NoIndex, SiteMeta};
 use crate::config::{SiteConfig, PERMALINK_FILE};
 use crate::strings;
 use leptos::prelude::*;
 
-/// Any address the site does not know: say so, and offer the article.
+/// Any address the site does not know: say so, and offer the article. Nothing on it moves, so
+/// it has no island.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let config = expect_context::<SiteConfig>();
     view! {
-        <DocumentTitle text=strings::NOT_FOUND_TITLE.to_string()/>
-        {noindex()}
+        <SiteMeta/>
+        {title()}
+        <NoIndex/>
         <main id="contenu" tabindex="-1" class="not-found">
             <h1>{strings::NOT_FOUND_TITLE}</h1>
             <p>{strings::NOT_FOUND_TEXT}</p>
-            <p><a href=config.href(PERMALINK_FILE)>{strings::NOT_FOUND_LINK}</a></p>
+            <p>
+                <a href=config.href(PERMALINK_FILE)>{strings::NOT_FOUND_LINK}</a>
+            </p>
         </main>
+        <AppStatus/>
     }
 }
 
-/// Search engines should not index the "page introuvable" view (server only: crawlers read the HTML).
 #[cfg(feature = "ssr")]
-fn noindex() -> impl IntoView {
-    // The `()` leaves the placeholder the browser's `noindex()` hydrates against.
-    (
-        view! { <leptos_meta::Meta name="robots" content="noindex"/> },
-        (),
-    )
+fn title() -> impl IntoView {
+    view! { <leptos_meta::Title text=strings::NOT_FOUND_TITLE/> }
 }
 
 #[cfg(not(feature = "ssr"))]
-fn noindex() {}
+fn title() {}

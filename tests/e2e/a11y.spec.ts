@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ARTICLE, appReady, heading, scrollSettled } from './helpers';
+import { ARTICLE, appReady, heading, scrollSettled, toc } from './helpers';
 
 // axe-core against WCAG 2.0, 2.1 and 2.2 A/AA, in the four states issue 4 names. Each state
 // prints one line (rules passed, violations), quoted in the closing note.
@@ -24,7 +24,7 @@ test('axe: first load, desktop, light', async ({ page }) => {
 test('axe: after a table-of-contents click', async ({ page }) => {
   await page.goto(ARTICLE);
   await appReady(page);
-  await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: heading('champs-actions') }).click();
+  await toc(page).getByRole('link', { name: heading('champs-actions') }).click();
   await scrollSettled(page);
   await expect(page.getByRole('heading', { name: heading('champs-actions'), exact: true })).toBeFocused();
   await audit(page, 'after a table-of-contents click');
@@ -46,6 +46,6 @@ test('axe: reduced motion, dark chosen with the switch', async ({ page }) => {
   await page.goto(ARTICLE);
   await appReady(page);
   await page.getByRole('button', { name: 'Thème sombre' }).click();
-  await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: heading('structure') }).click();
+  await toc(page).getByRole('link', { name: heading('structure') }).click();
   await audit(page, 'reduced motion, dark chosen with the switch');
 });

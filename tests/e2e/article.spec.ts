@@ -1,5 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-import { ARTICLE, article, heading, watchConsole, appReady, expectHeadingClear } from './helpers';
+import { test, expect } from '@playwright/test';
+import { ARTICLE, article, heading, watchConsole, appReady, expectHeadingClear, toc } from './helpers';
 
 const model = article();
 
@@ -32,13 +32,13 @@ test.describe('the article', () => {
     await page.goto('/');
     await appReady(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link')).toHaveCount(5);
+    await expect(toc(page).getByRole('link')).toHaveCount(5);
     expect(errors).toEqual([]);
   });
 
   test('the table of contents lists the five sections with the client anchors', async ({ page }) => {
     await page.goto(ARTICLE);
-    const links = page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link');
+    const links = toc(page).getByRole('link');
     await expect(links).toHaveCount(5);
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(['#chef-projet-digital', '#missions', '#champs-actions', '#qui-est', '#structure']);
@@ -53,7 +53,7 @@ test.describe('moving between sections', () => {
     await page.evaluate(() => ((window as any).__noReload = 'still here'));
     const historyStart = await page.evaluate(() => history.length);
     for (const [i, entry] of model.toc.entries()) {
-      await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: entry.label }).click();
+      await toc(page).getByRole('link', { name: entry.label }).click();
       await expect(page).toHaveURL(new RegExp(`${ARTICLE.replace('.', '\\.')}#${entry.anchor}$`));
       await expectHeadingClear(page, model.sections.find((s) => s.id === entry.anchor)!.heading);
       expect(await page.evaluate(() => history.length)).toBe(historyStart + i + 1);
@@ -67,10 +67,9 @@ test.describe('moving between sections', () => {
     await page.goto(ARTICLE);
     await appReady(page);
     await page.evaluate(() => ((window as any).__noReload = 1));
-    const toc = page.getByRole('navigation', { name: 'Sommaire' });
-    await toc.getByRole('link', { name: heading('missions') }).click();
+    await toc(page).getByRole('link', { name: heading('missions') }).click();
     await expectHeadingClear(page, heading('missions'));
-    await toc.getByRole('link', { name: heading('structure') }).click();
+    await toc(page).getByRole('link', { name: heading('structure') }).click();
     await expectHeadingClear(page, heading('structure'));
 
     await page.goBack();
@@ -108,48 +107,5 @@ test.describe('unknown addresses', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
     // The browser itself reports the 404 response of the first document: that one is expected.
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
-  });
-});
-
-/** Serves the article without its prerendered body (as before the build's prerender step):
- *  the app then mounts from scratch and fetches the JSON model itself. */
-async function withoutPrerender(page: Page) {
-  await page.route('**/chef-projet-digital.html', async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text()).replace(/<body>[\s\S]*<\/body>/, '<body></body>');
-    await route.fulfill({ response, body: html });
-  });
-}
-
-test.describe('loading the content', () => {
-  test('a failed load says so in French, and « Réessayer » brings the article', async ({ page }) => {
-    await withoutPrerender(page);
-    let fail = true;
-    let requests = 0;
-    await page.route('**/content/chef-projet-digital.json', async (route) => {
-      requests += 1;
-      if (fail) await route.fulfill({ status: 503, body: 'indisponible' });
-      else await route.continue();
-    });
-    await page.goto(ARTICLE);
-    const alert = page.getByRole('alert');
-    await expect(alert).toContainText('L’article n’a pas pu être chargé.');
-    await expect(alert).toContainText('503');
-    fail = false;
-    await alert.getByRole('button', { name: 'Réessayer' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
-    await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(page.getByRole('region', { name: heading('qui-est') })).toBeVisible();
-    expect(requests).toBe(2);
-  });
-
-  test('a malformed model is reported, not rendered half-way', async ({ page }) => {
-    await withoutPrerender(page);
-    await page.route('**/content/chef-projet-digital.json', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body: '{"title": 42' }),
-    );
-    await page.goto(ARTICLE);
-    await expect(page.getByRole('alert')).toContainText('le contenu reçu est illisible');
-    await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();
   });
 });

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ARTICLE, appReady, article, heading, scrollSettled } from './helpers';
+import { ARTICLE, appReady, article, heading, scrollSettled, toc } from './helpers';
 
 // Failure modes (issue 5 §4): whatever breaks, the prerendered text stays readable, the contents
 // work as plain anchors, and a discreet French note says what is degraded.
@@ -16,7 +16,7 @@ async function stillReadable(page: Page) {
     await expect(page.getByRole('heading', { name: s.heading, exact: true })).toBeVisible();
     await expect(page.getByText(model.texts[i][0].slice(0, 60), { exact: false }).first()).toBeVisible();
   }
-  await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: heading('qui-est') }).click();
+  await toc(page).getByRole('link', { name: heading('qui-est') }).click();
   await expect(page).toHaveURL(/#qui-est$/);
   await scrollSettled(page);
   await expect(page.getByRole('heading', { name: heading('qui-est'), exact: true })).toBeInViewport();
@@ -40,27 +40,17 @@ test('wasm failing to start (a corrupt module): the same note, nothing lost', as
   await stillReadable(page);
 });
 
-for (const [what, answer] of [
-  ['answering 500', { status: 500, body: 'Internal Server Error' }],
-  ['malformed', { status: 200, contentType: 'application/json', body: '{"title": "Chef de' }],
-] as const) {
-  test(`content JSON ${what}: the prerendered page never needs it, and hydrates`, async ({ page }) => {
-    let asked = 0;
-    await page.route(/content\/.*\.json$/, (route) => {
-      asked++;
-      return route.fulfill(answer);
-    });
-    await page.goto(ARTICLE);
-    await appReady(page);
-    await expect(status(page)).toBeEmpty();
-    await stillReadable(page);
-    await expect(page.getByRole('heading', { name: heading('qui-est'), exact: true })).toBeFocused();
-    expect(asked).toBe(0);
-  });
-}
-
-// A model that fails when the app does need it (no prerender) is covered in article.spec.ts:
-// the French error, « Réessayer », and nothing half-rendered.
+test('the page needs no data: it asks for its own files only, and hydrates', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(ARTICLE);
+  await appReady(page);
+  await expect(status(page)).toBeEmpty();
+  await stillReadable(page);
+  await expect(page.getByRole('heading', { name: heading('qui-est'), exact: true })).toBeFocused();
+  // The page, its stylesheet, icon and manifest, the glue, the wasm: no model, no JSON.
+  expect(asked.filter((path) => !/(\.html|\/|\.css|\.js|\.wasm|\.svg|\.png|\.webmanifest)$/.test(path))).toEqual([]);
+});
 
 test('slow network: the text first, a note while the wasm travels, then the app', async ({ page }) => {
   await page.route(/\.wasm(\?.*)?$/, async (route) => {

@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 
 export const ARTICLE = '/chef-projet-digital.html';
 
+/** The same site built with `--public-url /docs/` (scripts/test.sh), served one port up. */
+export const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
+
+/** The article's typed model, as the build wrote it beside dist/ (never deployed). */
+const MODEL = process.env.E2E_MODEL ?? 'target/site-model/chef-projet-digital.json';
+
 // Inline content, externally tagged: {"text": "…"}, {"emphasis": [...]}, {"link": {href, children}}.
 type Inline = Record<string, any>;
 export type Article = {
@@ -22,10 +28,10 @@ function plain(inlines: Inline[]): string {
 
 let cached: (Article & { texts: string[][] }) | undefined;
 
-/** The model the build wrote into dist/, with each paragraph as plain text (read once). */
+/** The model the build wrote, with each paragraph as plain text (read once). */
 export function article(): Article & { texts: string[][] } {
   if (!cached) {
-    const a: Article = JSON.parse(readFileSync('dist/content/chef-projet-digital.json', 'utf8'));
+    const a: Article = JSON.parse(readFileSync(MODEL, 'utf8'));
     cached = { ...a, texts: a.sections.map((s) => s.paragraphs.map(plain)) };
   }
   return cached;
@@ -34,6 +40,16 @@ export function article(): Article & { texts: string[][] } {
 /** A section's heading text, as the build typeset it (narrow no-break spaces and all). */
 export function heading(id: string): string {
   return article().sections.find((s) => s.id === id)!.heading;
+}
+
+/** A table-of-contents entry's label, for the section with this anchor. */
+export function label(anchor: string): string {
+  return article().toc.find((t) => t.anchor === anchor)!.label;
+}
+
+/** The on-page table of contents (the phone menu's copy is a separate, hidden list). */
+export function toc(page: Page) {
+  return page.getByRole('navigation', { name: 'Sommaire' });
 }
 
 /** Collects console errors and uncaught exceptions for the test's page. */

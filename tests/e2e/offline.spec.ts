@@ -5,21 +5,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { appReady, watchConsole } from './helpers';
+import { ARTICLE, SUB, appReady, heading, label, toc, watchConsole } from './helpers';
 
-// The service worker (src/offline.rs): a second visit reads and navigates with the network off,
+// The service worker (src/build/offline.rs, src/build/sw.js): a second visit reads and navigates with the network off,
 // and a new deploy is taken on the next load. Workers are allowed here (see playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 const SUB_DIST = process.env.E2E_SUB_DIST ?? 'target/e2e-sub';
-const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
-const ARTICLE = '/chef-projet-digital.html';
-
-type Model = { toc: { anchor: string; label: string }[]; sections: { id: string; heading: string }[] };
-const model: Model = JSON.parse(readFileSync(join(DIST, 'content/chef-projet-digital.json'), 'utf8'));
-const heading = (id: string) => model.sections.find((s) => s.id === id)!.heading;
-const label = (id: string) => model.toc.find((t) => t.anchor === id)!.label;
 
 /** Waits until the worker has installed (every file precached) and controls the page. */
 async function controlled(page: Page) {
@@ -32,7 +25,7 @@ async function readAndNavigate(page: Page, id: string) {
   await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
   await expect(page.getByRole('heading', { name: heading(id), exact: true })).toBeAttached();
   await appReady(page);
-  await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: label(id) }).click();
+  await toc(page).getByRole('link', { name: label(id) }).click();
   await expect(page).toHaveURL(new RegExp(`#${id}$`));
   const target = page.getByRole('heading', { name: heading(id), exact: true });
   await expect(target).toBeFocused();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ARTICLE, article, heading, watchConsole, appReady } from './helpers';
+import { ARTICLE, SUB, article, heading, watchConsole, appReady, toc } from './helpers';
 
 const model = article();
 const SITE = 'https://chef-projet-digital.example';
@@ -21,7 +21,7 @@ test.describe('without JavaScript', () => {
   test('table-of-contents links work as plain anchors', async ({ page }) => {
     for (const entry of model.toc) {
       await page.goto(ARTICLE);
-      await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: entry.label }).click();
+      await toc(page).getByRole('link', { name: entry.label }).click();
       await expect(page).toHaveURL(new RegExp(`#${entry.anchor}$`));
       const heading = model.sections.find((s) => s.id === entry.anchor)!.heading;
       await expect(page.getByRole('heading', { name: heading, exact: true })).toBeInViewport();
@@ -49,7 +49,7 @@ test.describe('hydration', () => {
     await page.goto(ARTICLE);
     await appReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-    await expect(page.getByRole('navigation', { name: 'Sommaire' })).toHaveCount(1);
+    await expect(toc(page)).toHaveCount(1);
     await expect(page.locator('section')).toHaveCount(model.sections.length);
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
     expect(new Set(ids).size).toBe(ids.length);
@@ -61,6 +61,29 @@ test.describe('hydration', () => {
     expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
     expect(modelRequests).toEqual([]);
     expect(errors).toEqual([]);
+  });
+});
+
+test.describe('the HTML', () => {
+  test('holds each paragraph of the article once: as text, never again as data', async ({ request }) => {
+    const html = (await (await request.get(ARTICLE)).text())
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    const first = (inlines: any[]): string => {
+      const i = inlines[0];
+      return 'text' in i ? i.text : first('link' in i ? i.link.children : (i.emphasis ?? i.strong));
+    };
+    const paragraphs = [...model.lead, ...model.sections.flatMap((s) => s.paragraphs)];
+    expect(paragraphs.length).toBeGreaterThan(10);
+    for (const p of paragraphs) {
+      // The start of the paragraph's first run of text: enough to be found only where it is.
+      const start = first(p).trim().slice(0, 32);
+      expect(start.length, JSON.stringify(p)).toBeGreaterThan(10);
+      expect(html.split(start).length - 1, start).toBe(1);
+    }
+    expect(html).not.toContain('__RESOLVED_RESOURCES');
+    expect(html).not.toContain('data-props');
   });
 });
 
@@ -113,8 +136,6 @@ test.describe('hosting', () => {
     const html = await request.get(ARTICLE, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(html.headers()['cache-control']).toBe('no-cache');
     expect(html.headers()['content-encoding']).toBe('gzip');
-    const json = await request.get('/content/chef-projet-digital.json');
-    expect(json.headers()['cache-control']).toBe('no-cache');
   });
 
   test('the _headers file for Netlify and Cloudflare Pages is shipped', async ({ request }) => {
@@ -126,8 +147,6 @@ test.describe('hosting', () => {
 });
 
 test.describe('under a sub-path', () => {
-  const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
-
   test('assets, links, canonical URL and navigation follow the base path', async ({ page }) => {
     const errors = watchConsole(page);
     const outside: string[] = [];

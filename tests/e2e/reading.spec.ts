@@ -1,12 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ARTICLE, appReady, article, barBottom, heading, scrollSettled, watchConsole } from './helpers';
+import { ARTICLE, appReady, article, barBottom, heading, scrollSettled, toc, watchConsole } from './helpers';
 
 // The reading experience (issue 4): outline and phone menu, scrollspy, copy links, back to top,
 // focus and titles, layout, themes, print. What axe cannot check is checked here.
 
 const model = article();
 const SITE_TITLE = model.title;
-const toc = (page: Page) => page.getByRole('navigation', { name: 'Sommaire' });
 /** The href of the table-of-contents entry marked as the section in view, or null. */
 const currentEntry = (page: Page) =>
   toc(page).evaluate((nav) => nav.querySelector('a[aria-current="location"]')?.getAttribute('href') ?? null);

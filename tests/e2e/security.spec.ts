@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ARTICLE, appReady, heading, scrollSettled, watchConsole } from './helpers';
+import { ARTICLE, appReady, heading, scrollSettled, watchConsole, toc } from './helpers';
 
 // Issue 5 §3: the shipped Content-Security-Policy, under the shipped headers (nginx with
 // hosting/nginx.conf, filled from the _headers the build wrote).
@@ -52,7 +52,7 @@ for (const path of ['/', ARTICLE, '/nulle-part.html']) {
       // Inline scripts allowed by hash: the theme switch works, the app navigates.
       await page.getByRole('button', { name: 'Thème sombre' }).click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-      await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: heading('structure') }).click();
+      await toc(page).getByRole('link', { name: heading('structure') }).click();
       await scrollSettled(page);
       await expect(page.getByRole('heading', { name: heading('structure'), exact: true })).toBeFocused();
     }

@@ -1,58 +1,66 @@
 //! The Content-Security-Policy, computed from the pages the build actually wrote.
 //!
 //! Scripts run only from the site itself, or inline when their exact text is listed by hash:
-//! Trunk's loader, the theme script of `index.html`, and each page's hydration payload. Data
+//! the islands' loader and the theme script of `index.html` (and Trunk's live-reload script
+//! under `trunk serve`). Data
 //! blocks (`application/ld+json`) are never executed and need no hash. A changed inline script
 //! changes its hash at the next build, so the policy can never fall out of step with the pages.
 //!
-//! The policy is shipped twice: as a header (`_headers`, and nginx through
-//! `scripts/serve-dist.sh`), and as a `<meta>` for hosts that cannot set headers. The `<meta>`
+//! The policy is shipped twice: as a header (`_headers`, and the nginx block the build writes),
+//! and as a `<meta>` for hosts that cannot set headers. The `<meta>`
 //! leaves out `frame-ancestors`, which browsers ignore there (and complain about).
 
 use base64::Engine;
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-/// The `'sha256-…'` source of every executable inline script in `html`.
+/// The `'sha256-…'` source of every executable inline script in `html`, read with an HTML
+/// parser: what the browser hashes is the script's text exactly as written.
 pub fn inline_script_hashes(html: &str) -> BTreeSet<String> {
-    let mut hashes = BTreeSet::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        rest = &rest[start..];
-        let Some(open_end) = rest.find('>') else {
-            break;
-        };
-        let open = &rest[..open_end];
-        let body_start = open_end + 1;
-        let Some(close) = rest[body_start..].find("</script>") else {
-            break;
-        };
-        let body = &rest[body_start..body_start + close];
-        let external = open.contains(" src=");
-        if !external && !body.is_empty() && executable(open) {
-            let digest = Sha256::digest(body.as_bytes());
-            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
-            hashes.insert(format!("'sha256-{encoded}'"));
-        }
-        rest = &rest[body_start + close..];
+    let scripts = RefCell::new(Vec::<(bool, String)>::new());
+    let rewritten = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("script", |el| {
+                    let runs = el.get_attribute("src").is_none()
+                        && executable(el.get_attribute("type").as_deref());
+                    scripts.borrow_mut().push((runs, String::new()));
+                    Ok(())
+                }),
+                text!("script", |t| {
+                    if let Some((_, text)) = scripts.borrow_mut().last_mut() {
+                        text.push_str(t.as_str());
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    );
+    // Reading only: a page the parser cannot take has no script the policy could list.
+    if rewritten.is_err() {
+        return BTreeSet::new();
     }
-    hashes
+    scripts
+        .into_inner()
+        .into_iter()
+        .filter(|(runs, text)| *runs && !text.is_empty())
+        .map(|(_, text)| {
+            let digest = Sha256::digest(text.as_bytes());
+            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+            format!("'sha256-{encoded}'")
+        })
+        .collect()
 }
 
-/// Whether a `<script …` opening tag runs its contents (classic or module script).
-fn executable(open: &str) -> bool {
-    let Some(at) = open.find("type=") else {
-        return true;
-    };
-    let value = open[at + 5..]
-        .trim_start_matches(['"', '\''])
-        .split(['"', '\'', ' ', '>'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+/// Whether a script of this `type` runs its contents (classic or module script).
+fn executable(kind: Option<&str>) -> bool {
     matches!(
-        value.as_str(),
-        "" | "module" | "text/javascript" | "application/javascript"
+        kind.map(|k| k.trim().to_ascii_lowercase()).as_deref(),
+        None | Some("" | "module" | "text/javascript" | "application/javascript")
     )
 }
 
@@ -80,18 +88,6 @@ pub fn policy(script_hashes: &BTreeSet<String>, frame_ancestors: bool) -> String
         directives.push("frame-ancestors 'none'".to_string());
     }
     directives.join("; ")
-}
-
-/// `page` with the policy as the first element of its `<head>`, ahead of every script.
-pub fn with_meta(page: &str, meta_policy: &str) -> String {
-    let tag = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{meta_policy}\">");
-    match page.find("<head>") {
-        Some(at) => {
-            let at = at + "<head>".len();
-            format!("{}\n  {tag}{}", &page[..at], &page[at..])
-        }
-        None => page.to_string(),
-    }
 }
 
 /// What else the headers say about the site's rights in the browser: none it does not use.
@@ -152,13 +148,5 @@ mod tests {
             assert!(p.contains(directive), "{directive}");
         }
         assert!(!policy(&BTreeSet::new(), false).contains("frame-ancestors"));
-    }
-
-    #[test]
-    fn the_meta_comes_before_any_script() {
-        let page = with_meta(PAGE, "default-src 'self'");
-        let meta = page.find("Content-Security-Policy").unwrap();
-        assert!(meta < page.find("<script").unwrap());
-        assert_eq!(inline_script_hashes(&page), inline_script_hashes(PAGE));
     }
 }

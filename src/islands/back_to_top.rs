@@ -1,4 +1,4 @@
-use crate::spy::ScrolledDown;
+use super::spy::ScrolledDown;
 use crate::strings;
 use leptos::prelude::*;
 

@@ -72,7 +72,7 @@ mod tests {
     use crate::content::load;
 
     fn article() -> Article {
-        let source = include_str!("../content/chef-projet-digital.md");
+        let source = include_str!("../../content/chef-projet-digital.md");
         load("content/chef-projet-digital.md", source).unwrap()
     }
 

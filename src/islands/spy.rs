@@ -3,8 +3,9 @@
 //! back-to-top link).
 //!
 //! The rule is one pure function, [`section_in_view`], tested natively. The browser side only
-//! measures: on `scroll` (coalesced to one measure per frame) it reads where the five headings
-//! are and asks that function.
+//! measures: on `scroll` (coalesced to one measure per frame) it reads where the sections'
+//! headings are and asks that function. The contents lists are the build's HTML: the spy marks
+//! their entry with `aria-current` itself.
 //!
 //! A navigation (a table-of-contents click, back/forward, a cold link with a hash) *holds* the
 //! spy on its target: a smooth scroll passes through other sections on its way, and marking each
@@ -38,11 +39,6 @@ impl SectionInView {
 
     pub fn expect() -> Self {
         expect_context()
-    }
-
-    /// Whether `anchor` is the section in view (tracked).
-    pub fn is(&self, anchor: &str) -> bool {
-        self.section.with(|s| s.as_deref() == Some(anchor))
     }
 
     /// A navigation to `anchor` has started: mark it and ignore scrolling until it has landed.
@@ -98,14 +94,52 @@ pub fn section_in_view<'a>(headings: &[(&'a str, f64)], viewport: &Viewport) -> 
         .map(|(id, _)| *id)
 }
 
-/// Starts the spy for these section anchors (browser only; call from the article's view).
+/// Whether a contents entry linking to `href` is the section in view: the value of its
+/// `aria-current`, or `None` to remove it.
+pub fn current_mark(href: &str, section: Option<&str>) -> Option<&'static str> {
+    let anchor = href.strip_prefix('#')?;
+    (section == Some(anchor)).then_some("location")
+}
+
+/// The CSS selector of the sections the spy follows (each labelled by its heading's id) and of
+/// the contents entries it marks.
+pub const SECTIONS: &str = "main section[aria-labelledby]";
+pub const CONTENTS_LINKS: &str = ".toc-links a[href^='#']";
+
+/// Starts the spy on the page's sections (browser only; call from an effect).
 #[cfg(target_arch = "wasm32")]
-pub fn watch(anchors: Vec<String>) {
+pub fn watch(spy: SectionInView) {
     use std::cell::Cell;
     use std::rc::Rc;
 
-    let spy = SectionInView::expect();
     let ScrolledDown(scrolled) = expect_context();
+    let page = document();
+    let all = |selector: &str| -> Vec<web_sys::Element> {
+        let Ok(list) = page.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            .collect()
+    };
+    let anchors: Vec<String> = all(SECTIONS)
+        .iter()
+        .filter_map(|s| s.get_attribute("aria-labelledby"))
+        .collect();
+    let links = all(CONTENTS_LINKS);
+    // Every contents list (the outline and the phone menu's) follows the section in view.
+    Effect::new(move |_| {
+        spy.section.with(|section| {
+            for link in &links {
+                let href = link.get_attribute("href").unwrap_or_default();
+                let _ = match current_mark(&href, section.as_deref()) {
+                    Some(mark) => link.set_attribute("aria-current", mark),
+                    None => link.remove_attribute("aria-current"),
+                };
+            }
+        })
+    });
     let anchors = Rc::new(anchors);
     let measure = {
         let anchors = Rc::clone(&anchors);
@@ -260,6 +294,14 @@ mod tests {
     fn back_to_top_appears_past_the_first_screen() {
         assert!(!at(0.0, 800.0).past_first_screen());
         assert!(at(0.0, 801.0).past_first_screen());
+    }
+
+    #[test]
+    fn only_the_entry_of_the_section_in_view_is_marked() {
+        assert_eq!(current_mark("#b", Some("b")), Some("location"));
+        assert_eq!(current_mark("#a", Some("b")), None);
+        assert_eq!(current_mark("#b", None), None);
+        assert_eq!(current_mark("b", Some("b")), None);
     }
 
     #[test]

@@ -1,0 +1,52 @@
+// The islands' loader. This is its template: the build (src/build/rewrite.rs) fills the
+// placeholders and writes it inline in each page, in place of Trunk's loader, so the policy
+// lists its hash.
+//
+// The text is HTML and paints first. Then, each step in a task of its own so that none blocks
+// the main thread for long: fetch the JS glue (checked against Trunk's integrity hash) and
+// instantiate the wasm, then hydrate each island. A nested island first enters its parent's
+// children, as Leptos's own loader does, to find the parent's context.
+const glue = __GLUE__;
+const integrity = __INTEGRITY__;
+const wasm = __WASM__;
+const worker = __WORKER__;
+const statusId = __STATUS__;
+
+// A task boundary: the browser may paint and answer input in between.
+const nextTask = () =>
+  globalThis.scheduler?.yield
+    ? scheduler.yield()
+    : new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+
+await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+document.head.append(
+  Object.assign(document.createElement('link'), {
+    rel: 'modulepreload',
+    href: glue,
+    integrity,
+    crossOrigin: 'anonymous',
+  }),
+);
+const bindings = await import(glue);
+await bindings.default({ module_or_path: wasm });
+window.wasmBindings = bindings;
+
+for (const island of document.querySelectorAll('leptos-island')) {
+  await nextTask();
+  const name = island.dataset.component;
+  const hydrate = bindings[name];
+  if (typeof hydrate !== 'function') throw new Error(`island ${name}: not in this wasm`);
+  island.parentElement?.closest('leptos-children')?.$$on_hydrate?.();
+  hydrate(island);
+}
+
+await nextTask();
+document.documentElement.setAttribute('data-app', 'ready');
+document.getElementById(statusId)?.replaceChildren();
+performance.mark('cpd:interactive');
+// Offline reading: a refusal (private browsing, storage turned off…) is not the reader's problem.
+if (worker && 'serviceWorker' in navigator) navigator.serviceWorker.register(worker).catch(() => {});
