@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # The benchmark: our article against the framework's floor and against plain HTML, built and
-# served side by side on this machine, in one run. Usage: scripts/bench.sh [RUNS]  (default 3;
+# served side by side on this machine, in one run. Usage: scripts/bench.sh [RUNS]  (default 5;
 # medians over RUNS). Needs what scripts/setup.sh installs. See BENCHMARKS.md.
-#   (a) app    — this repo, `trunk build --release --offline` (prerendered, hydrated);
+#   (a) app    — this repo, `trunk build --release --offline` (prerendered HTML, islands
+#                hydrated); Lighthouse loads both its `/` and its /chef-projet-digital.html;
 #   (b) floor  — bench/floor/: the smallest Leptos 0.8 client-side app with router and meta,
 #                same release profile, same pinned tools, same stylesheet;
 #   (c) static — (a)'s prerendered page without any script or preload (as scripts/lighthouse.sh).
-# Everything is written under target/bench/ (dists, raw Lighthouse reports, measure.json,
-# summary.json, report.md); dist/ is never touched.
+# Everything is written under target/bench/ (dists, raw Lighthouse reports and their traces'
+# main-thread tasks, measure.json, summary.json, report.md); dist/ is never touched.
 # Environment: BENCH_PORT (first of three ports, default 8191), BENCH_CLICKS (default 50),
 # BENCH_LOADS (cold loads timed for time to interactive, default RUNS),
-# BENCH_SKIP_BUILD=1 (reuse target/bench/{app,floor} from a previous run).
+# BENCH_SKIP_BUILD=1 (reuse target/bench/{app,floor} from a previous run, or any release dist/
+# copied to target/bench/app).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-runs=${1:-3}
+runs=${1:-5}
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/bench.sh [RUNS]   (RUNS: a positive integer)" >&2; exit 2; }
 clicks=${BENCH_CLICKS:-50}
 loads=${BENCH_LOADS:-$runs}
@@ -54,6 +56,9 @@ precompress() {
 }
 
 # ---- (a) and (b): release builds, one after the other (two builds at once only thrash) -------
+# The article's model (title, contents, sections) is not in its dist: the build writes it to
+# target/site-model/, where any later build overwrites it; a copy stays beside the dist.
+model=$out/app-model.json
 if [ "${BENCH_SKIP_BUILD:-}" = 1 ] && [ -f $out/app/chef-projet-digital.html ] && [ -f $out/floor/index.html ]; then
   log "BENCH_SKIP_BUILD=1: reusing $out/app and $out/floor"
 else
@@ -62,6 +67,7 @@ else
   t=$(date +%s)
   trunk build --release --offline --dist $out/app > $out/build-app.log 2>&1 ||
     { tail -30 $out/build-app.log >&2; echo "bench: the article's build failed (log: $out/build-app.log)" >&2; exit 1; }
+  cp target/site-model/chef-projet-digital.json $model
   log "  done in $(( $(date +%s) - t )) s"
 
   log "building (b) the floor: bench/floor, trunk build --release --offline --locked"
@@ -70,20 +76,42 @@ else
   (cd bench/floor && CARGO_TARGET_DIR="$root/$out/floor-target" \
     trunk build --release --offline --locked --dist "$root/$out/floor") > $out/build-floor.log 2>&1 ||
     { tail -30 $out/build-floor.log >&2; echo "bench: the floor's build failed (log: $out/build-floor.log)" >&2; exit 1; }
-  precompress $out/floor
   log "  done in $(( $(date +%s) - t )) s"
 fi
 [ -f $out/app/chef-projet-digital.html ] || { echo "bench: $out/app has no prerendered page" >&2; exit 1; }
+# A reused dist may come from `trunk serve`, whose live-reload script (a socket that fails here,
+# an error in the console, more HTML) is no part of a release.
+if grep -q 'well-known/trunk/ws' $out/app/*.html; then
+  echo "bench: $out/app holds trunk serve's live reload: not a release build (trunk build --release)" >&2; exit 1
+fi
+# A dist copied here by hand came without its model (the copy is newer than the model's): the
+# last build's then.
+[ $model -nt $out/app/chef-projet-digital.html ] || cp target/site-model/chef-projet-digital.json $model 2>/dev/null ||
+  log "no article model in target/site-model/: the contents are not checked against it"
+# Every time, not only after a build: a floor built by hand has no .br/.gz yet.
+rm -f $out/floor/nginx-site.conf*
+precompress $out/floor
 
 # ---- (c): the static twin of (a)'s page --------------------------------------------------------
 rm -rf $out/static && mkdir -p $out/static
-# Every asset but scripts, wasm, pages and the content model, so whatever the page links
-# (stylesheet, icons, manifest) is there too.
+# Every asset but scripts, wasm, pages and the article's server config, so whatever the page
+# links (stylesheet, icons, manifest) is there too.
 cp -r $out/app/. $out/static/
-rm -rf $out/static/content
-find $out/static -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.html' -o -name '*.br' -o -name '*.gz' \) -delete
+find $out/static -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.html' -o -name '*.br' -o -name '*.gz' \
+  -o -name nginx-site.conf -o -name _headers \) -delete
 node scripts/bench/static-twin.mjs $out/app/chef-projet-digital.html $out/static/chef-projet-digital.html
 precompress $out/static
+
+# ---- how (b) and (c) are served ---------------------------------------------------------------
+# serve-dist.sh serves a folder without a nginx-site.conf as bare files: no media types (CSS,
+# JS and wasm go out as text/plain, which the browser refuses) and no brotli. (b) and (c) get
+# the article's own nginx-site.conf instead (same types, precompressed files, cache rules) less
+# its Content-Security-Policy, whose hashes are the article's inline scripts, not the floor's.
+site_conf=$out/app/nginx-site.conf
+[ -f $site_conf ] || { echo "bench: $out/app has no nginx-site.conf (the build writes it)" >&2; exit 1; }
+for dir in $out/floor $out/static; do
+  grep -v 'Content-Security-Policy' $site_conf > $dir/nginx-site.conf
+done
 
 # ---- serve all three with the shipped nginx server block --------------------------------------
 app_port=$port floor_port=$((port + 1)) static_port=$((port + 2))
@@ -96,15 +124,33 @@ for site in app:$app_port floor:$floor_port static:$static_port; do
   fi
   bash scripts/serve-dist.sh "$p" "$out/$name" > "$out/nginx-$name.log" 2>&1 & pids+=($!)
 done
+app_root_url=http://127.0.0.1:$app_port/
 app_url=http://127.0.0.1:$app_port/chef-projet-digital.html
 floor_url=http://127.0.0.1:$floor_port/
 static_url=http://127.0.0.1:$static_port/chef-projet-digital.html
-for url in $app_url $floor_url $static_url; do
+for url in $app_root_url $app_url $floor_url $static_url; do
   for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" 2>/dev/null && continue 2; sleep 0.1; done
   echo "bench: no answer from $url (see $out/nginx-*.log)" >&2; exit 1
 done
+# A wrong media type fails quietly (an unstyled page, a floor that never starts): each site's
+# stylesheet, glue and wasm must go out with their type and as brotli.
+served() { # NAME PORT GLOB TYPE
+  local file headers
+  file=$(cd "$out/$1" && find . -maxdepth 1 -name "$3" ! -name '*.br' ! -name '*.gz' | head -n 1)
+  [ -n "$file" ] || { echo "bench: $out/$1 has no $3" >&2; exit 1; }
+  headers=$(curl -fsS -o /dev/null -D - -H 'Accept-Encoding: br' "http://127.0.0.1:$2/${file#./}" | tr -d '\r' || true)
+  grep -qi "^content-type: $4" <<<"$headers" && grep -qi '^content-encoding: br' <<<"$headers" ||
+    { printf 'bench: %s/%s is not served as %s with brotli:\n%s\n' "$1" "${file#./}" "$4" "$headers" >&2; exit 1; }
+}
+for site in app:$app_port floor:$floor_port static:$static_port; do
+  served "${site%%:*}" "${site##*:}" '*.css' text/css
+done
+for site in app:$app_port floor:$floor_port; do
+  served "${site%%:*}" "${site##*:}" '*_bg.wasm' application/wasm
+  served "${site%%:*}" "${site##*:}" '*[0-9a-f].js' text/javascript  # the glue, not sw.js
+done
 
-# What report.mjs and measure.mjs read: the three sites and this machine.
+# What report.mjs and measure.mjs read: the three sites, the Lighthouse targets, this machine.
 cat > $out/config.json <<JSON
 {
   "runs": $runs,
@@ -120,30 +166,46 @@ cat > $out/config.json <<JSON
   },
   "sites": [
     { "name": "app", "label": "(a) app", "url": "$app_url", "dir": "$out/app", "interactive": true, "nav": true,
-      "model": "content/chef-projet-digital.json" },
+      "model": "$model" },
     { "name": "floor", "label": "(b) floor", "url": "$floor_url", "dir": "$out/floor", "interactive": true, "nav": false },
     { "name": "static", "label": "(c) static", "url": "$static_url", "dir": "$out/static", "interactive": false, "nav": false }
+  ],
+  "lighthouse": [
+    { "name": "app-root", "site": "app", "label": "(a) app /", "url": "$app_root_url" },
+    { "name": "app", "site": "app", "label": "(a) app /chef-projet-digital.html", "url": "$app_url" },
+    { "name": "floor", "site": "floor", "label": "(b) floor", "url": "$floor_url" },
+    { "name": "static", "site": "static", "label": "(c) static", "url": "$static_url" }
   ]
 }
 JSON
 
 # ---- Lighthouse: the same flags as scripts/lighthouse.sh, runs interleaved so drift in the
-# machine's load spreads over all three sites ----------------------------------------------------
+# machine's load spreads over all four targets ---------------------------------------------------
 rm -rf $out/lighthouse && mkdir -p $out/lighthouse
 flags="--headless=new $(tr '\n' ' ' < scripts/chromium-flags.txt)"
 for i in $(seq 1 "$runs"); do
-  for site in app:$app_url floor:$floor_url static:$static_url; do
+  for site in app-root:$app_root_url app:$app_url floor:$floor_url static:$static_url; do
     name=${site%%:*} url=${site#*:}
     log "lighthouse $name, run $i/$runs"
+    # --save-assets: the trace, for the main thread's real tasks (the report holds only the
+    # simulated ones).
     CHROME_PATH=$chromium npx --no-install lighthouse "$url" \
       --quiet --chrome-flags="$flags" --form-factor=mobile \
       --only-categories=performance,accessibility,best-practices,seo \
-      --output=json --output-path="$out/lighthouse/$name-$i.json" >/dev/null 2>&1 ||
+      --output=json --output-path="$out/lighthouse/$name-$i.json" --save-assets >/dev/null 2>&1 ||
       echo "bench: lighthouse failed for $name run $i" >&2
+    trace=$out/lighthouse/$name-$i-0.trace.json
+    if [ -f "$trace" ]; then
+      node scripts/bench/tasks.mjs "$trace" "$out/lighthouse/$name-$i.tasks.json" ||
+        echo "bench: no main-thread tasks read from the trace of $name run $i" >&2
+      # Kept for a closer look (DevTools opens it), at a tenth of the size.
+      gzip -f "$trace"
+    fi
+    rm -f "$out/lighthouse/$name-$i-0.devtoolslog.json"
   done
 done
 
-# ---- Playwright: transfer, time to interactive, section navigation -----------------------------
+# ---- Playwright: transfer, islands, time to interactive, section navigation --------------------
 log "playwright: transfer, time to interactive ($loads loads each), navigation ($clicks clicks)"
 CHROMIUM=$chromium node scripts/bench/measure.mjs $out/config.json $out/measure.json
 

@@ -18,6 +18,7 @@ pub mod build;
 pub mod components;
 pub mod config;
 pub mod content;
+pub mod dom;
 pub mod islands;
 pub mod pages;
 pub mod strings;

@@ -5,9 +5,10 @@
 //! islands hydrating the real pages are tested end to end (`tests/e2e/`).
 #![cfg(target_arch = "wasm32")]
 
+use cpd::components::{BackToTop, LiveRegion};
 use cpd::config::SiteConfig;
 use cpd::islands::spy::{watch, SectionInView};
-use cpd::islands::{Announcement, CopyLink, LiveRegion, SectionMenu};
+use cpd::islands::{CopyLink, SectionMenu};
 use hydration_context::HydrateSharedContext;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -68,7 +69,7 @@ fn expanded(button: &web_sys::Element) -> Option<String> {
 #[wasm_bindgen_test]
 async fn the_phone_menu_is_a_disclosure_that_closes_after_a_choice_on_escape_or_outside() {
     let host = host();
-    render(&host, || view! { <SectionMenu>{()}</SectionMenu> });
+    render(&host, || view! { <SectionMenu><span></span></SectionMenu> });
     let button: web_sys::HtmlElement = host
         .query_selector(".menu-button")
         .unwrap()
@@ -127,9 +128,8 @@ async fn the_phone_menu_is_a_disclosure_that_closes_after_a_choice_on_escape_or_
 
 #[component]
 fn Announced() -> impl IntoView {
-    Announcement::provide();
     view! {
-        <CopyLink>{()}</CopyLink>
+        <CopyLink><span></span></CopyLink>
         <LiveRegion/>
     }
 }
@@ -197,11 +197,13 @@ async fn the_contents_follow_the_section_in_view() {
             .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("href"))
             .collect::<Vec<_>>()
     };
+    render(&host, || view! { <BackToTop/> });
+    let back = document()
+        .get_element_by_id(cpd::dom::BACK_TO_TOP_ID)
+        .expect("« Haut de page »");
+    assert!(back.has_attribute("hidden"));
     let root = Owner::new_root(Some(Arc::new(HydrateSharedContext::new_islands())));
-    root.with(|| {
-        let spy = SectionInView::provide();
-        watch(spy);
-    });
+    root.with(|| watch(SectionInView::new()));
     std::mem::forget(root);
     let top = |id: &str| {
         document()
@@ -215,9 +217,14 @@ async fn the_contents_follow_the_section_in_view() {
     window().scroll_to_with_x_and_y(0.0, top("deux") - 10.0);
     frames(4).await;
     assert_eq!(current(), ["#deux"]);
+    // Past the first screen: « Haut de page » shows.
+    assert!(!back.has_attribute("hidden"));
     window().scroll_to_with_x_and_y(0.0, top("un") + 20.0);
     frames(4).await;
     assert_eq!(current(), ["#un"]);
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    frames(4).await;
+    assert!(back.has_attribute("hidden"));
     // At the very bottom, the last section, whatever its heading's place.
     window().scroll_to_with_x_and_y(0.0, 1e7);
     frames(4).await;

@@ -3,13 +3,15 @@
 //   - transfer: every response a cold first visit gets (the page's, then a service worker's
 //     install if the page registers one), mapped back to its file in the served directory, so
 //     the brotli and gzip sizes are the exact bytes nginx sends (the .br/.gz beside each file);
-//     the network's own encoded size is kept as a check that brotli was served;
+//     the network's own encoded size is kept as a check that brotli was served; and the
+//     page's islands (`<leptos-island>`, each hydrated on its own), by component;
 //   - loads: over LOADS cold loads (fresh context each), first and largest contentful paint and
 //     (if the site has a script) the `cpd:interactive` mark's startTime;
 //   - nav (sites with `nav: true`): click on a contents link → focus on the target heading,
-//     timed inside the page, over CLICKS clicks.
+//     timed inside the page, over CLICKS clicks; the links are the page's own, checked against
+//     the contents of the article's model when the site names one (`model`).
 // Usage: node scripts/bench/measure.mjs CONFIG.json OUT.json
-//   CONFIG: { loads, clicks, sites: [{ name, url, dir, interactive, nav }] }
+//   CONFIG: { loads, clicks, sites: [{ name, url, dir, interactive, nav, model? }] }
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -87,6 +89,11 @@ async function transfer(site) {
   page.on('response', (r) => responses.push(r));
   await page.goto(site.url, { waitUntil: 'load' });
   await settle(page, site);
+  // Counted once hydrated, as the reader's browser has them (the build names each component
+  // with a hash suffix, dropped here).
+  const islands = await page.evaluate(() =>
+    [...document.querySelectorAll('leptos-island')].map((i) => (i.dataset.component ?? '?').replace(/_\d+$/, '')),
+  );
   const fromWorker = await workerFetches(page, context);
   // The brotli and gzip bytes nginx sends for a URL of this site (a 304 sends none).
   const sizes = (pathname, status) => {
@@ -121,7 +128,7 @@ async function transfer(site) {
     files.push({ ...file, status: entry.body === 0 ? 304 : 200, by: 'service-worker', kind: kindOf(file.path, ''), wire: entry.body });
   }
   await context.close();
-  return { worker: fromWorker !== null, files };
+  return { worker: fromWorker !== null, files, islands };
 }
 
 // Cold loads: when the page first painted, when its largest paint happened, and (sites with a
@@ -220,7 +227,19 @@ async function navigation(site) {
     }
   }
   await context.close();
-  return { sections: targets, samples, misses };
+  // The model's contents, when there is one: a link the page lacks (or has more of) is a
+  // section this benchmark would silently stop clicking.
+  let model = null;
+  if (site.model && fs.existsSync(site.model)) {
+    const toc = JSON.parse(fs.readFileSync(site.model, 'utf8')).toc ?? [];
+    const anchors = toc.map((t) => t.anchor);
+    model = {
+      path: site.model,
+      labels: Object.fromEntries(toc.map((t) => [t.anchor, t.label])),
+      matches: anchors.length === targets.length && anchors.every((a, i) => a === targets[i]),
+    };
+  }
+  return { sections: targets, samples, misses, model };
 }
 
 const out = { loads: config.loads ?? config.runs, clicks: config.clicks, viewport, sites: {} };

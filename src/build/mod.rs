@@ -5,6 +5,7 @@
 //! - [`prerender`]: a page rendered to HTML under Leptos's islands mode;
 //! - [`rewrite`]: Trunk's `index.html` made into a page with an HTML rewriter, and the islands'
 //!   loader (`loader.js`) in place of Trunk's;
+//! - [`minify`]: the JS glue, minified in release builds;
 //! - [`csp`]: the Content-Security-Policy from the pages' inline scripts;
 //! - [`seo`]: JSON-LD, `sitemap.xml`, `robots.txt`;
 //! - [`policy`]: the hosting policy (hashed names, cache rules, extensions), written once;
@@ -13,6 +14,7 @@
 
 pub mod csp;
 pub mod hosting;
+pub mod minify;
 pub mod offline;
 pub mod policy;
 pub mod prerender;

@@ -193,7 +193,7 @@ mod tests {
         // The copy links carry the section's address on the page's permalink.
         assert!(page.body.contains(&format!(
             "{}=\"/chef-projet-digital.html#missions\"",
-            crate::islands::copy_link::SHARE_ATTR
+            crate::dom::SHARE_ATTR
         )));
     }
 

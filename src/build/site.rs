@@ -67,7 +67,11 @@ pub fn build(settings: &Settings) -> Result<Vec<PathBuf>, String> {
             template_path.display()
         )
     })?;
-    let assets = TrunkAssets::read(&template).map_err(|e| e.to_string())?;
+    let mut assets = TrunkAssets::read(&template).map_err(|e| e.to_string())?;
+    if settings.release {
+        let glue = asset_path(out, config, &assets.glue)?;
+        written.push(minify_glue(&glue, &mut assets)?);
+    }
     let worker = config.href(SW_FILE);
     let loader = rewrite::loader(
         &assets,
@@ -152,6 +156,29 @@ pub fn build(settings: &Settings) -> Result<Vec<PathBuf>, String> {
         written.extend(precompress(path)?);
     }
     Ok(written)
+}
+
+/// Where an asset Trunk linked at `url` (under the base path) is in the output directory.
+fn asset_path(out: &Path, config: &SiteConfig, url: &str) -> Result<PathBuf, String> {
+    url.strip_prefix(&config.base)
+        .filter(|name| !name.contains("..") && !name.is_empty())
+        .map(|name| out.join(name))
+        .ok_or_else(|| {
+            format!(
+                "index.html: the JS glue `{url}` is not under the base path `{}`",
+                config.base
+            )
+        })
+}
+
+/// Minifies the JS glue in place and gives the loader its new integrity hash. Its name keeps
+/// Trunk's content hash: the minified text follows from the original alone.
+fn minify_glue(path: &Path, assets: &mut TrunkAssets) -> Result<PathBuf, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let minified =
+        super::minify::module(&source).map_err(|e| format!("{}: {e}", path.display()))?;
+    assets.integrity = super::minify::integrity(minified.as_bytes());
+    write(path, minified.as_bytes())
 }
 
 /// Writes `file.br` (brotli, quality 11) and `file.gz` (gzip, level 9) beside `file`, for hosts

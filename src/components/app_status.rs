@@ -1,8 +1,7 @@
 use crate::strings;
 use leptos::prelude::*;
 
-/// The note's element id: the inline script fills it, the loader empties it.
-pub const APP_STATUS_ID: &str = "app-status";
+pub use crate::dom::APP_STATUS_ID;
 
 /// A discreet note for when the interactive layer is late (slow network) or cannot start (wasm
 /// blocked or failing): the text and the contents' plain anchors work without it, and the

@@ -4,8 +4,10 @@
 
 mod app_status;
 mod article_header;
+mod back_to_top;
 mod inline;
 mod lead;
+mod live_region;
 mod paragraphs;
 mod section;
 mod seo;
@@ -17,8 +19,10 @@ mod toc_links;
 
 pub use app_status::{AppStatus, APP_STATUS_ID};
 pub use article_header::ArticleHeader;
+pub use back_to_top::BackToTop;
 pub use inline::Inlines;
 pub use lead::Lead;
+pub use live_region::LiveRegion;
 pub use paragraphs::Paragraphs;
 pub use section::SectionView;
 pub use seo::{NoIndex, Seo};

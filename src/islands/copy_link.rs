@@ -1,18 +1,13 @@
-use super::Announcement;
+use super::announce::say;
 use crate::strings;
 use leptos::prelude::*;
 
-/// The attribute of a "#" link that holds the section's address, relative to the origin
-/// (written by `components::SectionView`).
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
-pub const SHARE_ATTR: &str = "data-share";
-
 /// Makes its "#" link (the children: a real link to the section, which works without
 /// JavaScript and from the context menu) copy the section's address on a plain click, and
-/// say so in the live region. The address is the link's [`SHARE_ATTR`], on the page's origin.
+/// say so in the live region. The address is the link's `dom::SHARE_ATTR`, on the page's
+/// origin.
 #[island]
 pub fn CopyLink(children: Children) -> impl IntoView {
-    let announcement = Announcement::expect();
     let on_click = move |event: leptos::ev::MouseEvent| {
         // Modified clicks keep their usual meaning (new tab, new window…).
         if event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() {
@@ -22,7 +17,7 @@ pub fn CopyLink(children: Children) -> impl IntoView {
             return;
         };
         event.prevent_default();
-        copy(path, announcement);
+        copy(path);
     };
     view! { <span class="copy-link-box" on:click=on_click>{children()}</span> }
 }
@@ -36,7 +31,7 @@ fn shared_path(event: &leptos::ev::MouseEvent) -> Option<String> {
         .ok()?
         .closest("a")
         .ok()??
-        .get_attribute(SHARE_ATTR)
+        .get_attribute(crate::dom::SHARE_ATTR)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -46,13 +41,13 @@ fn shared_path(_event: &leptos::ev::MouseEvent) -> Option<String> {
 
 /// Copies the absolute URL of `path` (on the page's own origin) and announces the outcome.
 #[cfg(target_arch = "wasm32")]
-fn copy(path: String, announcement: Announcement) {
+fn copy(path: String) {
     let window = window();
     let url = format!("{}{path}", window.location().origin().unwrap_or_default());
     let promise = window.navigator().clipboard().write_text(&url);
     leptos::task::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        announcement.say(if copied {
+        say(if copied {
             strings::LINK_COPIED
         } else {
             strings::LINK_NOT_COPIED
@@ -61,6 +56,6 @@ fn copy(path: String, announcement: Announcement) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn copy(_path: String, _announcement: Announcement) {
-    let _ = (strings::LINK_COPIED, strings::LINK_NOT_COPIED);
+fn copy(_path: String) {
+    let _ = (say, strings::LINK_COPIED, strings::LINK_NOT_COPIED);
 }

@@ -5,24 +5,35 @@
 //! (`src/build/loader.js`), one island per task:
 //!
 //! - [`Reader`] holds `leptos_router`'s `<Router>` for the moves between anchors, and what
-//!   follows the reader: focus and title after a navigation ([`nav`]), the section in view
-//!   ([`spy`]), back to top and the live region. The page is its children, so the islands
-//!   nested in it find its context;
+//!   follows the reader: focus and title after a navigation ([`nav`]), the section in view and
+//!   « Haut de page » ([`spy`]). The page is its children;
 //! - [`SectionMenu`]: the phone menu's disclosure;
-//! - [`CopyLink`]: a heading's "#" link that copies the section's address.
+//! - [`CopyLink`]: a heading's "#" link that copies the section's address and says so
+//!   ([`announce`]).
 //!
-//! No island takes props: what they need is in their markup, so the wasm carries no JSON
-//! decoder and the pages no serialised model.
+//! No island takes props: what they need is in their markup (the names they share with the
+//! components are in [`crate::dom`]), so the wasm carries no JSON decoder and the pages no
+//! serialised model. Every byte of wasm counts here: state that only the islands' own markup
+//! shows is written to it from event handlers and effects, rather than through reactive
+//! attributes, which Leptos compiles anew for each one.
 
-mod back_to_top;
-pub mod copy_link;
-mod live_region;
+pub mod announce;
+mod copy_link;
 pub mod nav;
 mod reader;
 mod section_menu;
 pub mod spy;
 
 pub use copy_link::CopyLink;
-pub use live_region::{Announcement, LiveRegion};
 pub use reader::Reader;
-pub use section_menu::{SectionMenu, MENU_PANEL_ID};
+pub use section_menu::SectionMenu;
+
+use leptos::prelude::*;
+
+/// Runs `f` as an effect (after hydration, then whenever what it reads changes). The islands'
+/// effects all go through this one non-generic function, so Leptos's effect machinery is
+/// compiled into the wasm once rather than once per closure.
+pub(crate) fn effect(f: Box<dyn FnMut()>) {
+    let mut f = f;
+    Effect::new(move |_| f());
+}

@@ -13,11 +13,9 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Navigation(spy: SectionInView, children: Children) -> impl IntoView {
     follow_hash(spy);
+    // In an effect: the spy measures the laid-out page.
     #[cfg(target_arch = "wasm32")]
-    {
-        // In an effect: the spy measures the laid-out page.
-        Effect::new(move |_| super::spy::watch(spy));
-    }
+    super::effect(Box::new(move || super::spy::watch(spy)));
     children()
 }
 
@@ -47,17 +45,19 @@ fn follow_hash(spy: SectionInView) {
     let location = use_location();
     // The build's title, before any section is named in it.
     let page_title = StoredValue::new(None::<String>);
-    Effect::new(move |first: Option<()>| {
+    let mut first = true;
+    super::effect(Box::new(move || {
+        let arriving = std::mem::take(&mut first);
         let anchor = anchor_of(&location.hash.get());
         // A plain load measures where it is; any move to an anchor holds the spy on its target.
-        if first.is_some() || anchor.is_some() {
+        if !arriving || anchor.is_some() {
             spy.hold(anchor.clone());
         }
         retitle(page_title, anchor.as_deref());
-        if first.is_some() {
+        if !arriving {
             reveal(anchor.as_deref());
         }
-    });
+    }));
 }
 
 #[cfg(target_arch = "wasm32")]

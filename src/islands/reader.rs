@@ -1,5 +1,3 @@
-use super::back_to_top::BackToTop;
-use super::live_region::{Announcement, LiveRegion};
 use super::nav::Navigation;
 use super::spy::SectionInView;
 use crate::config::SiteConfig;
@@ -11,14 +9,11 @@ use leptos_router::components::Router;
 /// one history entry without a reload, and the behaviour that follows the reader.
 #[island]
 pub fn Reader(children: Children) -> impl IntoView {
-    Announcement::provide();
-    let spy = SectionInView::provide();
+    let spy = SectionInView::new();
     let base = SiteConfig::current().router_base();
     view! {
         <Router base>
             <Navigation spy>{children()}</Navigation>
-            <BackToTop/>
-            <LiveRegion/>
         </Router>
     }
 }

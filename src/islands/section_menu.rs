@@ -1,72 +1,89 @@
+use crate::dom::MENU_PANEL_ID;
 use crate::strings;
 use leptos::prelude::*;
-
-/// The id of the phone menu's panel, named by its button's `aria-controls`.
-pub const MENU_PANEL_ID: &str = "menu-sections";
 
 /// The phone menu: a disclosure button in the sticky bar that opens the section links (its
 /// children, the build's HTML) under it. It closes once a section is chosen, on Escape (focus
 /// returns to the button) and when the reader clicks elsewhere. The stylesheet shows it only
-/// where there is no side outline, and keeps it invisible until the island is hydrated (before
-/// that, the on-page table of contents serves, as plain anchors).
+/// where there is no side outline, and keeps it invisible until the islands are hydrated
+/// (before that, the on-page table of contents serves, as plain anchors).
+///
+/// Its state is the button's `aria-expanded`, which it keeps with the panel's `hidden`: two
+/// attributes set from event handlers, which costs the wasm less than reactive attributes.
 #[island]
 pub fn SectionMenu(children: Children) -> impl IntoView {
-    let open = RwSignal::new(false);
-    let button = NodeRef::<leptos::html::Button>::new();
     #[cfg(target_arch = "wasm32")]
-    dismiss_on_escape_or_outside(open, button);
+    dismiss_on_escape_or_outside();
     view! {
-        <div class="menu">
-            <button
-                type="button"
-                class="menu-button"
-                node_ref=button
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls=MENU_PANEL_ID
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
+        <div class="menu" on:click=on_click>
+            <button type="button" class="menu-button" aria-expanded="false" aria-controls=MENU_PANEL_ID>
                 {strings::MENU}
             </button>
-            // A choice closes the menu: the router then moves to the section.
-            <div
-                id=MENU_PANEL_ID
-                class="menu-panel"
-                hidden=move || !open.get()
-                on:click=move |e| {
-                    if chose_a_link(&e) {
-                        open.set(false);
-                    }
-                }
-            >
+            <div id=MENU_PANEL_ID class="menu-panel" hidden>
                 {children()}
             </div>
         </div>
     }
 }
 
-/// Whether a click in the panel landed on one of its links.
+/// A click on the button toggles the menu; a click on one of its links closes it (the router
+/// then moves to the section).
 #[cfg(target_arch = "wasm32")]
-fn chose_a_link(event: &leptos::ev::MouseEvent) -> bool {
+fn on_click(event: leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
-    event
+    let Some(target) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("a").ok().flatten())
-        .is_some()
+    else {
+        return;
+    };
+    let within = |selector: &str| target.closest(selector).ok().flatten().is_some();
+    if within(".menu-button") {
+        set_open(!is_open());
+    } else if within("a") {
+        set_open(false);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn chose_a_link(_event: &leptos::ev::MouseEvent) -> bool {
-    false
+fn on_click(_event: leptos::ev::MouseEvent) {}
+
+#[cfg(target_arch = "wasm32")]
+fn button() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    document()
+        .query_selector(".menu-button")
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 #[cfg(target_arch = "wasm32")]
-fn dismiss_on_escape_or_outside(open: RwSignal<bool>, button: NodeRef<leptos::html::Button>) {
+fn is_open() -> bool {
+    button()
+        .and_then(|b| b.get_attribute("aria-expanded"))
+        .as_deref()
+        == Some("true")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn set_open(open: bool) {
+    if let Some(button) = button() {
+        let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    }
+    if let Some(panel) = document().get_element_by_id(MENU_PANEL_ID) {
+        let _ = panel.toggle_attribute_with_force("hidden", !open);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn dismiss_on_escape_or_outside() {
     use wasm_bindgen::JsCast;
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
-        if e.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(b) = button.get_untracked() {
+        if e.key() == "Escape" && is_open() {
+            set_open(false);
+            if let Some(b) = button() {
                 let _ = b.focus();
             }
         }
@@ -74,12 +91,11 @@ fn dismiss_on_escape_or_outside(open: RwSignal<bool>, button: NodeRef<leptos::ht
     let clicks = window_event_listener(leptos::ev::click, move |e| {
         let inside = e
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(button.get_untracked())
-            .and_then(|(target, b)| Some(b.parent_element()?.contains(Some(&target))))
-            .unwrap_or(false);
-        if !inside && open.get_untracked() {
-            open.set(false);
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".menu").ok().flatten())
+            .is_some();
+        if !inside && is_open() {
+            set_open(false);
         }
     });
     on_cleanup(move || {

@@ -1,6 +1,6 @@
 //! Scrollspy: which section the reader is looking at, for the table of contents'
-//! `aria-current="location"`, and whether they have scrolled past the first screen (for the
-//! back-to-top link).
+//! `aria-current="location"`, and whether they have scrolled past the first screen (for
+//! « Haut de page », which is shown then).
 //!
 //! The rule is one pure function, [`section_in_view`], tested natively. The browser side only
 //! measures: on `scroll` (coalesced to one measure per frame) it reads where the sections'
@@ -22,23 +22,18 @@ pub struct SectionInView {
     held: StoredValue<bool>,
 }
 
-/// Whether the reader has scrolled further than one screen down.
-#[derive(Clone, Copy)]
-pub struct ScrolledDown(pub RwSignal<bool>);
+impl Default for SectionInView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl SectionInView {
-    pub fn provide() -> Self {
-        let this = Self {
+    pub fn new() -> Self {
+        Self {
             section: RwSignal::new(None),
             held: StoredValue::new(false),
-        };
-        provide_context(this);
-        provide_context(ScrolledDown(RwSignal::new(false)));
-        this
-    }
-
-    pub fn expect() -> Self {
-        expect_context()
+        }
     }
 
     /// A navigation to `anchor` has started: mark it and ignore scrolling until it has landed.
@@ -112,8 +107,8 @@ pub fn watch(spy: SectionInView) {
     use std::cell::Cell;
     use std::rc::Rc;
 
-    let ScrolledDown(scrolled) = expect_context();
     let page = document();
+    let back_to_top = page.get_element_by_id(crate::dom::BACK_TO_TOP_ID);
     let all = |selector: &str| -> Vec<web_sys::Element> {
         let Ok(list) = page.query_selector_all(selector) else {
             return Vec::new();
@@ -129,7 +124,7 @@ pub fn watch(spy: SectionInView) {
         .collect();
     let links = all(CONTENTS_LINKS);
     // Every contents list (the outline and the phone menu's) follows the section in view.
-    Effect::new(move |_| {
+    super::effect(Box::new(move || {
         spy.section.with(|section| {
             for link in &links {
                 let href = link.get_attribute("href").unwrap_or_default();
@@ -139,7 +134,7 @@ pub fn watch(spy: SectionInView) {
                 };
             }
         })
-    });
+    }));
     let anchors = Rc::new(anchors);
     let measure = {
         let anchors = Rc::clone(&anchors);
@@ -147,8 +142,8 @@ pub fn watch(spy: SectionInView) {
             let Some(viewport) = measure_viewport() else {
                 return;
             };
-            if scrolled.get_untracked() != viewport.past_first_screen() {
-                scrolled.set(viewport.past_first_screen());
+            if let Some(link) = &back_to_top {
+                let _ = link.toggle_attribute_with_force("hidden", !viewport.past_first_screen());
             }
             if spy.held.get_value() {
                 return;

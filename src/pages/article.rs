@@ -1,5 +1,6 @@
 use crate::components::{
-    AppStatus, ArticleHeader, Lead, SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
+    AppStatus, ArticleHeader, BackToTop, Lead, LiveRegion, SectionView, Seo, SiteBar, SiteMeta,
+    TableOfContents,
 };
 use crate::config::SiteConfig;
 use crate::content::Article;
@@ -45,7 +46,9 @@ pub fn ArticlePage(article: Article) -> impl IntoView {
                     </div>
                 </article>
             </main>
+            <BackToTop/>
         </Reader>
+        <LiveRegion/>
         <AppStatus/>
     }
 }
