@@ -128,10 +128,13 @@ app_root_url=http://127.0.0.1:$app_port/
 app_url=http://127.0.0.1:$app_port/chef-projet-digital.html
 floor_url=http://127.0.0.1:$floor_port/
 static_url=http://127.0.0.1:$static_port/chef-projet-digital.html
-for url in $app_root_url $app_url $floor_url $static_url; do
-  for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" 2>/dev/null && continue 2; sleep 0.1; done
-  echo "bench: no answer from $url (see $out/nginx-*.log)" >&2; exit 1
-done
+answers() {
+  for url in "$@"; do
+    for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" 2>/dev/null && continue 2; sleep 0.1; done
+    echo "bench: no answer from $url (see $out/nginx-*.log)" >&2; exit 1
+  done
+}
+answers $app_root_url $app_url $floor_url $static_url
 # A wrong media type fails quietly (an unstyled page, a floor that never starts): each site's
 # stylesheet, glue and wasm must go out with their type and as brotli.
 served() { # NAME PORT GLOB TYPE
@@ -206,6 +209,9 @@ for i in $(seq 1 "$runs"); do
 done
 
 # ---- Playwright: transfer, islands, time to interactive, section navigation --------------------
+# Still up after minutes of Lighthouse: a server stopped from outside (a stray pkill nginx) would
+# otherwise surface as a bare connection error inside Playwright.
+answers $app_url $floor_url $static_url
 log "playwright: transfer, time to interactive ($loads loads each), navigation ($clicks clicks)"
 CHROMIUM=$chromium node scripts/bench/measure.mjs $out/config.json $out/measure.json
 

@@ -75,8 +75,7 @@ pub fn policy(script_hashes: &BTreeSet<String>, frame_ancestors: bool) -> String
         "default-src 'self'".to_string(),
         format!("script-src {scripts}"),
         "style-src 'self'".to_string(),
-        // The theme switch's icons are CSS masks written as data: URLs.
-        "img-src 'self' data:".to_string(),
+        "img-src 'self'".to_string(),
         "connect-src 'self'".to_string(),
         "worker-src 'self'".to_string(),
         "manifest-src 'self'".to_string(),

@@ -2,10 +2,12 @@
 // placeholders and writes it inline in each page, in place of Trunk's loader, so the policy
 // lists its hash.
 //
-// The text is HTML and paints first. Then, each step in a task of its own so that none blocks
-// the main thread for long: fetch the JS glue (checked against Trunk's integrity hash) and
-// instantiate the wasm, then hydrate each island. A nested island first enters its parent's
-// children, as Leptos's own loader does, to find the parent's context.
+// The text is HTML and paints first: the small JS glue (checked against Trunk's integrity hash)
+// is fetched while the page renders, the wasm only once the text is on screen (the first
+// contentful paint; where the browser does not report it, after the first frame). Then each
+// step runs in a task of its own, so that none blocks the main thread for long: instantiate
+// the wasm, then hydrate each island. A nested island first enters its parent's children, as
+// Leptos's own loader does, to find the parent's context.
 const glue = __GLUE__;
 const integrity = __INTEGRITY__;
 const wasm = __WASM__;
@@ -22,7 +24,6 @@ const nextTask = () =>
         channel.port2.postMessage(null);
       });
 
-await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
 document.head.append(
   Object.assign(document.createElement('link'), {
     rel: 'modulepreload',
@@ -31,7 +32,23 @@ document.head.append(
     crossOrigin: 'anonymous',
   }),
 );
-const bindings = await import(glue);
+const loading = import(glue);
+await new Promise((painted) => {
+  const fcp = 'first-contentful-paint';
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    requestAnimationFrame(() => setTimeout(painted));
+  } else if (performance.getEntriesByName(fcp).length) {
+    painted();
+  } else {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName(fcp).length) {
+        observer.disconnect();
+        painted();
+      }
+    }).observe({ type: 'paint', buffered: true });
+  }
+});
+const bindings = await loading;
 await bindings.default({ module_or_path: wasm });
 window.wasmBindings = bindings;
 

@@ -13,15 +13,21 @@
 use super::policy::{is_hashed, precached, MANIFEST_FILE};
 use crate::config::SiteConfig;
 
+/// The site's icon for tabs and home screens, from `public/icons/`.
+pub const ICON_FILE: &str = "icons/icon-192.png";
+
 /// The browser's UI colour, the page background of `style/main.css` (`--bg`), light then dark.
 /// `public/manifest.webmanifest` repeats the light one.
 pub const THEME_COLORS: [(&str, &str); 2] = [("light", "#ffffff"), ("dark", "#15171a")];
 
-/// The tags every page's `<head>` gets: the manifest link (absolute, so `404.html` served at any
-/// depth finds it) and the theme colour for each colour scheme.
+/// The tags every page's `<head>` gets: the manifest link, the icons (absolute, so `404.html`
+/// served at any depth finds them) and the theme colour for each colour scheme. The tab's icon
+/// is a PNG: an SVG icon costs the page an image document of its own, and one with text a font
+/// layout besides.
 pub fn head_tags(config: &SiteConfig) -> String {
+    let icon = config.href(ICON_FILE);
     let mut tags = format!(
-        r#"<link rel="manifest" href="{}">"#,
+        r#"<link rel="manifest" href="{}"><link rel="icon" type="image/png" href="{icon}"><link rel="apple-touch-icon" href="{icon}">"#,
         config.href(MANIFEST_FILE)
     );
     for (scheme, color) in THEME_COLORS {
@@ -255,7 +261,7 @@ mod tests {
         let tags = head_tags(&SiteConfig::new("https://ex.org", "/docs/"));
         assert_eq!(
             tags,
-            "<link rel=\"manifest\" href=\"/docs/manifest.webmanifest\"><meta name=\"theme-color\" content=\"#ffffff\" media=\"(prefers-color-scheme: light)\"><meta name=\"theme-color\" content=\"#15171a\" media=\"(prefers-color-scheme: dark)\">"
+            "<link rel=\"manifest\" href=\"/docs/manifest.webmanifest\"><link rel=\"icon\" type=\"image/png\" href=\"/docs/icons/icon-192.png\"><link rel=\"apple-touch-icon\" href=\"/docs/icons/icon-192.png\"><meta name=\"theme-color\" content=\"#ffffff\" media=\"(prefers-color-scheme: light)\"><meta name=\"theme-color\" content=\"#15171a\" media=\"(prefers-color-scheme: dark)\">"
         );
     }
 

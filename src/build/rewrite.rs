@@ -352,10 +352,12 @@ mod tests {
         assert!(js.contains("const integrity = \"sha384-GLUE\";"));
         assert!(js.contains("const wasm = \"/x-0123456789abcdef_bg.wasm\";"));
         assert!(js.contains("const worker = \"/sw.js\";"));
-        let frame = js.find("requestAnimationFrame").unwrap();
-        let import = js.find("await import(glue)").unwrap();
+        // The glue while the page renders; the wasm after the first frame; then the islands.
+        let import = js.find("import(glue)").unwrap();
+        let frame = js.find("first-contentful-paint").unwrap();
+        let wasm = js.find("module_or_path: wasm").unwrap();
         let islands = js.find("querySelectorAll('leptos-island')").unwrap();
-        assert!(frame < import && import < islands);
+        assert!(import < frame && frame < wasm && wasm < islands);
         assert!(loader(&assets(), None, "s").contains("const worker = null;"));
         for banned in ["eval(", "new Function", "innerHTML"] {
             assert!(!js.contains(banned), "{banned}");

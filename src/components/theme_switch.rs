@@ -10,17 +10,16 @@ use leptos::prelude::*;
 /// `localStorage` and keeps every button's `aria-pressed` true to it.
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
-    // The icons are CSS masks keyed on `data-theme-choice`: no markup to build or hydrate.
     let choices = [
-        ("system", strings::THEME_SYSTEM),
-        ("light", strings::THEME_LIGHT),
-        ("dark", strings::THEME_DARK),
+        ("system", strings::THEME_SYSTEM, ICON_SYSTEM),
+        ("light", strings::THEME_LIGHT, ICON_LIGHT),
+        ("dark", strings::THEME_DARK, ICON_DARK),
     ];
     view! {
         <div class="theme-switch" role="group" aria-label=strings::THEME_GROUP>
             {choices
                 .into_iter()
-                .map(|(value, label)| {
+                .map(|(value, label, icon)| {
                     view! {
                         <button
                             type="button"
@@ -29,10 +28,19 @@ pub fn ThemeSwitch() -> impl IntoView {
                             aria-pressed=if value == "system" { "true" } else { "false" }
                             aria-label=label
                             title=label
-                        ></button>
+                        >
+                            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                                <path fill-rule="evenodd" d=icon></path>
+                            </svg>
+                        </button>
                     }
                 })
                 .collect_view()}
         </div>
     }
 }
+
+// The icons' outlines, 24 × 24: a screen, a sun, a moon.
+const ICON_SYSTEM: &str = "M3 4h18a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1h-7v2h3v2H7v-2h3v-2H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1Zm1 2v9h16V6H4Z";
+const ICON_LIGHT: &str = "M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6ZM11 1h2v3h-2V1Zm0 19h2v3h-2v-3ZM1 11h3v2H1v-2Zm19 0h3v2h-3v-2ZM4.2 2.8l2.1 2.1-1.4 1.4-2.1-2.1 1.4-1.4Zm14.9 14.9 2.1 2.1-1.4 1.4-2.1-2.1 1.4-1.4ZM2.8 19.8l2.1-2.1 1.4 1.4-2.1 2.1-1.4-1.4ZM17.7 4.9l2.1-2.1 1.4 1.4-2.1 2.1-1.4-1.4Z";
+const ICON_DARK: &str = "M20.5 14.6A8.5 8.5 0 0 1 9.4 3.5a8.5 8.5 0 1 0 11.1 11.1Z";
