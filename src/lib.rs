@@ -6,21 +6,21 @@
 //!   into plain HTML;
 //! - [`pages`]: the site's pages, made of components;
 //! - [`islands`]: the `#[island]`s, the only parts the browser hydrates;
-//! - [`build`] (feature `ssr`): the prerender and everything else the build writes (SEO files,
+//! - [`publish`] (feature `ssr`): the prerender and everything else the build writes (SEO files,
 //!   Content-Security-Policy, host configuration, service worker, the islands' loader);
 //! - [`config`]: where the site lives; [`strings`]: the interface's words.
 //!
 //! Every render path runs natively too: the build and the tests render the very same
 //! components. Browser APIs appear only in effects, event handlers and `wasm32` code.
 
-#[cfg(feature = "ssr")]
-pub mod build;
 pub mod components;
 pub mod config;
 pub mod content;
 pub mod dom;
 pub mod islands;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod publish;
 pub mod strings;
 
 /// The wasm entry point, run once the module is instantiated: it sets up the reactive root the

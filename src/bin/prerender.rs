@@ -1,13 +1,13 @@
 //! The build's last step, run by Trunk as a `post_build` hook (see `Trunk.toml`): parses the
 //! Markdown (a broken file fails the build, naming file and line), prerenders every page into
-//! Trunk's staging directory and writes the rest of the site (see `cpd::build::site`).
+//! Trunk's staging directory and writes the rest of the site (see `cpd::publish::site`).
 //!
 //! Environment: `TRUNK_STAGING_DIR` (output; default `dist`), `TRUNK_PUBLIC_URL` (base path;
 //! default `/`), `TRUNK_PROFILE` (`release` registers the service worker), `SITE_URL` (public
 //! origin for canonical URLs), `CONTENT_FILE` (the Markdown).
 
-use cpd::build::site::{build, Settings};
 use cpd::config::SiteConfig;
+use cpd::publish::site::{publish, Settings};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         release: env("TRUNK_PROFILE").is_some_and(|p| p == "release"),
         model_out: Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(MODEL_OUT)),
     };
-    match build(&settings) {
+    match publish(&settings) {
         Ok(written) => {
             for path in written {
                 eprintln!("prerender: wrote {}", path.display());

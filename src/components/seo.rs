@@ -24,7 +24,7 @@ fn server_meta(article: Article) -> impl IntoView {
     use leptos_meta::{Link, Meta, Script, Title};
     // The canonical URL is always the permalink, whichever path served the page.
     let canonical = expect_context::<SiteConfig>().absolute(&article.permalink);
-    let json_ld = crate::build::seo::article_json_ld(&article, &canonical);
+    let json_ld = crate::content::json_ld::json_ld(&article, &canonical);
     let Article { title, summary, .. } = article;
     view! {
         <Title text=title.clone()/>

@@ -1,5 +1,6 @@
 //! Content: the typed article model, and (natively only) the Markdown parser that builds it.
 
+pub mod json_ld;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;

@@ -1,8 +1,8 @@
 //! What moves: the page's `#[island]`s, the only parts of a page the browser hydrates.
 //!
 //! Everything else (title, lead, contents, sections, prose) is plain HTML from the build. Each
-//! island is exported from the wasm by the `#[island]` macro and hydrated by the page's loader
-//! (`src/build/loader.js`), one island per task:
+//! island is exported from the wasm by the `#[island]` macro and hydrated by the loader the
+//! prerender writes into each page, one island per task:
 //!
 //! - [`Reader`] holds `leptos_router`'s `<Router>` for the moves between anchors, and what
 //!   follows the reader: focus and title after a navigation ([`nav`]), the section in view and

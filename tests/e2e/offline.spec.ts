@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { ARTICLE, SUB, appReady, heading, label, toc, watchConsole } from './helpers';
 
-// The service worker (src/build/offline.rs, src/build/sw.js): a second visit reads and navigates with the network off,
+// The service worker (src/publish/offline.rs, src/publish/sw.js): a second visit reads and navigates with the network off,
 // and a new deploy is taken on the next load. Workers are allowed here (see playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });
 

@@ -1,12 +1,10 @@
-//! What search engines read besides the page: JSON-LD, `sitemap.xml`, `robots.txt`, all derived
-//! from the article and the site's configuration by pure functions.
+//! The schema.org description of an article, for search engines (JSON-LD in the page's head).
 
-use crate::config::SiteConfig;
-use crate::content::Article;
+use super::Article;
 
 /// The schema.org `Article` describing the page, as JSON text safe inside `<script>`.
 /// No `FAQPage`: Google no longer shows FAQ rich results for sites like this one.
-pub fn article_json_ld(article: &Article, canonical: &str) -> String {
+pub fn json_ld(article: &Article, canonical: &str) -> String {
     let mut ld = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Article",
@@ -37,35 +35,6 @@ pub fn article_json_ld(article: &Article, canonical: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-/// `sitemap.xml`: the article's canonical URL (the root shows the same page, so it is not listed).
-pub fn sitemap(article: &Article, config: &SiteConfig) -> String {
-    let lastmod = article
-        .date_modified
-        .as_ref()
-        .or(article.date_published.as_ref())
-        .map(|d| format!("<lastmod>{}</lastmod>", d.get(..10).unwrap_or(d)))
-        .unwrap_or_default();
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <url><loc>{}</loc>{lastmod}</url>\n</urlset>\n",
-        xml_escape(&config.absolute(&article.permalink))
-    )
-}
-
-/// `robots.txt`: everything may be crawled; the sitemap is announced.
-pub fn robots(config: &SiteConfig) -> String {
-    format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        config.absolute("sitemap.xml")
-    )
-}
-
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,7 +49,7 @@ mod tests {
     fn json_ld_is_an_article_with_the_canonical_url() {
         let mut a = article();
         a.summary = "a < b & c > d".into();
-        let text = article_json_ld(&a, "https://ex.org/chef-projet-digital.html");
+        let text = json_ld(&a, "https://ex.org/chef-projet-digital.html");
         assert!(!text.contains('<') && !text.contains('&'));
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["@type"], "Article");
@@ -99,24 +68,9 @@ mod tests {
         let mut a = article();
         a.author = Some("Jeanne Martin".into());
         a.date_published = Some("2019-03-01".into());
-        let v: serde_json::Value = serde_json::from_str(&article_json_ld(&a, "u")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json_ld(&a, "u")).unwrap();
         assert_eq!(v["author"]["name"], "Jeanne Martin");
         assert_eq!(v["datePublished"], "2019-03-01");
         assert_eq!(v["dateModified"], "2019-03-01");
-    }
-
-    #[test]
-    fn sitemap_and_robots_follow_the_base_path() {
-        let config = SiteConfig::new("https://ex.org", "/docs/");
-        let map = sitemap(&article(), &config);
-        assert!(
-            map.contains("<loc>https://ex.org/docs/chef-projet-digital.html</loc>"),
-            "{map}"
-        );
-        assert!(map.starts_with("<?xml"));
-        assert_eq!(
-            robots(&config),
-            "User-agent: *\nAllow: /\n\nSitemap: https://ex.org/docs/sitemap.xml\n"
-        );
     }
 }

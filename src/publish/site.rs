@@ -1,5 +1,5 @@
 //! The whole build step after Trunk's: from the Markdown and Trunk's `index.html` to every file
-//! of the deployable site. [`build`] is what the prerender hook runs.
+//! of the deployable site. [`publish`] is what the prerender hook runs.
 
 use super::offline::{head_tags, service_worker};
 use super::policy::{compressible, precached, NGINX_FILE, SW_FILE};
@@ -36,7 +36,7 @@ enum Page<'a> {
 }
 
 /// Runs the build step; returns every file written.
-pub fn build(settings: &Settings) -> Result<Vec<PathBuf>, String> {
+pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
     let Settings {
         out,
         config,

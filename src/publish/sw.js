@@ -1,5 +1,5 @@
 // Chef de Projet Digital: the service worker. This is its template: the build
-// (src/build/offline.rs) fills the placeholders and writes it into dist/ as sw.js.
+// (src/publish/offline.rs) fills the placeholders and writes it into dist/ as sw.js.
 //
 // One cache per deploy, named after a hash of every precached file: a deploy changes this file,
 // so the browser installs the new worker on the next page load.

@@ -1,5 +1,5 @@
-//! The build (feature `ssr`): everything that runs once, natively, after Trunk has built the
-//! wasm, and never in the browser.
+//! Publishing the site (feature `ssr`): everything the build runs once, natively, after Trunk
+//! has built the wasm, and never in the browser.
 //!
 //! - [`site`]: the build step the prerender hook runs, from the Markdown to every file of `dist/`;
 //! - [`prerender`]: a page rendered to HTML under Leptos's islands mode;

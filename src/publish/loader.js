@@ -1,4 +1,4 @@
-// The islands' loader. This is its template: the build (src/build/rewrite.rs) fills the
+// The islands' loader. This is its template: the build (src/publish/rewrite.rs) fills the
 // placeholders and writes it inline in each page, in place of Trunk's loader, so the policy
 // lists its hash.
 //
