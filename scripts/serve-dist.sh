@@ -22,24 +22,7 @@ sed -e "s|^\(\s*\)listen 80;|\1listen 127.0.0.1:$port;|" -e '/listen \[::\]:80;/
   hosting/nginx.conf > "$run/site.conf"
 grep -q "listen 127.0.0.1:$port;" "$run/site.conf" && grep -q "include $site;" "$run/site.conf" \
   || { echo "hosting/nginx.conf is not of the expected shape" >&2; exit 1; }
-module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
-cat > "$run/nginx.conf" <<CONF
-load_module $module;
-worker_processes 1;
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
-daemon off;
-pid $run/nginx.pid;
-error_log $run/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path $run/body;
-    proxy_temp_path $run/proxy;
-    fastcgi_temp_path $run/fastcgi;
-    uwsgi_temp_path $run/uwsgi;
-    scgi_temp_path $run/scgi;
-    include $run/site.conf;
-}
-CONF
+source scripts/nginx-conf.sh
+nginx_conf "$run" "$run/site.conf" /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 echo "serving $root on http://127.0.0.1:$port/"
 exec /usr/sbin/nginx -c "$run/nginx.conf" -e "$run/error.log"

@@ -11,37 +11,25 @@ bash scripts/setup.sh
 port=${PORT:-8080}
 trunk_port=${TRUNK_PORT:-$((port + 1000))}
 run=$(mktemp -d)
-cat > "$run/nginx.conf" <<CONF
-worker_processes 1;
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
-daemon off;
-pid $run/nginx.pid;
-error_log $run/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path $run/body;
-    proxy_temp_path $run/proxy;
-    fastcgi_temp_path $run/fastcgi;
-    uwsgi_temp_path $run/uwsgi;
-    scgi_temp_path $run/scgi;
-    map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
-    server {
-        listen 127.0.0.1:$port;
-        location / {
-            proxy_pass http://127.0.0.1:$trunk_port;
-            proxy_http_version 1.1;
-            proxy_set_header Host \$host;
-            proxy_set_header Upgrade \$http_upgrade;
-            proxy_set_header Connection \$connection_upgrade;
-            proxy_read_timeout 1d;
-            # Trunk answers an unknown path with an empty 404: show the site's own page instead.
-            proxy_intercept_errors on;
-            error_page 404 /404.html;
-        }
+source scripts/nginx-conf.sh
+cat > "$run/proxy.conf" <<CONF
+map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
+server {
+    listen 127.0.0.1:$port;
+    location / {
+        proxy_pass http://127.0.0.1:$trunk_port;
+        proxy_http_version 1.1;
+        proxy_set_header Host \$host;
+        proxy_set_header Upgrade \$http_upgrade;
+        proxy_set_header Connection \$connection_upgrade;
+        proxy_read_timeout 1d;
+        # Trunk answers an unknown path with an empty 404: show the site's own page instead.
+        proxy_intercept_errors on;
+        error_page 404 /404.html;
     }
 }
 CONF
+nginx_conf "$run" "$run/proxy.conf"
 trunk serve --release --offline --address 127.0.0.1 --port "$trunk_port" "$@" &
 trunk=$!
 trap 'kill "$trunk" 2>/dev/null; kill "$(cat "$run/nginx.pid" 2>/dev/null)" 2>/dev/null; wait' EXIT INT TERM

@@ -38,12 +38,7 @@ pub fn json_ld(article: &Article, canonical: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load;
-
-    fn article() -> Article {
-        let source = include_str!("../../content/chef-projet-digital.md");
-        load("content/chef-projet-digital.md", source).unwrap()
-    }
+    use crate::content::client_article as article;
 
     #[test]
     fn json_ld_is_an_article_with_the_canonical_url() {

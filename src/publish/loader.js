@@ -3,8 +3,9 @@
 // lists its hash.
 //
 // The text is HTML and paints first: the small JS glue (checked against Trunk's integrity hash)
-// is fetched while the page renders, the wasm only once the text is on screen (the first
-// contentful paint; where the browser does not report it, after the first frame). Then each
+// is fetched while the page renders but run only once the text is on screen (the first
+// contentful paint; where the browser does not report it, after the first frame), and the wasm
+// is fetched then. Then each
 // step runs in a task of its own, so that none blocks the main thread for long: instantiate
 // the wasm, then hydrate each island. A nested island first enters its parent's children, as
 // Leptos's own loader does, to find the parent's context.
@@ -32,7 +33,6 @@ document.head.append(
     crossOrigin: 'anonymous',
   }),
 );
-const loading = import(glue);
 await new Promise((painted) => {
   const fcp = 'first-contentful-paint';
   if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
@@ -48,7 +48,7 @@ await new Promise((painted) => {
     }).observe({ type: 'paint', buffered: true });
   }
 });
-const bindings = await loading;
+const bindings = await import(glue);
 await bindings.default({ module_or_path: wasm });
 window.wasmBindings = bindings;
 

@@ -13,8 +13,9 @@
 use super::policy::{is_hashed, precached, MANIFEST_FILE};
 use crate::config::SiteConfig;
 
-/// The site's icon for tabs and home screens, from `public/icons/`.
-pub const ICON_FILE: &str = "icons/icon-192.png";
+/// The site's icons, from `public/icons/`: a small one for tabs, a large one for home screens.
+pub const TAB_ICON: &str = "icons/icon-32.png";
+pub const TOUCH_ICON: &str = "icons/icon-192.png";
 
 /// The browser's UI colour, the page background of `style/main.css` (`--bg`), light then dark.
 /// `public/manifest.webmanifest` repeats the light one.
@@ -25,10 +26,11 @@ pub const THEME_COLORS: [(&str, &str); 2] = [("light", "#ffffff"), ("dark", "#15
 /// is a PNG: an SVG icon costs the page an image document of its own, and one with text a font
 /// layout besides.
 pub fn head_tags(config: &SiteConfig) -> String {
-    let icon = config.href(ICON_FILE);
     let mut tags = format!(
-        r#"<link rel="manifest" href="{}"><link rel="icon" type="image/png" href="{icon}"><link rel="apple-touch-icon" href="{icon}">"#,
-        config.href(MANIFEST_FILE)
+        r#"<link rel="manifest" href="{}"><link rel="icon" type="image/png" href="{}"><link rel="apple-touch-icon" href="{}">"#,
+        config.href(MANIFEST_FILE),
+        config.href(TAB_ICON),
+        config.href(TOUCH_ICON),
     );
     for (scheme, color) in THEME_COLORS {
         tags.push_str(&format!(
@@ -261,7 +263,7 @@ mod tests {
         let tags = head_tags(&SiteConfig::new("https://ex.org", "/docs/"));
         assert_eq!(
             tags,
-            "<link rel=\"manifest\" href=\"/docs/manifest.webmanifest\"><link rel=\"icon\" type=\"image/png\" href=\"/docs/icons/icon-192.png\"><link rel=\"apple-touch-icon\" href=\"/docs/icons/icon-192.png\"><meta name=\"theme-color\" content=\"#ffffff\" media=\"(prefers-color-scheme: light)\"><meta name=\"theme-color\" content=\"#15171a\" media=\"(prefers-color-scheme: dark)\">"
+            "<link rel=\"manifest\" href=\"/docs/manifest.webmanifest\"><link rel=\"icon\" type=\"image/png\" href=\"/docs/icons/icon-32.png\"><link rel=\"apple-touch-icon\" href=\"/docs/icons/icon-192.png\"><meta name=\"theme-color\" content=\"#ffffff\" media=\"(prefers-color-scheme: light)\"><meta name=\"theme-color\" content=\"#15171a\" media=\"(prefers-color-scheme: dark)\">"
         );
     }
 

@@ -96,13 +96,8 @@ pub fn render<V: IntoView + 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{load, Article};
+    use crate::content::client_article as article;
     use crate::pages::{ArticlePage, NotFoundPage};
-
-    fn article() -> Article {
-        let source = include_str!("../../content/chef-projet-digital.md");
-        load("content/chef-projet-digital.md", source).expect("the client's text parses")
-    }
 
     fn render_article(config: &SiteConfig, path: &str) -> Rendered {
         let article = article();

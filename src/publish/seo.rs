@@ -37,12 +37,7 @@ fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load;
-
-    fn article() -> Article {
-        let source = include_str!("../../content/chef-projet-digital.md");
-        load("content/chef-projet-digital.md", source).unwrap()
-    }
+    use crate::content::client_article as article;
 
     #[test]
     fn sitemap_and_robots_follow_the_base_path() {
