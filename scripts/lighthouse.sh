@@ -17,7 +17,7 @@ if grep -q 'well-known/trunk/ws' dist/*.html; then
 fi
 
 # The static twin: same HTML, same stylesheet, no script, no preload of the wasm.
-cp -r dist/*.css dist/*.svg dist/robots.txt dist/sitemap.xml dist/manifest.webmanifest dist/icons "$out/static/"
+cp -r dist/*.css dist/robots.txt dist/sitemap.xml dist/manifest.webmanifest dist/icons "$out/static/"
 node -e '
   const fs = require("fs");
   let html = fs.readFileSync("dist/chef-projet-digital.html", "utf8");

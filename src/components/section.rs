@@ -4,8 +4,8 @@ use crate::islands::CopyLink;
 use crate::strings;
 use leptos::prelude::*;
 
-/// One question section. Its kind (definition, missions, scope, profile, integration) is a
-/// modifier class, so the five share one structure and differ only where the design says so.
+/// One question section. The five kinds (definition, missions, scope, profile, integration)
+/// share one structure and one look: the design gives none of them a style of its own.
 ///
 /// The anchor id sits on the heading: it is what a shared link scrolls to and what receives
 /// focus after a navigation (`tabindex=-1` makes it focusable without adding a tab stop).
@@ -17,7 +17,6 @@ pub fn SectionView(
     #[prop(default = 3)] level: u8,
     #[prop(into)] page: String,
 ) -> impl IntoView {
-    let class = format!("section section--{}", section.kind().slug());
     let Section {
         id,
         heading,
@@ -31,7 +30,7 @@ pub fn SectionView(
     let labelled_by = id.clone();
     // The "#" link sits beside the heading, not inside it: the heading's name stays its text.
     view! {
-        <section class=class aria-labelledby=labelled_by>
+        <section class="section" aria-labelledby=labelled_by>
             <div class="section-heading">
                 <h3 id=id tabindex="-1" attr:aria-level=aria_level>{heading}</h3>
                 <CopyLink>

@@ -35,7 +35,7 @@ pub fn json_ld(article: &Article, canonical: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::content::client_article as article;

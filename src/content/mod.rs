@@ -18,7 +18,7 @@ pub fn load(file: &str, source: &str) -> Result<Article, parse::ParseError> {
 }
 
 /// The client's article, parsed as the build parses it: the fixture of the native tests.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn client_article() -> Article {
     let source = include_str!("../../content/chef-projet-digital.md");
     load("content/chef-projet-digital.md", source).expect("the client's text parses")

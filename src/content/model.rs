@@ -69,18 +69,6 @@ impl SectionKind {
             _ => Self::Other,
         }
     }
-
-    /// A stable CSS-friendly name, used as a class modifier.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Definition => "definition",
-            Self::Missions => "missions",
-            Self::Scope => "scope",
-            Self::Profile => "profile",
-            Self::Integration => "integration",
-            Self::Other => "other",
-        }
-    }
 }
 
 /// A question section: an anchored heading and its prose.
