@@ -345,19 +345,21 @@ mod tests {
     }
 
     #[test]
-    fn the_loader_is_filled_and_waits_for_the_first_frame() {
+    fn the_loader_is_filled_and_waits_for_the_first_paint() {
         let js = loader(&assets(), Some("/sw.js"), "app-status");
         assert!(!js.contains("__"), "{js}");
         assert!(js.contains("const glue = \"/x-0123456789abcdef.js\";"));
         assert!(js.contains("const integrity = \"sha384-GLUE\";"));
         assert!(js.contains("const wasm = \"/x-0123456789abcdef_bg.wasm\";"));
         assert!(js.contains("const worker = \"/sw.js\";"));
-        // The glue while the page renders; the wasm after the first frame; then the islands.
-        let import = js.find("import(glue)").unwrap();
-        let frame = js.find("first-contentful-paint").unwrap();
+        // The glue fetched while the page renders, run after the first contentful paint; the
+        // wasm then; then the islands.
+        let preload = js.find("rel: 'modulepreload'").unwrap();
+        let paint = js.find("first-contentful-paint").unwrap();
+        let import = js.find("await import(glue)").unwrap();
         let wasm = js.find("module_or_path: wasm").unwrap();
         let islands = js.find("querySelectorAll('leptos-island')").unwrap();
-        assert!(import < frame && frame < wasm && wasm < islands);
+        assert!(preload < paint && paint < import && import < wasm && wasm < islands);
         assert!(loader(&assets(), None, "s").contains("const worker = null;"));
         for banned in ["eval(", "new Function", "innerHTML"] {
             assert!(!js.contains(banned), "{banned}");
