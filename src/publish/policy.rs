@@ -15,8 +15,10 @@ pub const MANIFEST_FILE: &str = "manifest.webmanifest";
 pub const NGINX_FILE: &str = "nginx-site.conf";
 
 /// A name Trunk gave a content hash (`name-0123456789abcdef.ext`, or `…_bg.wasm`): such a file
-/// never changes under its name. The same pattern serves nginx's `location ~*`.
-pub const HASHED_PATTERN: &str = r"-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$";
+/// never changes under its name. Trunk writes the 64-bit hash in hex without leading zeros, so
+/// one name in sixteen has 15 digits (fewer than 12 is a chance of one in 65,536). The same
+/// pattern serves nginx's `location ~*`; `tests/e2e/helpers.ts` repeats it for the tests.
+pub const HASHED_PATTERN: &str = r"-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$";
 
 /// `Cache-Control` for content-hashed files: a year, never revalidated.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -111,8 +113,11 @@ mod tests {
         assert!(is_hashed("chef-projet-digital-f8e2c82f35477068_bg.wasm"));
         assert!(is_hashed("main-bde87ab9c381b77e.css"));
         assert!(is_hashed("docs/favicon-862fab4a8bba3744.svg"));
+        // Trunk drops the hash's leading zeros.
+        assert!(is_hashed("chef-projet-digital-4c0190b39b8bb90_bg.wasm"));
+        assert!(!is_hashed("icons/icon-192.png"));
         assert!(!is_hashed("chef-projet-digital.html"));
-        assert!(!is_hashed("main-bde87ab9c381b77.css"));
+        assert!(!is_hashed("main-bde87ab9c38.css"));
         assert!(!is_hashed("404.html"));
     }
 

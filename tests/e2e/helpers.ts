@@ -6,6 +6,10 @@ export const ARTICLE = '/chef-projet-digital.html';
 /** The same site built with `--public-url /docs/` (scripts/test.sh), served one port up. */
 export const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
 
+/** The hex digits of a content hash in a file name (`name-<hash>.ext`, `name-<hash>_bg.wasm`):
+ *  src/publish/policy.rs's HASHED_PATTERN, which says why 12 to 16. */
+export const HASH = '[0-9a-f]{12,16}';
+
 /** The article's typed model, as the build wrote it beside dist/ (never deployed). */
 const MODEL = process.env.E2E_MODEL ?? 'target/site-model/chef-projet-digital.json';
 

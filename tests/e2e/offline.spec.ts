@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { ARTICLE, SUB, appReady, heading, label, toc, watchConsole } from './helpers';
+import { ARTICLE, HASH, SUB, appReady, heading, label, toc, watchConsole } from './helpers';
 
 // The service worker (src/publish/offline.rs, src/publish/sw.js): a second visit reads and navigates with the network off,
 // and a new deploy is taken on the next load. Workers are allowed here (see playwright.config.ts).
@@ -144,11 +144,11 @@ async function serve(root: string) {
 /** What a rebuild does to the host: every content-hashed file under a new name (the old ones
  *  gone, as an atomic deploy leaves them), the pages naming them and marked, a new sw.js. */
 function deploy(root: string) {
-  const HASH = /-([0-9a-f]{16})(?=(_bg)?\.)/g;
-  const renamed = (text: string) => text.replace(HASH, (_, hash: string) => `-${[...hash].reverse().join('')}`);
+  const hashed = new RegExp(`-(${HASH})(?=(_bg)?\\.)`, 'g');
+  const renamed = (text: string) => text.replace(hashed, (_, hash: string) => `-${[...hash].reverse().join('')}`);
   for (const name of readdirSync(root)) {
-    if (HASH.test(name)) renameSync(join(root, name), join(root, renamed(name)));
-    HASH.lastIndex = 0;
+    if (hashed.test(name)) renameSync(join(root, name), join(root, renamed(name)));
+    hashed.lastIndex = 0;
   }
   const pages = ['index.html', 'chef-projet-digital.html', '404.html'].map((page) => ({
     page,
@@ -185,10 +185,12 @@ test.describe('a new deploy', () => {
       const first = await page.evaluate(() => caches.keys());
       expect(first).toHaveLength(1);
 
-      const old = new Set([...readFileSync(join(root, 'sw.js'), 'utf8').matchAll(/-([0-9a-f]{16})(?=(_bg)?\.)/g)].map((m) => m[1]));
+      const old = new Set(
+        [...readFileSync(join(root, 'sw.js'), 'utf8').matchAll(new RegExp(`-(${HASH})(?=(_bg)?\\.)`, 'g'))].map((m) => m[1]),
+      );
       deploy(root);
       const hashed: string[] = [];
-      page.on('request', (r) => /-[0-9a-f]{16}(_bg)?\./.test(r.url()) && hashed.push(r.url()));
+      page.on('request', (r) => new RegExp(`-${HASH}(_bg)?\\.`).test(r.url()) && hashed.push(r.url()));
       await page.reload();
       // The new pages, with the new assets: the old ones no longer exist on the host.
       await expect(page.locator('meta[name="deploy"]')).toHaveAttribute('content', '2');

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ARTICLE, SUB, article, heading, watchConsole, appReady, toc } from './helpers';
+import { ARTICLE, HASH, SUB, article, heading, watchConsole, appReady, toc } from './helpers';
 
 const model = article();
 const SITE = 'https://chef-projet-digital.example';
@@ -124,7 +124,7 @@ test.describe('search engines', () => {
 test.describe('hosting', () => {
   test('hashed assets are immutable, pages revalidate, everything is served precompressed', async ({ page, request }) => {
     const assets: string[] = [];
-    page.on('response', (r) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(r.url()) && assets.push(r.url()));
+    page.on('response', (r) => new RegExp(`-${HASH}(_bg)?\\.(js|wasm|css)$`).test(r.url()) && assets.push(r.url()));
     await page.goto(ARTICLE);
     await appReady(page);
     expect(assets.some((a) => a.endsWith('.wasm'))).toBe(true);

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ARTICLE, appReady, heading, scrollSettled, watchConsole, toc } from './helpers';
+import { ARTICLE, HASH, appReady, heading, scrollSettled, watchConsole, toc } from './helpers';
 
 // Issue 5 §3: the shipped Content-Security-Policy, under the shipped headers (nginx with
 // hosting/nginx.conf, filled from the _headers the build wrote).
@@ -41,11 +41,13 @@ for (const path of ['/', ARTICLE, '/nulle-part.html']) {
 
     await appReady(page);
     // Trunk's Subresource Integrity stays on every asset it links.
-    const unsigned = await page.evaluate(() =>
-      [...document.querySelectorAll('link[href*="-"], script[src]')]
-        .filter((el) => /-[0-9a-f]{16}(_bg)?\.(js|css|wasm|svg)$/.test(el.getAttribute('href') ?? el.getAttribute('src') ?? ''))
-        .filter((el) => !el.getAttribute('integrity'))
-        .map((el) => el.outerHTML),
+    const unsigned = await page.evaluate(
+      (pattern) =>
+        [...document.querySelectorAll('link[href*="-"], script[src]')]
+          .filter((el) => new RegExp(pattern).test(el.getAttribute('href') ?? el.getAttribute('src') ?? ''))
+          .filter((el) => !el.getAttribute('integrity'))
+          .map((el) => el.outerHTML),
+      `-${HASH}(_bg)?\\.(js|css|wasm|svg)$`,
     );
     expect(unsigned).toEqual([]);
     if (path !== '/nulle-part.html') {
@@ -79,7 +81,7 @@ test.describe('integrity', () => {
   // page.route must see the glue's request, not a service worker's cache.
   test.use({ serviceWorkers: 'block' });
   test('a tampered JS glue is refused by its Subresource Integrity hash', async ({ page }) => {
-    await page.route(/-[0-9a-f]{16}\.js$/, async (route) => {
+    await page.route(new RegExp(`-${HASH}\\.js$`), async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, body: (await response.text()) + '\n// tampered' });
     });
