@@ -135,12 +135,24 @@ impl Article {
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }
+}
 
-    /// The document title while the reader is on a section: "<heading> — <title>".
-    pub fn title_for(&self, anchor: Option<&str>) -> String {
-        match anchor.and_then(|a| self.section(a)) {
-            Some(s) => format!("{} — {}", s.heading, self.title),
-            None => self.title.clone(),
-        }
+/// The document title while the reader is on a section: "<heading> — <page title>"; the page's
+/// own title elsewhere.
+pub fn section_title(heading: Option<&str>, page_title: &str) -> String {
+    match heading {
+        Some(h) => format!("{h} — {page_title}"),
+        None => page_title.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::section_title;
+
+    #[test]
+    fn titles_name_the_section() {
+        assert_eq!(section_title(Some("Missions"), "Chef"), "Missions — Chef");
+        assert_eq!(section_title(None, "Chef"), "Chef");
     }
 }

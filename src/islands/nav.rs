@@ -29,14 +29,6 @@ pub fn anchor_of(hash: &str) -> Option<String> {
     })
 }
 
-/// The title while the reader is on a section: "<heading> — <page title>".
-pub fn section_title(heading: Option<&str>, page_title: &str) -> String {
-    match heading {
-        Some(h) => format!("{h} — {page_title}"),
-        None => page_title.to_string(),
-    }
-}
-
 /// Follows the URL's hash. On every change after the first run it scrolls the section's heading
 /// into view and focuses it, so a screen reader hears where the reader has landed; on a cold load
 /// with a hash the browser has already scrolled, and focus stays where the browser put it.
@@ -69,8 +61,9 @@ fn retitle(page_title: StoredValue<Option<String>>, anchor: Option<&str>) {
     let heading = anchor
         .and_then(|a| document.get_element_by_id(a))
         .and_then(|h| h.text_content());
-    let title =
-        page_title.with_value(|t| section_title(heading.as_deref(), t.as_deref().unwrap_or("")));
+    let title = page_title.with_value(|t| {
+        crate::content::section_title(heading.as_deref(), t.as_deref().unwrap_or(""))
+    });
     document.set_title(&title);
 }
 
@@ -113,11 +106,5 @@ mod tests {
         assert_eq!(anchor_of("#%zz").as_deref(), Some("%zz"));
         assert_eq!(anchor_of(""), None);
         assert_eq!(anchor_of("#"), None);
-    }
-
-    #[test]
-    fn titles_name_the_section() {
-        assert_eq!(section_title(Some("Missions"), "Chef"), "Missions — Chef");
-        assert_eq!(section_title(None, "Chef"), "Chef");
     }
 }

@@ -5,10 +5,10 @@
 // The text is HTML and paints first: the small JS glue (checked against Trunk's integrity hash)
 // is fetched while the page renders but run only once the text is on screen (the first
 // contentful paint; where the browser does not report it, after the first frame), and the wasm
-// is fetched then. Then each
-// step runs in a task of its own, so that none blocks the main thread for long: instantiate
-// the wasm, then hydrate each island. A nested island first enters its parent's children, as
-// Leptos's own loader does, to find the parent's context.
+// is fetched then. Each step after that runs in a task of its own, so that none blocks the main
+// thread for long: instantiate the wasm, then hydrate each island. A nested island first enters
+// its parent's children, as Leptos's own loader does, to find the parent's context. The page is
+// then marked ready (`data-app`, the `cpd:interactive` mark) and the service worker registered.
 const glue = __GLUE__;
 const integrity = __INTEGRITY__;
 const wasm = __WASM__;
@@ -50,6 +50,7 @@ await new Promise((painted) => {
 });
 const bindings = await import(glue);
 await bindings.default({ module_or_path: wasm });
+// Trunk's convention: the module's exports, for whoever debugs the page.
 window.wasmBindings = bindings;
 
 for (const island of document.querySelectorAll('leptos-island')) {

@@ -1,6 +1,6 @@
-//! Minifying the JS glue wasm-bindgen writes, for release builds. Trunk's own minifier cannot
-//! parse it (it stops at `export default`), so the build does it with `oxc`, then gives the
-//! loader the new file's integrity hash.
+//! Minifying JavaScript for release builds: the glue wasm-bindgen writes (Trunk's own minifier
+//! cannot parse it: it stops at `export default`; the loader then gets the new file's integrity
+//! hash) and the islands' loader inlined in every page.
 
 use base64::Engine;
 use oxc_allocator::Allocator;
@@ -16,7 +16,7 @@ pub fn module(source: &str) -> Result<String, String> {
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, SourceType::mjs()).parse();
     if let Some(error) = parsed.diagnostics.first() {
-        return Err(format!("the JS glue does not parse: {error}"));
+        return Err(format!("the script does not parse: {error}"));
     }
     let mut program = parsed.program;
     let minified = Minifier::new(MinifierOptions::default()).minify(&allocator, &mut program);

@@ -73,11 +73,15 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
         written.push(minify_glue(&glue, &mut assets)?);
     }
     let worker = config.href(SW_FILE);
-    let loader = rewrite::loader(
+    let mut loader = rewrite::loader(
         &assets,
         settings.release.then_some(worker.as_str()),
         APP_STATUS_ID,
     );
+    // Inline in every page: a release ships it without its comments.
+    if settings.release {
+        loader = super::minify::module(&loader).map_err(|e| format!("loader.js: {e}"))?;
+    }
     let site_head = head_tags(config);
 
     // 404.html is the page for any address the site does not know.
