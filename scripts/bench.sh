@@ -103,10 +103,9 @@ node scripts/bench/static-twin.mjs $out/app/chef-projet-digital.html $out/static
 precompress $out/static
 
 # ---- how (b) and (c) are served ---------------------------------------------------------------
-# serve-dist.sh serves a folder without a nginx-site.conf as bare files: no media types (CSS,
-# JS and wasm go out as text/plain, which the browser refuses) and no brotli. (b) and (c) get
-# the article's own nginx-site.conf instead (same types, precompressed files, cache rules) less
-# its Content-Security-Policy, whose hashes are the article's inline scripts, not the floor's.
+# The same serving for all three: (b) and (c) get the article's own nginx-site.conf (media types,
+# precompressed files, cache and security headers) less its Content-Security-Policy, whose
+# hashes are the article's inline scripts, not theirs.
 site_conf=$out/app/nginx-site.conf
 [ -f $site_conf ] || { echo "bench: $out/app has no nginx-site.conf (the build writes it)" >&2; exit 1; }
 for dir in $out/floor $out/static; do

@@ -26,8 +26,8 @@ node -e '
   fs.writeFileSync(process.argv[1] + "/chef-projet-digital.html", html);
 ' "$out/static"
 for f in "$out"/static/*; do [ -f "$f" ] && gzip -9kf "$f" && brotli -q 11 -kf "$f"; done
-# Served with dist/'s own nginx directives (media types, brotli), less the script hashes: a
-# folder without them is served as bare text/plain files, an unstyled page.
+# Served with dist/'s own nginx directives (media types, brotli, headers), less the script
+# hashes, which are the article's inline scripts: the same serving as the app's.
 grep -v 'Content-Security-Policy' dist/nginx-site.conf > "$out/static/nginx-site.conf"
 
 bash scripts/serve-dist.sh 8181 dist > "$out/nginx-app.log" 2>&1 & app=$!

@@ -21,3 +21,15 @@ pub mod prerender;
 pub mod rewrite;
 pub mod seo;
 pub mod site;
+
+/// Why the site could not be published: what is wrong, and in which file or page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishError(pub String);
+
+impl std::fmt::Display for PublishError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PublishError {}

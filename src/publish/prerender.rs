@@ -5,6 +5,7 @@
 //! `#[island]`s come out as `<leptos-island>` elements, which the browser hydrates. The head tags
 //! the page declares with `leptos_meta` are collected beside it.
 
+use super::PublishError;
 use crate::config::SiteConfig;
 use futures::StreamExt;
 use leptos::prelude::*;
@@ -19,24 +20,12 @@ pub struct Rendered {
     pub head: String,
 }
 
-/// Why a page could not be rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderError(pub String);
-
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for RenderError {}
-
 /// Renders the view `page` makes, as served at `path` (relative to the base path).
 pub fn render<V: IntoView + 'static>(
     config: &SiteConfig,
     path: &str,
     page: impl FnOnce() -> V,
-) -> Result<Rendered, RenderError> {
+) -> Result<Rendered, PublishError> {
     let _ = any_spawner::Executor::init_futures_executor();
     let owner = Owner::new_root(Some(Arc::new(
         hydration_context::SsrSharedContext::new_islands(),
@@ -80,7 +69,7 @@ pub fn render<V: IntoView + 'static>(
         .filter(|statement| !statement.trim().is_empty() && !statement.ends_with("=[]"))
         .collect();
     if !data.is_empty() {
-        return Err(RenderError(format!(
+        return Err(PublishError(format!(
             "{path}: the page would carry hydration data ({} bytes: {}…); islands take no props",
             data.len(),
             data.chars().take(120).collect::<String>()
@@ -88,7 +77,7 @@ pub fn render<V: IntoView + 'static>(
     }
     let head = head
         .strip_suffix("</head>")
-        .ok_or_else(|| RenderError(format!("{path}: the head tags did not render")))?
+        .ok_or_else(|| PublishError(format!("{path}: the head tags did not render")))?
         .to_string();
     Ok(Rendered { body, head })
 }

@@ -8,30 +8,19 @@
 //! A template of any other shape fails the build with a message: a page is never shipped
 //! half-rewritten.
 
+use super::PublishError;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use std::cell::RefCell;
 
-/// Why a template could not be rewritten.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RewriteError(pub String);
-
-impl std::fmt::Display for RewriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for RewriteError {}
-
-impl From<lol_html::errors::RewritingError> for RewriteError {
+impl From<lol_html::errors::RewritingError> for PublishError {
     fn from(e: lol_html::errors::RewritingError) -> Self {
         Self(format!("index.html: {e}"))
     }
 }
 
-fn shape(problem: &str) -> RewriteError {
-    RewriteError(format!(
+fn shape(problem: &str) -> PublishError {
+    PublishError(format!(
         "index.html is not of the shape Trunk 0.21 writes ({problem}); the islands' loader \
          cannot replace Trunk's"
     ))
@@ -47,7 +36,7 @@ pub struct TrunkAssets {
 
 impl TrunkAssets {
     /// Reads the assets from Trunk's template, checking its shape.
-    pub fn read(template: &str) -> Result<Self, RewriteError> {
+    pub fn read(template: &str) -> Result<Self, PublishError> {
         let preloads = RefCell::new(Vec::<(String, Option<String>)>::new());
         let wasm = RefCell::new(Vec::<String>::new());
         let modules = RefCell::new(Vec::<String>::new());
@@ -104,7 +93,7 @@ impl TrunkAssets {
         )?;
         let marks = marks.into_inner();
         if marks.contains(&"prerendered") {
-            return Err(RewriteError(
+            return Err(PublishError(
                 "index.html is already a prerendered page; render from Trunk's fresh output".into(),
             ));
         }
@@ -168,7 +157,7 @@ pub struct Fill<'a> {
 }
 
 /// Writes a page from Trunk's template (checked by [`TrunkAssets::read`] first).
-pub fn page(template: &str, fill: &Fill) -> Result<String, RewriteError> {
+pub fn page(template: &str, fill: &Fill) -> Result<String, PublishError> {
     let reload = RefCell::new(String::new());
     let out = rewrite_str(
         template,
@@ -219,7 +208,7 @@ pub fn page(template: &str, fill: &Fill) -> Result<String, RewriteError> {
 }
 
 /// The page with the Content-Security-Policy as the first tag of its head (before any script).
-pub fn with_csp_meta(page: &str, policy: &str) -> Result<String, RewriteError> {
+pub fn with_csp_meta(page: &str, policy: &str) -> Result<String, PublishError> {
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
         html_escape(policy)

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { ARTICLE, appReady, article, heading, scrollSettled, toc } from './helpers';
 
-// Failure modes (issue 5 §4): whatever breaks, the prerendered text stays readable, the contents
+// Failure modes: whatever breaks, the prerendered text stays readable, the contents
 // work as plain anchors, and a discreet French note says what is degraded.
 
 // Requests a service worker answers never reach page.route: keep the worker out of the way.

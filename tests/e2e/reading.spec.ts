@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { ARTICLE, appReady, article, barBottom, heading, scrollSettled, toc, watchConsole } from './helpers';
 
-// The reading experience (issue 4): outline and phone menu, scrollspy, copy links, back to top,
+// The reading experience: outline and phone menu, scrollspy, copy links, back to top,
 // focus and titles, layout, themes, print. What axe cannot check is checked here.
 
 const model = article();

@@ -1,8 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { ARTICLE, HASH, appReady, heading, scrollSettled, watchConsole, toc } from './helpers';
 
-// Issue 5 §3: the shipped Content-Security-Policy, under the shipped headers (nginx with
-// hosting/nginx.conf, filled from the _headers the build wrote).
+// The shipped Content-Security-Policy, under the shipped headers (nginx with hosting/nginx.conf,
+// which includes the nginx-site.conf the build wrote).
 
 test.beforeEach(async ({ page }) => {
   // Registered before any script of the page runs.
