@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 const PORT = Number(process.env.E2E_PORT ?? 8081);
 const DIST = process.env.E2E_DIST ?? 'dist';
 const SUB_DIST = process.env.E2E_SUB_DIST ?? 'target/e2e-sub';
+const FIXTURE_DIST = process.env.E2E_FIXTURE_DIST ?? 'target/e2e-fixture';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -41,5 +42,12 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 20_000,
     },
-  ].filter((_, i) => i === 0 || existsSync(SUB_DIST)),
+    {
+      // The fixture site (tests/fixtures/site), built under /essai/ (scripts/test.sh).
+      command: `bash scripts/serve-dist.sh ${PORT + 2} ${FIXTURE_DIST}`,
+      url: `http://127.0.0.1:${PORT + 2}/essai/guide/syntaxe.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ].filter((_, i) => i === 0 || existsSync([SUB_DIST, FIXTURE_DIST][i - 1])),
 });

@@ -2,6 +2,11 @@
 # The benchmark: our article against the framework's floor and against plain HTML, built and
 # served side by side on this machine, in one run. Usage: scripts/bench.sh [RUNS]  (default 5;
 # medians over RUNS). Needs what scripts/setup.sh installs. See BENCHMARKS.md.
+# `scripts/bench.sh pages [N…]` times only the build step that renders pages (the Trunk hook,
+# as `trunk build` runs it, after the wasm) on generated sites of N pages (default 10 100 1000):
+# seconds and peak memory, written to target/bench/pages.md.
+# `scripts/bench.sh serve [N]` times, N times (default 5), how long after saving a Markdown file
+# `scripts/serve.sh` serves the changed page (a sentence appended to the article, then removed).
 #   (a) app    — this repo, `trunk build --release --offline` (prerendered HTML, islands
 #                hydrated); Lighthouse loads both its `/` and its /chef-projet-digital.html;
 #   (b) floor  — bench/floor/: the smallest Leptos 0.8 client-side app with router and meta,
@@ -16,6 +21,54 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+
+if [ "${1:-}" = pages ]; then
+  shift
+  sizes=${*:-10 100 1000}
+  mkdir -p target/bench
+  # The hook's binary, in the profile the hook runs it in, and the generator of tests/scale.rs.
+  cargo build --quiet --locked --features ssr --bin prerender
+  report=target/bench/pages.md
+  printf '| pages | render step, s | peak memory, MiB | s per 1,000 pages |\n|---:|---:|---:|---:|\n' > $report
+  for n in $sizes; do
+    site=target/bench/pages-$n
+    SCALE_PAGES=$n SCALE_DIR=$root/$site/content cargo test --quiet --locked --features ssr \
+      --test scale -- --ignored --exact write_bench_site > /dev/null
+    rm -rf $site/dist && mkdir -p $site/dist
+    cp tests/fixtures/trunk-index.html $site/dist/index.html
+    /usr/bin/time -f '%e %M' -o $site/time.txt env TRUNK_STAGING_DIR=$site/dist TRUNK_PUBLIC_URL=/ \
+      CONTENT_DIR=$site/content target/debug/prerender 2> $site/prerender.log
+    read -r secs kib < $site/time.txt
+    printf '| %s | %s | %s | %s |\n' "$n" "$secs" "$(( kib / 1024 ))" \
+      "$(awk -v s="$secs" -v n="$n" 'BEGIN { printf "%.2f", s * 1000 / n }')" | tee -a $report
+  done
+  printf '\n(%s, %s cores, commit %s)\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(git rev-parse --short HEAD)" >> $report
+  exit 0
+fi
+
+if [ "${1:-}" = serve ]; then
+  tries=${2:-5}
+  port=${BENCH_PORT:-8191}
+  file=content/chef-projet-digital.md
+  cp $file target/bench-serve-original.md
+  trap 'cp target/bench-serve-original.md $file; kill "$serve" 2>/dev/null; wait 2>/dev/null' EXIT
+  PORT=$port bash scripts/serve.sh > target/bench-serve.log 2>&1 & serve=$!
+  url=http://127.0.0.1:$port/chef-projet-digital.html
+  for _ in $(seq 1 900); do curl -fsS "$url" 2>/dev/null | grep -q 'id="structure"' && break; sleep 1; done
+  sleep 3
+  for i in $(seq 1 "$tries"); do
+    mark="Phrase de mesure $i $RANDOM."
+    start=$(date +%s.%N)
+    printf '\n%s\n' "$mark" >> $file
+    until curl -fsS "$url" 2>/dev/null | grep -q "$mark"; do sleep 0.05; done
+    printf 'edit %s: %s s\n' "$i" "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')"
+    cp target/bench-serve-original.md $file
+    until ! curl -fsS "$url" 2>/dev/null | grep -q "$mark"; do sleep 0.1; done
+    sleep 2
+  done
+  exit 0
+fi
+
 runs=${1:-5}
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/bench.sh [RUNS]   (RUNS: a positive integer)" >&2; exit 2; }
 clicks=${BENCH_CLICKS:-50}

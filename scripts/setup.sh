@@ -17,6 +17,7 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need_apt+=(libnginx-mod-http-brotli-static)
 command -v brotli >/dev/null || need_apt+=(brotli)
+[ -x /usr/bin/time ] || need_apt+=(time)
 command -v node >/dev/null || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt: ${need_apt[*]}"

@@ -25,6 +25,10 @@ trunk build --release --offline
 # The same site for a sub-path host (the wasm is reused from the build above).
 rm -rf target/e2e-sub && mkdir -p target/e2e-sub
 trunk build --release --offline --public-url /docs/ --dist target/e2e-sub/docs
+# The fixture site: every Markdown construct, two languages, several pages, under a sub-path.
+rm -rf target/e2e-fixture && mkdir -p target/e2e-fixture
+CONTENT_DIR=tests/fixtures/site \
+  trunk build --release --offline --public-url /essai/ --dist target/e2e-fixture/essai
 
 step "end-to-end tests (Playwright, system Chromium, nginx)"
 npx playwright test

@@ -6,7 +6,6 @@ pub const RETRY: &str = "Réessayer";
 pub const TOC_TITLE: &str = "Sommaire";
 pub const NOT_FOUND_TITLE: &str = "Page introuvable";
 pub const NOT_FOUND_TEXT: &str = "L’adresse demandée ne correspond à aucune page de ce site.";
-pub const NOT_FOUND_LINK: &str = "Lire l’article « Chef de Projet Digital »";
 pub const SKIP_LINK: &str = "Aller au contenu";
 pub const MENU: &str = "Sommaire";
 pub const THEME_GROUP: &str = "Thème";
@@ -24,3 +23,26 @@ pub fn section_link_label(heading: &str) -> String {
 pub const APP_SLOW: &str =
     "Chargement des fonctions interactives… Le texte et le sommaire sont déjà utilisables.";
 pub const APP_FAILED: &str = "Mode simplifié : les fonctions interactives n’ont pas pu démarrer. Le texte et les liens du sommaire restent utilisables.";
+
+/// The accessible name of a table's scrolling region.
+pub const TABLE_REGION: &str = "Tableau";
+/// The heading of a page's footnotes.
+pub const FOOTNOTES: &str = "Notes";
+/// The accessible name of a footnote's link back to its call.
+pub const FOOTNOTE_BACK: &str = "Retour au texte";
+/// The accessible name of the site menu.
+pub const SITE_MENU: &str = "Pages du site";
+
+/// The accessible name of a task list's box.
+pub fn task_label(done: bool) -> &'static str {
+    if done {
+        "Fait"
+    } else {
+        "À faire"
+    }
+}
+
+/// The 404 page's link to the home page.
+pub fn not_found_link(home_title: &str) -> String {
+    format!("Lire «\u{202f}{home_title}\u{202f}»")
+}

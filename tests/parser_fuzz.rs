@@ -22,7 +22,7 @@
 use std::cell::Cell;
 
 use cpd::content::load;
-use cpd::content::parse::parse_article;
+use cpd::content::parse::{parse_page, PageSource, ParseError};
 use cpd::content::typography::french;
 use cpd::content::Article;
 use proptest::collection::vec;
@@ -306,6 +306,11 @@ where
     }
 }
 
+/// The parser alone, without typography.
+fn parse_article(file: &str, input: &str) -> Result<Article, ParseError> {
+    parse_page(&PageSource::alone(file), input).map(|p| p.article)
+}
+
 /// The property: `parse_article` and `load` return, agree, and locate their errors. Returns
 /// whether the input parsed.
 fn check(input: &str) -> bool {
@@ -342,15 +347,20 @@ fn check(input: &str) -> bool {
 
 /// What an accepted article guarantees the renderer.
 fn check_article(article: &Article, input: &str) {
-    assert!(!article.sections.is_empty(), "no section: {input:?}");
+    let anchors = cpd::content::walk::anchors(article);
     for section in &article.sections {
         assert!(!section.id.is_empty(), "empty id: {input:?}");
-        assert!(!section.paragraphs.is_empty(), "empty section: {input:?}");
+        assert_eq!(
+            anchors.iter().filter(|a| **a == section.id).count(),
+            1,
+            "id #{} not unique: {input:?}",
+            section.id
+        );
     }
-    for entry in &article.toc {
+    for entry in article.toc.iter().filter(|e| e.depth > 0) {
         assert!(
-            article.sections.iter().any(|s| s.id == entry.anchor),
-            "dangling table-of-contents entry #{}: {input:?}",
+            anchors.contains(&entry.anchor),
+            "dangling contents entry #{}: {input:?}",
             entry.anchor
         );
     }

@@ -21,7 +21,7 @@ fn run(dir: &PathBuf, content: &str) -> std::process::Output {
         .env("TRUNK_STAGING_DIR", dir)
         .env("TRUNK_PUBLIC_URL", "/")
         .env("SITE_URL", "https://ex.org")
-        .env("CONTENT_FILE", content)
+        .env("CONTENT_DIR", content)
         .output()
         .expect("the prerender binary runs")
 }
@@ -31,9 +31,10 @@ fn a_broken_markdown_file_fails_naming_file_and_line() {
     let dir = staging("broken");
     let source =
         include_str!("../content/chef-projet-digital.md").replace("{: #missions}", "{: .missions}");
-    let md = dir.join("broken.md");
-    std::fs::write(&md, source).unwrap();
-    let out = run(&dir, md.to_str().unwrap());
+    let content = dir.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(content.join("broken.md"), source).unwrap();
+    let out = run(&dir, content.to_str().unwrap());
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     let line = include_str!("../content/chef-projet-digital.md")
@@ -42,7 +43,7 @@ fn a_broken_markdown_file_fails_naming_file_and_line() {
         .unwrap()
         + 1;
     assert!(stderr.contains(&format!("broken.md:{line}:")), "{stderr}");
-    assert!(stderr.contains("anchor"), "{stderr}");
+    assert!(stderr.contains("{: #id}"), "{stderr}");
     assert!(
         !dir.join("chef-projet-digital.html").exists(),
         "nothing is written on failure"
@@ -52,7 +53,7 @@ fn a_broken_markdown_file_fails_naming_file_and_line() {
 #[test]
 fn a_good_file_yields_every_page_and_host_file() {
     let dir = staging("good");
-    let out = run(&dir, "content/chef-projet-digital.md");
+    let out = run(&dir, "content");
     assert!(
         out.status.success(),
         "{}",
@@ -82,7 +83,7 @@ fn a_good_file_yields_every_page_and_host_file() {
     // A development build does not register the service worker.
     assert!(page.contains("const worker = null;"));
     // Running it again over its own output must not re-template a prerendered page.
-    let again = run(&dir, "content/chef-projet-digital.md");
+    let again = run(&dir, "content");
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already a prerendered page"));
 }

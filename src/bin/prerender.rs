@@ -4,29 +4,41 @@
 //!
 //! Environment: `TRUNK_STAGING_DIR` (output; default `dist`), `TRUNK_PUBLIC_URL` (base path;
 //! default `/`), `TRUNK_PROFILE` (`release` registers the service worker), `SITE_URL` (public
-//! origin for canonical URLs), `CONTENT_FILE` (the Markdown).
+//! origin for canonical URLs; default: `url` in the settings file), `CONTENT_DIR` (the content
+//! folder; default `content`).
 
 use cpd::config::SiteConfig;
+use cpd::content::site::read_settings;
 use cpd::publish::site::{publish, Settings};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const DEFAULT_CONTENT: &str = "content/chef-projet-digital.md";
+const DEFAULT_CONTENT: &str = "content";
 
-/// Where the article's model is written for the end-to-end tests (under `target/`, never
+/// Where the pages' models are written for the end-to-end tests (under `target/`, never
 /// deployed).
-const MODEL_OUT: &str = "target/site-model/chef-projet-digital.json";
+const MODEL_OUT: &str = "target/site-model";
 
 fn main() -> ExitCode {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let defaults = SiteConfig::default();
+    let content_dir = PathBuf::from(env("CONTENT_DIR").unwrap_or_else(|| DEFAULT_CONTENT.into()));
+    let file_settings = match read_settings(&content_dir, &content_dir.display().to_string()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let settings = Settings {
         out: PathBuf::from(env("TRUNK_STAGING_DIR").unwrap_or_else(|| "dist".into())),
         config: SiteConfig::new(
-            &env("SITE_URL").unwrap_or(defaults.site_url),
+            &env("SITE_URL")
+                .or(file_settings.url)
+                .unwrap_or(defaults.site_url),
             &env("TRUNK_PUBLIC_URL").unwrap_or(defaults.base),
         ),
-        content_file: PathBuf::from(env("CONTENT_FILE").unwrap_or_else(|| DEFAULT_CONTENT.into())),
+        content_dir,
         release: env("TRUNK_PROFILE").is_some_and(|p| p == "release"),
         model_out: Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(MODEL_OUT)),
     };

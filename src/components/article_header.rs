@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn ArticleHeader(title: String, tagline: Option<Vec<Inline>>) -> impl IntoView {
     view! {
         <header class="article-header">
-            <h1 class="article-title">{title}</h1>
+            <h1 class="article-title" tabindex="-1">{title}</h1>
             {tagline.map(|t| view! { <p class="tagline"><Inlines inlines=t/></p> })}
         </header>
     }

@@ -1,7 +1,10 @@
-use crate::content::Inline;
+use crate::config::SiteConfig;
+use crate::content::{
+    footnote_call_id, footnote_id, Element, HtmlTag, Image, Inline, Link, LinkTarget,
+};
 use leptos::prelude::*;
 
-/// Renders a run of inline content (text, emphasis, strong, links) as a tree of elements.
+/// Renders a run of inline content as a tree of elements.
 #[component]
 pub fn Inlines(inlines: Vec<Inline>) -> impl IntoView {
     inlines.into_iter().map(render).collect_view()
@@ -14,9 +17,136 @@ fn render(inline: Inline) -> AnyView {
         Inline::Strong(children) => {
             view! { <strong><Inlines inlines=children/></strong> }.into_any()
         }
-        // The router leaves links to other origins to the browser.
-        Inline::Link { href, children } => {
-            view! { <a href=href><Inlines inlines=children/></a> }.into_any()
+        Inline::Strike(children) => view! { <del><Inlines inlines=children/></del> }.into_any(),
+        Inline::Code(code) => view! { <code>{code}</code> }.into_any(),
+        Inline::Break => view! { <br/> }.into_any(),
+        Inline::Link(link) => view! { <LinkView link/> }.into_any(),
+        Inline::Image(image) => view! { <ImageView image/> }.into_any(),
+        Inline::FootnoteRef { id, number, call } => {
+            let href = format!("#{}", footnote_id(&id));
+            view! {
+                <sup class="fn-ref">
+                    <a id=footnote_call_id(&id, call) href=href role="doc-noteref">{number}</a>
+                </sup>
+            }
+            .into_any()
         }
+        Inline::Element(element) => element_view(element),
+    }
+}
+
+/// A link. Links to other pages and files take the base path and `rel="external"`: the in-page
+/// router only follows `#anchor` links, and lets the browser load the others.
+#[component]
+pub fn LinkView(link: Link) -> impl IntoView {
+    let Link {
+        href,
+        target,
+        title,
+        children,
+        ..
+    } = link;
+    let (href, rel) = match target {
+        LinkTarget::Anchor => (href, None),
+        LinkTarget::Site => (SiteConfig::current().href(&href), Some("external")),
+        LinkTarget::External => (href, Some("external noopener")),
+    };
+    view! { <a href=href rel=rel title=title><Inlines inlines=children/></a> }
+}
+
+/// An image: its size from the file, so nothing moves when it arrives; lazy below the first
+/// screen.
+#[component]
+pub fn ImageView(image: Image) -> impl IntoView {
+    let Image {
+        src,
+        alt,
+        title,
+        width,
+        height,
+        lazy,
+    } = image;
+    let src = if src.starts_with('/') {
+        SiteConfig::current().href(&src)
+    } else {
+        src
+    };
+    view! {
+        <img
+            src=src
+            alt=alt
+            title=title
+            width=width
+            height=height
+            loading=lazy.then_some("lazy")
+            decoding="async"
+        />
+    }
+}
+
+/// An allowed raw HTML inline element, with its allowed attributes.
+fn element_view(element: Element<Inline>) -> AnyView {
+    let Element {
+        tag,
+        attrs,
+        children,
+    } = element;
+    macro_rules! el {
+        ($tag:ident) => {
+            view! {
+                <$tag
+                    id=attrs.id
+                    class=attrs.class
+                    title=attrs.title
+                    lang=attrs.lang
+                >
+                    <Inlines inlines=children/>
+                </$tag>
+            }
+            .into_any()
+        };
+    }
+    match tag {
+        HtmlTag::Abbr => el!(abbr),
+        HtmlTag::B => el!(b),
+        HtmlTag::Cite => el!(cite),
+        HtmlTag::Del => el!(del),
+        HtmlTag::Em => el!(em),
+        HtmlTag::I => el!(i),
+        HtmlTag::Ins => el!(ins),
+        HtmlTag::Kbd => el!(kbd),
+        HtmlTag::Mark => el!(mark),
+        HtmlTag::Q => el!(q),
+        HtmlTag::S => el!(s),
+        HtmlTag::Samp => el!(samp),
+        HtmlTag::Small => el!(small),
+        HtmlTag::Strong => el!(strong),
+        HtmlTag::Sub => el!(sub),
+        HtmlTag::Sup => el!(sup),
+        HtmlTag::U => el!(u),
+        HtmlTag::Var => el!(var),
+        HtmlTag::Time => view! {
+            <time
+                id=attrs.id
+                class=attrs.class
+                title=attrs.title
+                lang=attrs.lang
+                datetime=attrs.datetime
+            >
+                <Inlines inlines=children/>
+            </time>
+        }
+        .into_any(),
+        // Block tags never reach inline content; a span keeps the text if one did.
+        HtmlTag::Span
+        | HtmlTag::Br
+        | HtmlTag::Dd
+        | HtmlTag::Details
+        | HtmlTag::Div
+        | HtmlTag::Dl
+        | HtmlTag::Dt
+        | HtmlTag::Figcaption
+        | HtmlTag::Figure
+        | HtmlTag::Summary => el!(span),
     }
 }

@@ -1,13 +1,15 @@
-use super::Paragraphs;
-use crate::content::Paragraph;
+use super::Blocks;
+use crate::content::Block;
 use leptos::prelude::*;
 
-/// The introductory paragraphs, set apart from the sections.
+/// The introduction, set apart from the sections.
 #[component]
-pub fn Lead(paragraphs: Vec<Paragraph>) -> impl IntoView {
-    view! {
-        <div class="lead">
-            <Paragraphs paragraphs/>
-        </div>
-    }
+pub fn Lead(blocks: Vec<Block>) -> impl IntoView {
+    (!blocks.is_empty()).then(|| {
+        view! {
+            <div class="lead">
+                <Blocks blocks/>
+            </div>
+        }
+    })
 }

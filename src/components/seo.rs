@@ -23,15 +23,19 @@ fn server_meta(article: Article) -> impl IntoView {
     use crate::config::SiteConfig;
     use leptos_meta::{Link, Meta, Script, Title};
     // The canonical URL is always the permalink, whichever path served the page.
-    let canonical = expect_context::<SiteConfig>().absolute(&article.permalink);
+    let config = expect_context::<SiteConfig>();
+    let canonical = config.absolute(crate::content::page_url(&article.permalink));
     let json_ld = crate::content::json_ld::json_ld(&article, &canonical);
+    let locale = og_locale(&article.lang);
+    let image = article.image.as_ref().map(|i| config.absolute(i));
     let Article { title, summary, .. } = article;
     view! {
         <Title text=title.clone()/>
         <Meta name="description" content=summary.clone()/>
         <Link rel="canonical" href=canonical.clone()/>
         <Meta property="og:type" content="article"/>
-        <Meta property="og:locale" content="fr_FR"/>
+        <Meta property="og:locale" content=locale/>
+        {image.map(|i| view! { <Meta property="og:image" content=i/> })}
         <Meta property="og:title" content=title.clone()/>
         <Meta property="og:description" content=summary.clone()/>
         <Meta property="og:url" content=canonical/>
@@ -39,6 +43,18 @@ fn server_meta(article: Article) -> impl IntoView {
         <Meta name="twitter:title" content=title/>
         <Meta name="twitter:description" content=summary/>
         <Script type_="application/ld+json">{json_ld}</Script>
+    }
+}
+
+/// Open Graph's locale for a language tag: `fr` is `fr_FR`, `en-GB` is `en_GB`.
+#[cfg(feature = "ssr")]
+fn og_locale(lang: &str) -> String {
+    match lang.split_once('-') {
+        Some((l, r)) => format!("{l}_{}", r.to_ascii_uppercase()),
+        None => match lang {
+            "en" => "en_US".to_string(),
+            l => format!("{l}_{}", l.to_ascii_uppercase()),
+        },
     }
 }
 

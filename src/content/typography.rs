@@ -9,45 +9,25 @@
 //! counts as such when it ends a word (followed by a space, the end, or closing punctuation), so
 //! `a?b=c` or `10:30` stay intact.
 
-use super::{Article, Inline, Paragraph};
+use super::{walk, Article, Inline};
 
 const NNBSP: char = '\u{202F}';
 const NBSP: char = '\u{A0}';
 
-/// Typesets every prose string of the article (title, summary, headings, labels, paragraphs).
+/// Typesets every prose string of a French page (title, summary, headings, contents, text).
+/// Code, link targets and ids are never touched.
 pub fn typeset(article: &mut Article) {
     for text in [&mut article.title, &mut article.summary] {
         *text = french(text);
     }
-    if let Some(part) = &mut article.part {
-        *part = french(part);
-    }
-    if let Some(tagline) = &mut article.tagline {
-        inlines(tagline);
-    }
-    article.lead.iter_mut().for_each(paragraph);
     for entry in &mut article.toc {
         entry.label = french(&entry.label);
     }
-    for section in &mut article.sections {
-        section.heading = french(&section.heading);
-        section.paragraphs.iter_mut().for_each(paragraph);
-    }
-}
-
-fn paragraph(p: &mut Paragraph) {
-    inlines(&mut p.0);
-}
-
-fn inlines(list: &mut [Inline]) {
-    for inline in list {
-        match inline {
-            Inline::Text(text) => *text = french(text),
-            Inline::Emphasis(c) | Inline::Strong(c) => inlines(c),
-            // The href is a URL: only the link's text is prose.
-            Inline::Link { children, .. } => inlines(children),
+    walk::inlines_mut(article, &mut |inline| {
+        if let Inline::Text(text) = inline {
+            *text = french(text);
         }
-    }
+    });
 }
 
 /// Typesets one run of French prose.
@@ -199,34 +179,37 @@ mod tests {
     }
 
     #[test]
-    fn article_prose_is_typeset_but_not_anchors_or_hrefs() {
-        let source = include_str!("../../content/chef-projet-digital.md");
-        let mut a = super::super::parse::parse_article("c.md", source).unwrap();
-        a.sections[0].paragraphs[0].0.push(Inline::Link {
-            href: "https://ex.org/a?b=c".into(),
-            children: vec![Inline::Text("l'exemple".into())],
-        });
-        typeset(&mut a);
+    fn article_prose_is_typeset_but_not_code_or_hrefs() {
+        let a = crate::content::client_article();
         assert_eq!(a.sections[0].id, "chef-projet-digital");
         assert_eq!(
-            a.sections[0].heading,
+            a.sections[0].heading_text(),
             "Qu’est-ce qu’un chef de projet digital\u{202F}?"
         );
-        assert_eq!(a.toc[0].label, a.sections[0].heading);
-        assert_eq!(a.toc[0].anchor, "chef-projet-digital");
-        match a.sections[0].paragraphs[0].0.last().unwrap() {
-            Inline::Link { href, children } => {
-                assert_eq!(href, "https://ex.org/a?b=c");
-                assert_eq!(children, &vec![Inline::Text("l’exemple".into())]);
+        assert_eq!(a.toc[0].label, a.sections[0].heading_text());
+        assert!(a.sections[1].blocks[1]
+            .plain_text()
+            .contains("production digitale\u{A0}:"));
+        let source =
+            "---\ntitle: T\n---\n\nVoir [l'exemple](https://ex.org/a?b=c) et `a ? b : c` !\n";
+        let mut p = crate::content::parse::parse_page(
+            &crate::content::parse::PageSource::alone("t.md"),
+            source,
+        )
+        .unwrap()
+        .article;
+        typeset(&mut p);
+        let crate::content::Block::Paragraph(inlines) = &p.lead[0] else {
+            panic!("{:?}", p.lead)
+        };
+        match &inlines[1] {
+            Inline::Link(link) => {
+                assert_eq!(link.href, "https://ex.org/a?b=c");
+                assert_eq!(link.children, vec![Inline::Text("l’exemple".into())]);
             }
             other => panic!("{other:?}"),
         }
-        assert!(a.sections[1].paragraphs[1]
-            .plain_text()
-            .contains("production digitale\u{A0}:"));
-        assert!(!a
-            .sections
-            .iter()
-            .any(|s| s.paragraphs.iter().any(|p| p.plain_text().contains("..."))));
+        assert_eq!(inlines[3], Inline::Code("a ? b : c".into()));
+        assert_eq!(inlines[4], Inline::Text("\u{202F}!".into()));
     }
 }

@@ -1,17 +1,18 @@
 use crate::components::{
-    AppStatus, ArticleHeader, BackToTop, Lead, LiveRegion, SectionView, Seo, SiteBar, SiteMeta,
-    TableOfContents,
+    AppStatus, ArticleHeader, BackToTop, Footnotes, Inlines, Lead, LiveRegion, MenuEntry,
+    SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
 };
 use crate::config::SiteConfig;
-use crate::content::Article;
+use crate::content::{page_url, Article};
 use crate::islands::Reader;
 use crate::strings;
 use leptos::prelude::*;
 
-/// An article page: the text as HTML, inside the [`Reader`] island that makes it move.
+/// A page of the site: the text as HTML, inside the [`Reader`] island that makes it move.
+/// `menu` is the site menu as seen from this page.
 #[component]
-pub fn ArticlePage(article: Article) -> impl IntoView {
-    let page = expect_context::<SiteConfig>().href(&article.permalink);
+pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> impl IntoView {
+    let page = expect_context::<SiteConfig>().href(page_url(&article.permalink));
     let Article {
         title,
         tagline,
@@ -19,31 +20,29 @@ pub fn ArticlePage(article: Article) -> impl IntoView {
         toc,
         part,
         sections,
+        footnotes,
         ..
     } = article.clone();
-    // Sections sit one level under the part heading when there is one.
-    let level = if part.is_some() { 3 } else { 2 };
     view! {
         <SiteMeta/>
         <Seo article/>
         <a class="skip-link" href="#contenu">{strings::SKIP_LINK}</a>
         <Reader>
             // The bar is the page's banner, outside <main>.
-            <SiteBar title=title.clone() entries=toc.clone()/>
+            <SiteBar title=title.clone() entries=toc.clone() menu/>
             <main id="contenu" tabindex="-1">
                 <article class="article" id="top" tabindex="-1">
                     <ArticleHeader title tagline/>
-                    <Lead paragraphs=lead/>
-                    <TableOfContents entries=toc/>
+                    <Lead blocks=lead/>
+                    {(!toc.is_empty()).then(|| view! { <TableOfContents entries=toc/> })}
                     <div class="sections">
-                        {part.map(|p| view! { <h2 class="part-title">{p}</h2> })}
+                        {part.map(|p| view! { <h2 class="part-title"><Inlines inlines=p/></h2> })}
                         {sections
                             .into_iter()
-                            .map(|section| {
-                                view! { <SectionView section level page=page.clone()/> }
-                            })
+                            .map(|section| view! { <SectionView section page=page.clone()/> })
                             .collect_view()}
                     </div>
+                    <Footnotes notes=footnotes/>
                 </article>
             </main>
             <BackToTop/>

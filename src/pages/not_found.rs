@@ -1,12 +1,12 @@
 use crate::components::{AppStatus, NoIndex, SiteMeta};
-use crate::config::{SiteConfig, PERMALINK_FILE};
+use crate::config::SiteConfig;
 use crate::strings;
 use leptos::prelude::*;
 
-/// Any address the site does not know: say so, and offer the article. Nothing on it moves, so
-/// it has no island.
+/// Any address the site does not know: say so, and offer the home page (`home_url` under the
+/// base). Nothing on it moves, so it has no island.
 #[component]
-pub fn NotFoundPage() -> impl IntoView {
+pub fn NotFoundPage(home_title: String, home_url: String) -> impl IntoView {
     let config = expect_context::<SiteConfig>();
     view! {
         <SiteMeta/>
@@ -16,7 +16,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>{strings::NOT_FOUND_TITLE}</h1>
             <p>{strings::NOT_FOUND_TEXT}</p>
             <p>
-                <a href=config.href(PERMALINK_FILE)>{strings::NOT_FOUND_LINK}</a>
+                <a href=config.href(&home_url)>{strings::not_found_link(&home_title)}</a>
             </p>
         </main>
         <AppStatus/>

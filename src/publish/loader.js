@@ -9,6 +9,10 @@
 // thread for long: instantiate the wasm, then hydrate each island. A nested island first enters
 // its parent's children, as Leptos's own loader does, to find the parent's context. The page is
 // then marked ready (`data-app`, the `cpd:interactive` mark) and the service worker registered.
+//
+// Pages link to each other with plain links (the in-page router only follows `#anchor` links):
+// after such a link, focus starts on the new page's title, as it would after an in-app
+// navigation, so a screen reader reads the new page from its title.
 const glue = __GLUE__;
 const integrity = __INTEGRITY__;
 const wasm = __WASM__;
@@ -24,6 +28,16 @@ const nextTask = () =>
         channel.port1.onmessage = () => resolve();
         channel.port2.postMessage(null);
       });
+
+const arrival = performance.getEntriesByType('navigation')[0];
+if (
+  !location.hash &&
+  arrival?.type === 'navigate' &&
+  document.referrer.startsWith(`${location.origin}/`) &&
+  document.referrer !== location.href
+) {
+  document.querySelector('h1[tabindex]')?.focus({ preventScroll: true });
+}
 
 document.head.append(
   Object.assign(document.createElement('link'), {

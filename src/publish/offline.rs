@@ -10,7 +10,7 @@
 //! icons) into a cache named after a hash of those files, so every deploy changes `sw.js` and is
 //! installed on the next load. Its strategy is in the template's header.
 
-use super::policy::{is_hashed, precached, MANIFEST_FILE};
+use super::policy::{is_hashed, precached, MANIFEST_FILE, PRECACHED_PAGES_BYTES};
 use crate::config::SiteConfig;
 
 /// The site's icons, from `public/icons/`: a small one for tabs, a large one for home screens.
@@ -38,6 +38,34 @@ pub fn head_tags(config: &SiteConfig) -> String {
         ));
     }
     tags
+}
+
+/// The pages the service worker precaches, from the built files (name, bytes): the pages of
+/// `first` (the home page, then the site menu's), `404.html`, then the others in name order, up
+/// to [`PRECACHED_PAGES_BYTES`] of HTML. The first page is always in: offline, the site opens
+/// there.
+pub fn precached_pages(files: &[(String, usize)], first: &[String]) -> Vec<String> {
+    let rank = |name: &str| {
+        first
+            .iter()
+            .position(|f| f == name)
+            .or((name == "404.html").then_some(first.len()))
+            .unwrap_or(usize::MAX)
+    };
+    let mut pages: Vec<&(String, usize)> = files
+        .iter()
+        .filter(|(name, _)| precached(name) && name.ends_with(".html"))
+        .collect();
+    pages.sort_by_key(|(name, _)| (rank(name), name.clone()));
+    let mut budget = PRECACHED_PAGES_BYTES;
+    let mut chosen = Vec::new();
+    for (i, (name, size)) in pages.into_iter().enumerate() {
+        if i == 0 || *size <= budget {
+            budget = budget.saturating_sub(*size);
+            chosen.push(name.clone());
+        }
+    }
+    chosen
 }
 
 /// The URL a built file is requested at: `dir/index.html` is `dir/`, as hosts serve it.
@@ -69,10 +97,21 @@ fn version(files: &[(&String, &Vec<u8>)]) -> String {
 
 /// The text of `sw.js`, from every file of the build as (path relative to the dist directory
 /// with `/`, contents). Files that are not [`precached`] are ignored.
-pub fn service_worker(config: &SiteConfig, files: &[(String, Vec<u8>)]) -> String {
+///
+/// Pages are precached as [`precached_pages`] chooses; a page left out is cached when visited.
+pub fn service_worker(
+    config: &SiteConfig,
+    files: &[(String, Vec<u8>)],
+    first: &[String],
+) -> String {
+    let sizes: Vec<(String, usize)> = files
+        .iter()
+        .map(|(name, bytes)| (name.clone(), bytes.len()))
+        .collect();
+    let pages = precached_pages(&sizes, first);
     let mut files: Vec<(&String, &Vec<u8>)> = files
         .iter()
-        .filter(|(name, _)| precached(name))
+        .filter(|(name, _)| precached(name) && (!name.ends_with(".html") || pages.contains(name)))
         .map(|(name, bytes)| (name, bytes))
         .collect();
     files.sort();
@@ -149,7 +188,11 @@ mod tests {
     }
 
     fn worker(base: &str, files: &[(String, Vec<u8>)]) -> String {
-        service_worker(&SiteConfig::new("https://ex.org", base), files)
+        service_worker(
+            &SiteConfig::new("https://ex.org", base),
+            files,
+            &["index.html".to_string()],
+        )
     }
 
     /// The JSON array the worker assigns to `const NAME`.

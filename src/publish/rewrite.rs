@@ -154,6 +154,8 @@ pub struct Fill<'a> {
     pub loader: &'a str,
     /// The base path, for Trunk's live-reload script under `trunk serve`.
     pub base: &'a str,
+    /// The page's language, for `<html lang>`.
+    pub lang: &'a str,
 }
 
 /// Writes a page from Trunk's template (checked by [`TrunkAssets::read`] first).
@@ -163,6 +165,10 @@ pub fn page(template: &str, fill: &Fill) -> Result<String, PublishError> {
         template,
         RewriteStrSettings {
             element_content_handlers: vec![
+                element!("html", |el| {
+                    el.set_attribute("lang", fill.lang)?;
+                    Ok(())
+                }),
                 element!("head", |el| {
                     el.append(fill.head, ContentType::Html);
                     Ok(())
@@ -307,6 +313,7 @@ mod tests {
             body,
             loader: "/* islands */",
             base: "/",
+            lang: "fr",
         }
     }
 

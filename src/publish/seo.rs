@@ -3,20 +3,28 @@
 //! `content::json_ld`).
 
 use crate::config::SiteConfig;
+use crate::content::page_url;
 use crate::content::Article;
 
-/// `sitemap.xml`: the article's canonical URL (the root shows the same page, so it is not listed).
-pub fn sitemap(article: &Article, config: &SiteConfig) -> String {
-    let lastmod = article
-        .date_modified
-        .as_ref()
-        .or(article.date_published.as_ref())
-        .map(|d| format!("<lastmod>{}</lastmod>", d.get(..10).unwrap_or(d)))
-        .unwrap_or_default();
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <url><loc>{}</loc>{lastmod}</url>\n</urlset>\n",
-        xml_escape(&config.absolute(&article.permalink))
-    )
+/// `sitemap.xml`: every page's canonical URL (the root, when it repeats a page, is not listed).
+pub fn sitemap(pages: &[&Article], config: &SiteConfig) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for article in pages {
+        let lastmod = article
+            .date_modified
+            .as_ref()
+            .or(article.date_published.as_ref())
+            .map(|d| format!("<lastmod>{}</lastmod>", d.get(..10).unwrap_or(d)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  <url><loc>{}</loc>{lastmod}</url>\n",
+            xml_escape(&config.absolute(page_url(&article.permalink)))
+        ));
+    }
+    out.push_str("</urlset>\n");
+    out
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is announced.
@@ -42,7 +50,7 @@ mod tests {
     #[test]
     fn sitemap_and_robots_follow_the_base_path() {
         let config = SiteConfig::new("https://ex.org", "/docs/");
-        let map = sitemap(&article(), &config);
+        let map = sitemap(&[&article()], &config);
         assert!(
             map.contains("<loc>https://ex.org/docs/chef-projet-digital.html</loc>"),
             "{map}"

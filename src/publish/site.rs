@@ -2,13 +2,15 @@
 //! of the deployable site. [`publish`] is what the prerender hook runs.
 
 use super::offline::{head_tags, service_worker};
-use super::policy::{compressible, precached, NGINX_FILE, SW_FILE};
+use super::policy::{compressible, precached, BROTLI_BEST, BROTLI_FAST, NGINX_FILE, SW_FILE};
 use super::prerender::render;
 use super::rewrite::{self, Fill, TrunkAssets};
 use super::{csp, hosting, seo};
-use crate::components::APP_STATUS_ID;
-use crate::config::{SiteConfig, PERMALINK_FILE};
-use crate::content::{load, Article};
+use crate::components::{MenuEntry, APP_STATUS_ID};
+use crate::config::SiteConfig;
+use crate::content::page_url;
+use crate::content::site::{load_site, Site};
+use crate::content::Article;
 use crate::pages::{ArticlePage, NotFoundPage};
 use leptos::prelude::*;
 use std::io::Write;
@@ -20,12 +22,13 @@ pub struct Settings {
     /// Trunk's staging directory: `index.html` is read from it, the site is written into it.
     pub out: PathBuf,
     pub config: SiteConfig,
-    /// The article's Markdown.
-    pub content_file: PathBuf,
+    /// The content folder: every Markdown file under it is a page.
+    pub content_dir: PathBuf,
     /// A release build registers the service worker; a development build is rebuilt too often
     /// to be worth caching.
     pub release: bool,
-    /// Where to write the article's typed model as JSON, for the end-to-end tests.
+    /// Where to write each page's typed model as JSON (`<source path>.json`), for the
+    /// end-to-end tests.
     pub model_out: Option<PathBuf>,
 }
 
@@ -40,24 +43,31 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
     let Settings {
         out,
         config,
-        content_file,
+        content_dir,
         ..
     } = settings;
-    let name = content_file.display().to_string();
-    let source =
-        std::fs::read_to_string(content_file).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    let article = load(&name, &source).map_err(|e| e.to_string())?;
-    let route = format!("/{PERMALINK_FILE}");
-    if article.permalink != route {
-        return Err(format!(
-            "{name}:1: permalink `{}` is not the site's page `{route}`",
-            article.permalink
-        ));
+    let shown = content_dir.display().to_string();
+    let site = load_site(content_dir, &shown).map_err(|e| e.to_string())?;
+    check_base(&site, config, &shown)?;
+    if site.pages.is_empty() {
+        return Err(format!("{shown}: no page: the folder has no Markdown file"));
     }
     let mut written = Vec::new();
-    if let Some(model) = &settings.model_out {
-        let json = serde_json::to_string(&article).map_err(|e| e.to_string())?;
-        written.push(write(model, json.as_bytes())?);
+    if let Some(dir) = &settings.model_out {
+        for page in &site.pages {
+            let json = serde_json::to_string(page).map_err(|e| e.to_string())?;
+            let name = page.source.trim_end_matches(".md").to_string() + ".json";
+            written.push(write(&dir.join(name), json.as_bytes())?);
+        }
+    }
+    for file in &site.files {
+        let target = out.join(&file.output);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::copy(&file.source, &target)
+            .map_err(|e| format!("{}: {e}", file.source.display()))?;
+        written.push(target);
     }
 
     let template_path = out.join("index.html");
@@ -84,22 +94,48 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
     }
     let site_head = head_tags(config);
 
+    let home = site.home().ok_or("no page")?;
+    let mut pages: Vec<(String, String, Page)> = site
+        .pages
+        .iter()
+        .map(|p| {
+            let file = p.permalink.trim_start_matches('/').to_string();
+            (file, p.permalink.clone(), Page::Article(p))
+        })
+        .collect();
+    // The home page is also the site's root, unless a page lives there.
+    if !site.pages.iter().any(|p| p.permalink == "/index.html") {
+        pages.push(("index.html".into(), "/".into(), Page::Article(home)));
+    }
     // 404.html is the page for any address the site does not know.
-    let pages = [
-        ("index.html", "/", Page::Article(&article)),
-        (PERMALINK_FILE, route.as_str(), Page::Article(&article)),
-        ("404.html", "/404.html", Page::NotFound),
-    ];
+    pages.push(("404.html".into(), "/404.html".into(), Page::NotFound));
+
     let mut html = Vec::with_capacity(pages.len());
     for (file, path, page) in pages {
-        let rendered = match page {
+        let (rendered, lang) = match page {
             Page::Article(a) => {
                 let article = a.clone();
-                render(config, path, move || view! { <ArticlePage article/> })
+                let menu = menu(&site, a);
+                let lang = a.lang.clone();
+                (
+                    render(config, &path, move || view! { <ArticlePage article menu/> }),
+                    lang,
+                )
             }
-            Page::NotFound => render(config, path, || view! { <NotFoundPage/> }),
-        }
-        .map_err(|e| e.to_string())?;
+            Page::NotFound => {
+                let title = home.title.clone();
+                let url = page_url(&home.permalink).to_string();
+                (
+                    render(
+                        config,
+                        &path,
+                        move || view! { <NotFoundPage home_title=title home_url=url/> },
+                    ),
+                    "fr".to_string(),
+                )
+            }
+        };
+        let rendered = rendered.map_err(|e| format!("{file}: {e}"))?;
         let head = format!("{}{site_head}", rendered.head);
         let page = rewrite::page(
             &template,
@@ -108,26 +144,31 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
                 body: &rendered.body,
                 loader: &loader,
                 base: &config.base,
+                lang: &lang,
             },
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| format!("{file}: {e}"))?;
         html.push((file, page));
     }
     // One policy for the site, listing every inline script of every page, computed from the
     // pages as written: it cannot miss a script, nor keep the hash of an old one.
-    let hashes = html
+    let mut hashes: Vec<String> = html
         .iter()
         .flat_map(|(_, page)| csp::inline_script_hashes(page))
         .collect();
+    hashes.sort();
+    hashes.dedup();
+    let hashes = hashes.into_iter().collect();
     let header_policy = csp::policy(&hashes, true);
     let meta_policy = csp::policy(&hashes, false);
     for (file, page) in &html {
         let page = rewrite::with_csp_meta(page, &meta_policy).map_err(|e| e.to_string())?;
         written.push(write(&out.join(file), page.as_bytes())?);
     }
+    let listed: Vec<&Article> = site.pages.iter().collect();
     written.push(write(
         &out.join("sitemap.xml"),
-        seo::sitemap(&article, config).as_bytes(),
+        seo::sitemap(&listed, config).as_bytes(),
     )?);
     written.push(write(
         &out.join("robots.txt"),
@@ -141,9 +182,13 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         built.push((name.clone(), bytes));
     }
+    let first: Vec<String> = std::iter::once(home)
+        .chain(site.menu())
+        .map(|p| p.permalink.trim_start_matches('/').to_string())
+        .collect();
     written.push(write(
         &out.join(SW_FILE),
-        service_worker(config, &built).as_bytes(),
+        service_worker(config, &built, &first).as_bytes(),
     )?);
     written.push(write(
         &out.join(NGINX_FILE),
@@ -156,10 +201,55 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
         hosting::headers_file(config, &names, &header_policy).as_bytes(),
     )?);
 
-    for (_, path) in files.iter().filter(|(name, _)| compressible(name)) {
-        written.extend(precompress(path)?);
-    }
+    // Brotli's best is slow (about 100 ms a page): the assets and the pages a first visit is
+    // likely to land on (the home page, the site menu's, 404.html) get it; the other pages, and
+    // the sitemap that lists them, a fast level, so the build stays linear in pages.
+    let best: Vec<&str> = first
+        .iter()
+        .map(String::as_str)
+        .chain(["404.html"])
+        .collect();
+    let jobs: Vec<(&PathBuf, u32)> = files
+        .iter()
+        .filter(|(name, _)| compressible(name))
+        .map(|(name, path)| {
+            let fast = (name.ends_with(".html") && !best.contains(&name.as_str()))
+                || name.ends_with(".xml");
+            (path, if fast { BROTLI_FAST } else { BROTLI_BEST })
+        })
+        .collect();
+    written.extend(precompress_all(&jobs)?);
     Ok(written)
+}
+
+/// The site menu as seen from `page`.
+fn menu(site: &Site, page: &Article) -> Vec<MenuEntry> {
+    site.menu()
+        .into_iter()
+        .map(|p| MenuEntry {
+            title: p.title.clone(),
+            url: page_url(&p.permalink).to_string(),
+            current: p.permalink == page.permalink,
+        })
+        .collect()
+}
+
+/// The base path comes from Trunk (`--public-url`), which writes it into every asset address:
+/// a different `baseurl` in the settings file could only break the site, so it is refused.
+fn check_base(site: &Site, config: &SiteConfig, shown: &str) -> Result<(), String> {
+    match &site.settings.baseurl {
+        Some(base)
+            if SiteConfig::new("", base).base != "/"
+                && SiteConfig::new("", base).base != config.base =>
+        {
+            Err(format!(
+            "{shown}/_config.yml: baseurl `{base}` differs from the build's base path `{}`: build with `trunk build --release --public-url {}`",
+            config.base,
+            SiteConfig::new("", base).base
+            ))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Where an asset Trunk linked at `url` (under the base path) is in the output directory.
@@ -185,9 +275,38 @@ fn minify_glue(path: &Path, assets: &mut TrunkAssets) -> Result<PathBuf, String>
     write(path, minified.as_bytes())
 }
 
-/// Writes `file.br` (brotli, quality 11) and `file.gz` (gzip, level 9) beside `file`, for hosts
+/// Compresses the files on every core.
+fn precompress_all(jobs: &[(&PathBuf, u32)]) -> Result<Vec<PathBuf>, String> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = jobs.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut written = Vec::new();
+                    for (path, quality) in part {
+                        written.extend(precompress(path, *quality)?);
+                    }
+                    Ok::<_, String>(written)
+                })
+            })
+            .collect();
+        let mut written = Vec::new();
+        for worker in workers {
+            written.extend(
+                worker
+                    .join()
+                    .map_err(|_| "compression failed".to_string())??,
+            );
+        }
+        Ok(written)
+    })
+}
+
+/// Writes `file.br` (brotli at `quality`) and `file.gz` (gzip, level 9) beside `file`, for hosts
 /// that serve precompressed files (nginx `brotli_static`/`gzip_static`, most CDNs).
-fn precompress(path: &Path) -> Result<Vec<PathBuf>, String> {
+fn precompress(path: &Path, quality: u32) -> Result<Vec<PathBuf>, String> {
     let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let fail = |e: std::io::Error| format!("{}: {e}", path.display());
 
@@ -197,8 +316,11 @@ fn precompress(path: &Path) -> Result<Vec<PathBuf>, String> {
 
     let mut br = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
+        quality: quality as i32,
+        // The window need not exceed the file: a smaller one saves allocating 4 MiB per page.
+        lgwin: (usize::BITS - data.len().max(1 << 10).leading_zeros()).clamp(10, 22) as i32,
+        // Lets the encoder size its hash tables to the file instead of to megabytes.
+        size_hint: data.len(),
         ..Default::default()
     };
     brotli::BrotliCompress(&mut data.as_slice(), &mut br, &params).map_err(fail)?;

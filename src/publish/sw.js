@@ -8,7 +8,8 @@
 //   the browser tries again on a later load.
 // - pages, the manifest, icons (files that keep their name): network first, so
 //   an online load always gets the current deploy; this version's copy when the network fails.
-//   Network responses are never written to the cache: it stays one deploy, whole.
+//   Pages are precached up to a byte budget; a page past it is cached when visited, only if it
+//   names this deploy's wasm, so the cache stays one deploy.
 // - content-hashed files: from the cache, else the network. A name never changes its bytes.
 // - skipWaiting + clients.claim: the new worker takes over at once. That cannot mix deploys:
 //   a page only ever asks for the hashed files it names, which no worker can answer with other
@@ -47,7 +48,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cached(path).then((hit) => hit || fetch(request)));
   } else if (request.mode === 'navigate') {
     const page = path.replace(/\/index\.html$/, '/');
-    event.respondWith(networkFirst(event, [page, `${page}.html`, `${BASE}404.html`]));
+    event.respondWith(networkFirst(event, [page, `${page}.html`, `${BASE}404.html`], page));
   } else if (FRESH.includes(path)) {
     event.respondWith(networkFirst(event, [path]));
   }
@@ -67,13 +68,25 @@ async function precache() {
   }));
 }
 
+// A page the precache left out (past its byte budget) is kept once visited, if it is a page
+// of this deploy.
+async function keep(path, response) {
+  const text = await response.text();
+  if (!text.includes(WASM)) return;
+  const { status, statusText, headers } = response;
+  const cache = await caches.open(CACHE);
+  await cache.put(path, new Response(text, { status, statusText, headers }));
+}
+
 function cached(path) {
   return caches.match(path, { cacheName: CACHE });
 }
 
-async function networkFirst(event, fallbacks) {
+async function networkFirst(event, fallbacks, visited) {
   try {
-    return (await event.preloadResponse) || (await fetch(event.request));
+    const response = (await event.preloadResponse) || (await fetch(event.request));
+    if (visited && response.ok && !FRESH.includes(visited)) event.waitUntil(keep(visited, response.clone()));
+    return response;
   } catch (error) {
     for (const path of fallbacks) {
       const hit = await cached(path);

@@ -102,7 +102,7 @@ test.describe('unknown addresses', () => {
     expect(response?.status()).toBe(404);
     await appReady(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
-    await page.getByRole('link', { name: /Lire l’article/ }).click();
+    await page.getByRole('link', { name: /Lire «.Chef de Projet Digital.»/ }).click();
     await expect(page).toHaveURL(new RegExp(`${ARTICLE.replace('.', '\\.')}$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
     // The browser itself reports the 404 response of the first document: that one is expected.

@@ -15,27 +15,57 @@ const MODEL = process.env.E2E_MODEL ?? 'target/site-model/chef-projet-digital.js
 
 // Inline content, externally tagged: {"text": "…"}, {"emphasis": [...]}, {"link": {href, children}}.
 type Inline = Record<string, any>;
+type Block = Record<string, any>;
+/** A page's model, with the article's shape: headings as text, and each section's paragraphs. */
 export type Article = {
   title: string;
   summary: string;
-  toc: { anchor: string; label: string }[];
+  toc: { anchor: string; label: string; depth: number }[];
   part: string | null;
   lead: Inline[][];
   sections: { id: string; heading: string; paragraphs: Inline[][] }[];
 };
+type Model = Omit<Article, 'part' | 'lead' | 'sections'> & {
+  part: Inline[] | null;
+  lead: Block[];
+  sections: { id: string; heading: Inline[]; blocks: Block[] }[];
+};
 
-function plain(inlines: Inline[]): string {
+export function plain(inlines: Inline[]): string {
   return inlines
-    .map((i) => ('text' in i ? i.text : 'link' in i ? plain(i.link.children) : plain(i.emphasis ?? i.strong)))
+    .map((i) => {
+      if (typeof i === 'string') return i === 'break' ? ' ' : '';
+      if ('text' in i) return i.text;
+      if ('code' in i) return i.code;
+      if ('link' in i) return plain(i.link.children);
+      if ('element' in i) return plain(i.element.children);
+      if ('image' in i) return i.image.alt;
+      if ('footnote-ref' in i) return '';
+      return plain(i.emphasis ?? i.strong ?? i.strike ?? []);
+    })
     .join('');
 }
 
+const paragraphs = (blocks: Block[]): Inline[][] =>
+  blocks.filter((b) => typeof b === 'object' && 'paragraph' in b).map((b) => b.paragraph);
+
 let cached: (Article & { texts: string[][] }) | undefined;
 
-/** The model the build wrote, with each paragraph as plain text (read once). */
+/** The model the build wrote (`target/site-model/<source>.json`, never deployed). */
+export function model(source: string): Model {
+  return JSON.parse(readFileSync(`target/site-model/${source}.json`, 'utf8'));
+}
+
+/** The client's article, with each paragraph as plain text (read once). */
 export function article(): Article & { texts: string[][] } {
   if (!cached) {
-    const a: Article = JSON.parse(readFileSync(MODEL, 'utf8'));
+    const m: Model = JSON.parse(readFileSync(MODEL, 'utf8'));
+    const a: Article = {
+      ...m,
+      part: m.part ? plain(m.part) : null,
+      lead: paragraphs(m.lead),
+      sections: m.sections.map((s) => ({ id: s.id, heading: plain(s.heading), paragraphs: paragraphs(s.blocks) })),
+    };
     cached = { ...a, texts: a.sections.map((s) => s.paragraphs.map(plain)) };
   }
   return cached;

@@ -161,7 +161,7 @@ test.describe('under a sub-path', () => {
     expect(errors).toEqual([]);
     await page.goto(`${SUB}/404.html`);
     await appReady(page);
-    await page.getByRole('link', { name: /Lire l’article/ }).click();
+    await page.getByRole('link', { name: /Lire «.Chef de Projet Digital.»/ }).click();
     await expect(page).toHaveURL(`${SUB}${ARTICLE}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
   });

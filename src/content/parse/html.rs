@@ -1,0 +1,250 @@
+//! Raw HTML in Markdown: the allow-list.
+//!
+//! pulldown-cmark hands raw HTML over as text, a tag or a line at a time; `html5gum` tokenizes
+//! it. Allowed elements open and close frames of the tree builder like Markdown containers, so
+//! Markdown between `<details>` and `</details>` lands inside the element. Anything else
+//! (`<script>`, `<style>`, `<iframe>`, `on*` and `style` attributes, `javascript:` URLs) is an
+//! error naming it.
+
+use html5gum::{Token, Tokenizer};
+
+use super::tree::{Builder, Kind};
+use super::PResult;
+use crate::content::model::{Attributes, HtmlTag, Inline};
+
+/// The allowed element names, for messages.
+fn allowed_names() -> String {
+    std::iter::once("a")
+        .chain(HtmlTag::ALL.iter().map(|(n, _)| *n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn string(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Feeds one chunk of raw HTML to the builder.
+pub(super) fn feed(b: &mut Builder<'_, '_>, raw: &str, line: usize) -> PResult<()> {
+    for token in Tokenizer::new(raw).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = string(&tag.name).to_ascii_lowercase();
+                let attrs: Vec<(String, String)> = tag
+                    .attributes
+                    .iter()
+                    .map(|(k, v)| (string(k).to_ascii_lowercase(), string(&v.value)))
+                    .collect();
+                start(b, &name, &attrs, tag.self_closing, line)?;
+            }
+            Token::EndTag(tag) => end(b, &string(&tag.name).to_ascii_lowercase(), line)?,
+            Token::String(text) => {
+                let text = string(&text.value);
+                if text.contains("{%") || text.contains("{{") {
+                    return Err(b.src.error(
+                        line,
+                        "Liquid is not supported: write the text or link it produces instead",
+                    ));
+                }
+                b.push_text(&text, line)?;
+            }
+            // Comments are the author's notes, not content.
+            Token::Comment(_) => {}
+            Token::Doctype(_) => {
+                return Err(b
+                    .src
+                    .error(line, "a `<!DOCTYPE>` has no place in a page's text"))
+            }
+            Token::Error(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn start(
+    b: &mut Builder<'_, '_>,
+    name: &str,
+    attrs: &[(String, String)],
+    self_closing: bool,
+    line: usize,
+) -> PResult<()> {
+    for (key, value) in attrs {
+        if key.starts_with("on") {
+            return Err(b.src.error(
+                line,
+                format!("the `{key}` attribute on `<{name}>` is not allowed: pages run no inline script"),
+            ));
+        }
+        if key == "style" {
+            return Err(b.src.error(
+                line,
+                format!("the `style` attribute on `<{name}>` is not allowed: styles live in the stylesheet"),
+            ));
+        }
+        if super::tree::classify(value).is_none() && matches!(key.as_str(), "href" | "src") {
+            return Err(b.src.error(
+                line,
+                format!("`{value}` in `<{name} {key}>`: `javascript:`, `data:` and `vbscript:` URLs are not allowed"),
+            ));
+        }
+    }
+    if name == "a" {
+        let mut href = None;
+        let mut title = None;
+        for (key, value) in attrs {
+            match key.as_str() {
+                "href" => href = Some(value.clone()),
+                "title" => title = Some(value.clone()),
+                other => {
+                    return Err(b.src.error(
+                        line,
+                        format!(
+                        "the `{other}` attribute on `<a>` is not allowed (allowed: href, title)"
+                    ),
+                    ))
+                }
+            }
+        }
+        let Some(href) = href else {
+            return Err(b.src.error(line, "`<a>` without `href`"));
+        };
+        return open(b, Kind::Anchor { href, title }, line);
+    }
+    let Some(tag) = HtmlTag::from_name(name) else {
+        return Err(b.src.error(
+            line,
+            format!(
+                "the HTML element `<{name}>` is not allowed (allowed: {})",
+                allowed_names()
+            ),
+        ));
+    };
+    let mut checked = Attributes::default();
+    for (key, value) in attrs {
+        let value = value.clone();
+        match key.as_str() {
+            "id" => {
+                b.claim_id(&value, line)?;
+                checked.id = Some(value);
+            }
+            "class" => checked.class = Some(value),
+            "title" => checked.title = Some(value),
+            "lang" => checked.lang = Some(value),
+            "datetime" if tag == HtmlTag::Time => checked.datetime = Some(value),
+            "open" if tag == HtmlTag::Details => checked.open = true,
+            other => {
+                return Err(b.src.error(
+                    line,
+                    format!(
+                        "the `{other}` attribute on `<{name}>` is not allowed (allowed: {})",
+                        Attributes::NAMES.join(", ")
+                    ),
+                ))
+            }
+        }
+    }
+    if tag.is_void() {
+        return b.push_inline(Inline::Break, line);
+    }
+    if self_closing {
+        return Err(b
+            .src
+            .error(line, format!("`<{name}/>` is not an empty element")));
+    }
+    if tag.is_block() && !b.stack.last().is_some_and(|f| holds_blocks(&f.kind)) {
+        return Err(b.src.error(
+            line,
+            format!("`<{name}>` is a block: put it on a line of its own, with a blank line before"),
+        ));
+    }
+    open(
+        b,
+        Kind::Element {
+            tag,
+            attrs: checked,
+        },
+        line,
+    )
+}
+
+fn holds_blocks(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Root | Kind::Quote | Kind::Item { .. } | Kind::Footnote { .. }
+    ) || matches!(kind, Kind::Element { tag, .. } if tag.is_block())
+}
+
+fn open(b: &mut Builder<'_, '_>, kind: Kind, line: usize) -> PResult<()> {
+    if b.stack.len() > 48 {
+        return Err(b.src.error(line, "content nested too deeply"));
+    }
+    // Text waiting in a block container becomes a paragraph before a block element opens.
+    if matches!(&kind, Kind::Element { tag, .. } if tag.is_block()) {
+        if let Some(mut top) = b.stack.pop() {
+            b.flush_inlines(&mut top);
+            b.stack.push(top);
+        }
+    }
+    b.stack.push(super::tree::Frame {
+        kind,
+        line,
+        blocks: Vec::new(),
+        inlines: Vec::new(),
+    });
+    Ok(())
+}
+
+fn end(b: &mut Builder<'_, '_>, name: &str, line: usize) -> PResult<()> {
+    let matches_top = b.stack.last().is_some_and(|f| match &f.kind {
+        Kind::Element { tag, .. } => tag.name() == name,
+        Kind::Anchor { .. } => name == "a",
+        _ => false,
+    });
+    if name == "br" {
+        return b.push_inline(Inline::Break, line);
+    }
+    if !matches_top {
+        let open = b
+            .stack
+            .last()
+            .map(|f| b.describe(&f.kind))
+            .unwrap_or_default();
+        let known = name == "a" || HtmlTag::from_name(name).is_some();
+        return Err(b.src.error(
+            line,
+            if known {
+                format!("`</{name}>` does not close the element open here ({open}); Markdown blocks cannot cross raw HTML elements")
+            } else {
+                format!("the HTML element `</{name}>` is not allowed (allowed: {})", allowed_names())
+            },
+        ));
+    }
+    match b.stack.pop() {
+        Some(frame) => b.close_element(frame, line),
+        None => Ok(()),
+    }
+}
+
+/// An SVG's `width` and `height` attributes, in pixels (unitless or `px`).
+pub(super) fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    for token in Tokenizer::new(svg).flatten() {
+        if let Token::StartTag(tag) = token {
+            if string(&tag.name).eq_ignore_ascii_case("svg") {
+                let get = |key: &str| {
+                    tag.attributes
+                        .iter()
+                        .find(|(k, _)| string(k).eq_ignore_ascii_case(key))
+                        .and_then(|(_, v)| {
+                            let v = string(&v.value);
+                            let v = v.trim().trim_end_matches("px");
+                            v.parse::<f64>().ok()
+                        })
+                        .filter(|v| *v > 0.0 && *v < 100_000.0)
+                        .map(|v| v.round() as u32)
+                };
+                return Some((get("width")?, get("height")?));
+            }
+        }
+    }
+    None
+}

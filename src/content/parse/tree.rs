@@ -1,0 +1,929 @@
+//! pulldown-cmark's event stream into typed blocks and inlines.
+//!
+//! A stack of frames mirrors the open Markdown containers and the open raw HTML elements; each
+//! frame gathers its children, and closing it builds the typed node and hands it to its parent.
+
+use std::path::Path;
+
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser,
+    Tag, TagEnd,
+};
+use sha2::{Digest, Sha256};
+
+use super::front::RawYaml;
+use super::{html, Asset, PResult, PageSource, Source};
+use crate::content::highlight::highlight;
+use crate::content::model::{
+    Align, Attributes, Block, CodeBlock, Element, HtmlTag, Image, Inline, Link, LinkTarget, List,
+    ListItem, Table,
+};
+use crate::content::slug::{is_valid_id, Ids};
+
+/// Nesting depth allowed for containers: real pages need a handful; the limit only keeps the
+/// recursive renderers' stacks bounded on hostile input.
+const MAX_DEPTH: usize = 48;
+
+/// A footnote's definition, before numbering.
+#[derive(Debug, Clone)]
+pub(super) struct FootnoteDef {
+    pub label: String,
+    pub line: usize,
+    pub blocks: Vec<Block>,
+}
+
+/// What the event stream gives: the front matter, the body's blocks, footnote definitions, files.
+pub(super) struct Tree {
+    pub front_matter: RawYaml,
+    pub blocks: Vec<Block>,
+    pub footnotes: Vec<FootnoteDef>,
+    pub files: Vec<Asset>,
+}
+
+/// What an open frame is.
+#[derive(Debug)]
+pub(super) enum Kind {
+    Root,
+    Paragraph,
+    Heading {
+        level: u8,
+        id: Option<String>,
+    },
+    Quote,
+    List {
+        start: Option<u64>,
+        loose: bool,
+        items: Vec<ListItem>,
+    },
+    Item {
+        task: Option<bool>,
+    },
+    Code {
+        lang: Option<String>,
+        text: String,
+    },
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    TableHead {
+        cells: Vec<Vec<Inline>>,
+    },
+    TableRow {
+        cells: Vec<Vec<Inline>>,
+    },
+    TableCell,
+    Emphasis,
+    Strong,
+    Strike,
+    Link {
+        href: String,
+        title: Option<String>,
+    },
+    Image {
+        src: String,
+        title: Option<String>,
+    },
+    Footnote {
+        label: String,
+    },
+    Metadata,
+    /// An allowed raw HTML element.
+    Element {
+        tag: HtmlTag,
+        attrs: Attributes,
+    },
+    /// A raw HTML `<a>`.
+    Anchor {
+        href: String,
+        title: Option<String>,
+    },
+}
+
+impl Kind {
+    /// Frames whose children are blocks (text directly inside is gathered into a paragraph).
+    fn holds_blocks(&self) -> bool {
+        matches!(
+            self,
+            Kind::Root | Kind::Quote | Kind::Item { .. } | Kind::Footnote { .. }
+        ) || matches!(self, Kind::Element { tag, .. } if tag.is_block())
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct Frame {
+    pub kind: Kind,
+    pub line: usize,
+    pub blocks: Vec<Block>,
+    pub inlines: Vec<Inline>,
+}
+
+/// The builder's state.
+pub(super) struct Builder<'s, 'a> {
+    pub src: &'s Source<'a>,
+    page: &'s PageSource,
+    pub stack: Vec<Frame>,
+    pub ids: Ids,
+    front_matter: RawYaml,
+    footnotes: Vec<FootnoteDef>,
+    files: Vec<Asset>,
+    /// Characters of text seen so far and images met: decides which images load lazily.
+    text_seen: usize,
+    images_seen: usize,
+}
+
+/// Images past this much text, or after the first one, are below the first screen.
+const FIRST_SCREEN_CHARS: usize = 600;
+
+pub(super) fn build(src: &Source<'_>, page: &PageSource) -> PResult<Tree> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    // A UTF-8 byte order mark is invisible in editors: not an error, and not a front matter
+    // killer.
+    let bom = if src.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    let body = src.text.get(bom..).unwrap_or("");
+    let mut b = Builder {
+        src,
+        page,
+        stack: vec![Frame {
+            kind: Kind::Root,
+            line: 1,
+            blocks: Vec::new(),
+            inlines: Vec::new(),
+        }],
+        ids: Ids::default(),
+        front_matter: RawYaml::default(),
+        footnotes: Vec::new(),
+        files: Vec::new(),
+        text_seen: 0,
+        images_seen: 0,
+    };
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let line = src.line_of(range.start + bom);
+        b.event(event, line, range.start + bom)?;
+    }
+    let root = b.stack.pop();
+    if let Some(open) = b.stack.pop() {
+        return Err(b.src.error(
+            open.line,
+            format!("{} is never closed", b.describe(&open.kind)),
+        ));
+    }
+    let mut root = root.ok_or_else(|| src.error(1, "empty document"))?;
+    b.flush_inlines(&mut root);
+    Ok(Tree {
+        front_matter: b.front_matter,
+        blocks: root.blocks,
+        footnotes: b.footnotes,
+        files: b.files,
+    })
+}
+
+impl<'s, 'a> Builder<'s, 'a> {
+    fn event(&mut self, event: Event<'_>, line: usize, offset: usize) -> PResult<()> {
+        match event {
+            Event::Start(tag) => self.start(tag, line, offset),
+            Event::End(tag) => self.end(tag, line),
+            Event::Text(text) => self.text(&text, line),
+            Event::Code(code) => {
+                self.text_seen += code.len();
+                self.push_inline(Inline::Code(code.into_string()), line)
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => html::feed(self, &raw, line),
+            Event::SoftBreak => self.push_text(" ", line),
+            Event::HardBreak => self.push_inline(Inline::Break, line),
+            Event::Rule => self.push_block(Block::Rule, line),
+            Event::FootnoteReference(label) => self.push_inline(
+                Inline::FootnoteRef {
+                    id: label.into_string(),
+                    number: 0,
+                    call: 0,
+                },
+                line,
+            ),
+            Event::TaskListMarker(done) => {
+                if let Some(Frame {
+                    kind: Kind::Item { task },
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    *task = Some(done);
+                }
+                Ok(())
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) => Ok(()),
+        }
+    }
+
+    fn open(&mut self, kind: Kind, line: usize) -> PResult<()> {
+        if self.stack.len() > MAX_DEPTH {
+            return Err(self.src.error(line, "content nested too deeply"));
+        }
+        // A block opening where inline text waits (a tight list item's text before a nested
+        // list): that text becomes its own paragraph first.
+        let opens_block = !matches!(
+            kind,
+            Kind::Emphasis
+                | Kind::Strong
+                | Kind::Strike
+                | Kind::Link { .. }
+                | Kind::Image { .. }
+                | Kind::Anchor { .. }
+        ) && !matches!(&kind, Kind::Element { tag, .. } if !tag.is_block());
+        if opens_block {
+            if let Some(top) = self.stack.last_mut() {
+                if top.kind.holds_blocks() {
+                    let mut top = std::mem::replace(
+                        top,
+                        Frame {
+                            kind: Kind::Root,
+                            line: 0,
+                            blocks: Vec::new(),
+                            inlines: Vec::new(),
+                        },
+                    );
+                    self.flush_inlines(&mut top);
+                    if let Some(slot) = self.stack.last_mut() {
+                        *slot = top;
+                    }
+                }
+            }
+        }
+        self.stack.push(Frame {
+            kind,
+            line,
+            blocks: Vec::new(),
+            inlines: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn start(&mut self, tag: Tag<'_>, line: usize, offset: usize) -> PResult<()> {
+        let kind = match tag {
+            Tag::Paragraph => Kind::Paragraph,
+            Tag::Heading {
+                level, id, classes, ..
+            } => {
+                if !classes.is_empty() {
+                    return Err(self.src.error(
+                        line,
+                        "heading classes (`{.class}`) are not supported: only `{#id}`",
+                    ));
+                }
+                let id = id.map(|i| i.into_string());
+                if let Some(id) = &id {
+                    self.claim_id(id, line)?;
+                }
+                Kind::Heading {
+                    level: heading_level(level),
+                    id,
+                }
+            }
+            Tag::BlockQuote(_) => Kind::Quote,
+            Tag::CodeBlock(kind) => Kind::Code {
+                lang: match kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split([' ', ',', '{'])
+                        .next()
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string),
+                    CodeBlockKind::Indented => None,
+                },
+                text: String::new(),
+            },
+            Tag::HtmlBlock => return Ok(()),
+            Tag::List(start) => Kind::List {
+                start,
+                loose: false,
+                items: Vec::new(),
+            },
+            Tag::Item => Kind::Item { task: None },
+            Tag::FootnoteDefinition(label) => Kind::Footnote {
+                label: label.into_string(),
+            },
+            Tag::Table(aligns) => Kind::Table {
+                align: aligns
+                    .into_iter()
+                    .map(|a| match a {
+                        Alignment::None => Align::None,
+                        Alignment::Left => Align::Left,
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                    })
+                    .collect(),
+                head: Vec::new(),
+                rows: Vec::new(),
+            },
+            Tag::TableHead => Kind::TableHead { cells: Vec::new() },
+            Tag::TableRow => Kind::TableRow { cells: Vec::new() },
+            Tag::TableCell => Kind::TableCell,
+            Tag::Emphasis => Kind::Emphasis,
+            Tag::Strong => Kind::Strong,
+            Tag::Strikethrough => Kind::Strike,
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => Kind::Link {
+                href: match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.into_string(),
+                },
+                title: Some(title.into_string()).filter(|t| !t.is_empty()),
+            },
+            Tag::Image {
+                dest_url, title, ..
+            } => Kind::Image {
+                src: dest_url.into_string(),
+                title: Some(title.into_string()).filter(|t| !t.is_empty()),
+            },
+            Tag::MetadataBlock(MetadataBlockKind::YamlStyle) => {
+                // The YAML starts on the line after the opening `---`.
+                let after = self.src.text.get(offset..).unwrap_or("");
+                let skip = after.find('\n').map_or(after.len(), |i| i + 1);
+                self.front_matter.start = Some(offset + skip);
+                Kind::Metadata
+            }
+            Tag::MetadataBlock(MetadataBlockKind::PlusesStyle) => Kind::Metadata,
+            other => {
+                return Err(self
+                    .src
+                    .error(line, format!("unsupported Markdown: {other:?}")));
+            }
+        };
+        // Inside a list, a paragraph means the list is loose.
+        if matches!(kind, Kind::Paragraph) {
+            let n = self.stack.len();
+            if n >= 2 && matches!(self.stack[n - 1].kind, Kind::Item { .. }) {
+                if let Kind::List { loose, .. } = &mut self.stack[n - 2].kind {
+                    *loose = true;
+                }
+            }
+        }
+        self.open(kind, line)
+    }
+
+    fn end(&mut self, tag: TagEnd, line: usize) -> PResult<()> {
+        if tag == TagEnd::HtmlBlock {
+            return Ok(());
+        }
+        let Some(mut frame) = self.stack.pop() else {
+            return Err(self.src.error(line, "unbalanced Markdown"));
+        };
+        if let Kind::Element { .. } | Kind::Anchor { .. } = frame.kind {
+            // Markdown closes a container while a raw HTML element it holds is still open.
+            return Err(self.src.error(
+                frame.line,
+                format!("{} is not closed", self.describe(&frame.kind)),
+            ));
+        }
+        let line = frame.line;
+        if matches!(
+            frame.kind,
+            Kind::Quote | Kind::Item { .. } | Kind::Footnote { .. }
+        ) {
+            self.flush_inlines(&mut frame);
+        }
+        match frame.kind {
+            Kind::Paragraph => {
+                let inlines = trimmed(frame.inlines);
+                match kramdown_id(&inlines) {
+                    Some(Ok(id)) => return self.attach_id(id, line),
+                    Some(Err(())) => {
+                        return Err(self.src.error(
+                            line,
+                            "only `{: #id}` attribute lists are supported (after a heading)",
+                        ))
+                    }
+                    None => {}
+                }
+                if !inlines.is_empty() {
+                    self.push_block(Block::Paragraph(inlines), line)?;
+                }
+            }
+            Kind::Heading { level, id } => {
+                if level == 1 {
+                    self.push_block(
+                        Block::Heading {
+                            level,
+                            id: id.unwrap_or_default(),
+                            inlines: trimmed(frame.inlines),
+                        },
+                        line,
+                    )?;
+                } else {
+                    let inlines = trimmed(frame.inlines);
+                    if inlines.is_empty() {
+                        return Err(self.src.error(line, "empty heading"));
+                    }
+                    self.push_block(
+                        Block::Heading {
+                            level,
+                            id: id.unwrap_or_default(),
+                            inlines,
+                        },
+                        line,
+                    )?;
+                }
+            }
+            Kind::Quote => {
+                self.push_block(Block::Quote(frame.blocks), line)?;
+            }
+            Kind::Item { task } => {
+                if let Some(Frame {
+                    kind: Kind::List { items, .. },
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    items.push(ListItem {
+                        task,
+                        blocks: frame.blocks,
+                    });
+                }
+            }
+            Kind::List {
+                start,
+                loose,
+                items,
+            } => self.push_block(
+                Block::List(List {
+                    start,
+                    tight: !loose,
+                    items,
+                }),
+                line,
+            )?,
+            Kind::Code { lang, text } => {
+                let lines = highlight(lang.as_deref(), &text);
+                self.push_block(Block::Code(CodeBlock { lang, lines }), line)?;
+            }
+            Kind::Table { align, head, rows } => {
+                self.push_block(Block::Table(Table { align, head, rows }), line)?
+            }
+            Kind::TableHead { cells } => {
+                if let Some(Frame {
+                    kind: Kind::Table { head, .. },
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    *head = cells;
+                }
+            }
+            Kind::TableRow { cells } => {
+                if let Some(Frame {
+                    kind: Kind::Table { rows, .. },
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    rows.push(cells);
+                }
+            }
+            Kind::TableCell => {
+                let cell = trimmed(frame.inlines);
+                if let Some(Frame {
+                    kind: Kind::TableHead { cells } | Kind::TableRow { cells },
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    cells.push(cell);
+                }
+            }
+            Kind::Emphasis => self.push_inline(Inline::Emphasis(frame.inlines), line)?,
+            Kind::Strong => self.push_inline(Inline::Strong(frame.inlines), line)?,
+            Kind::Strike => self.push_inline(Inline::Strike(frame.inlines), line)?,
+            Kind::Link { href, title } => {
+                let link = self.link(href, title, frame.inlines, line)?;
+                self.push_inline(link, line)?;
+            }
+            Kind::Image { src, title } => {
+                let alt = crate::content::model::plain_text(&frame.inlines);
+                let image = self.image(&src, alt.trim(), title, line)?;
+                self.push_inline(Inline::Image(image), line)?;
+            }
+            Kind::Footnote { label } => {
+                if self.footnotes.iter().any(|f| f.label == label) {
+                    return Err(self
+                        .src
+                        .error(line, format!("footnote `[^{label}]` is defined twice")));
+                }
+                self.footnotes.push(FootnoteDef {
+                    label,
+                    line,
+                    blocks: frame.blocks,
+                });
+            }
+            Kind::Metadata => {}
+            Kind::Root | Kind::Element { .. } | Kind::Anchor { .. } => {}
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, text: &str, line: usize) -> PResult<()> {
+        match self.stack.last_mut() {
+            Some(Frame {
+                kind: Kind::Code { text: code, .. },
+                ..
+            }) => {
+                code.push_str(text);
+                Ok(())
+            }
+            Some(Frame {
+                kind: Kind::Metadata,
+                ..
+            }) => {
+                self.front_matter.text.push_str(text);
+                Ok(())
+            }
+            _ => {
+                check_liquid(self.src, text, line)?;
+                self.text_seen += text.len();
+                self.push_text(text, line)
+            }
+        }
+    }
+
+    /// Adds text to the open frame, merged with the text before it.
+    pub(super) fn push_text(&mut self, text: &str, line: usize) -> PResult<()> {
+        let Some(top) = self.stack.last_mut() else {
+            return Ok(());
+        };
+        // Whitespace between raw HTML block tags is layout, not content.
+        if top.kind.holds_blocks() && top.inlines.is_empty() && text.trim().is_empty() {
+            return Ok(());
+        }
+        if let Some(Inline::Text(previous)) = top.inlines.last_mut() {
+            previous.push_str(text);
+            return Ok(());
+        }
+        self.push_inline(Inline::Text(text.to_string()), line)
+    }
+
+    pub(super) fn push_inline(&mut self, inline: Inline, line: usize) -> PResult<()> {
+        match self.stack.last_mut() {
+            Some(top) if !matches!(top.kind, Kind::List { .. } | Kind::Table { .. }) => {
+                top.inlines.push(inline);
+                Ok(())
+            }
+            _ => Err(self.src.error(line, "text outside of any block")),
+        }
+    }
+
+    pub(super) fn push_block(&mut self, block: Block, line: usize) -> PResult<()> {
+        let Some(top) = self.stack.last_mut() else {
+            return Err(self.src.error(line, "unbalanced Markdown"));
+        };
+        if !top.kind.holds_blocks() {
+            return Err(self.src.error(
+                line,
+                format!("a block cannot go inside {}", describe_kind(&top.kind)),
+            ));
+        }
+        if !top.inlines.is_empty() {
+            let inlines = trimmed(std::mem::take(&mut top.inlines));
+            if !inlines.is_empty() {
+                top.blocks.push(Block::Paragraph(inlines));
+            }
+        }
+        top.blocks.push(block);
+        Ok(())
+    }
+
+    fn flush_if_block(&self, frame: &mut Frame) {
+        if matches!(&frame.kind, Kind::Element { tag, .. } if tag.is_block()) {
+            self.flush_inlines(frame);
+        }
+    }
+
+    /// Text left directly in a block container (a tight list item, `<summary>…`) becomes a
+    /// paragraph.
+    pub(super) fn flush_inlines(&self, frame: &mut Frame) {
+        let inlines = trimmed(std::mem::take(&mut frame.inlines));
+        if !inlines.is_empty() {
+            frame.blocks.push(Block::Paragraph(inlines));
+        }
+    }
+
+    /// Closes a raw HTML element: builds its node and hands it to the parent.
+    pub(super) fn close_element(&mut self, mut frame: Frame, line: usize) -> PResult<()> {
+        self.flush_if_block(&mut frame);
+        match frame.kind {
+            Kind::Element { tag, attrs } if tag.is_block() => self.push_block(
+                Block::Element(Element {
+                    tag,
+                    attrs,
+                    children: frame.blocks,
+                }),
+                line,
+            ),
+            Kind::Element { tag, attrs } => self.push_inline(
+                Inline::Element(Element {
+                    tag,
+                    attrs,
+                    children: frame.inlines,
+                }),
+                line,
+            ),
+            Kind::Anchor { href, title } => {
+                let link = self.link(href, title, frame.inlines, frame.line)?;
+                self.push_inline(link, line)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub(super) fn claim_id(&mut self, id: &str, line: usize) -> PResult<()> {
+        if !is_valid_id(id) {
+            return Err(self.src.error(
+                line,
+                format!("`{id}` is not a valid id: a letter, then letters, digits, `-` or `_`"),
+            ));
+        }
+        if !self.ids.claim(id) {
+            return Err(self
+                .src
+                .error(line, format!("the id `{id}` is used twice on this page")));
+        }
+        Ok(())
+    }
+
+    /// kramdown's `{: #id}` line gives its id to the heading right before it.
+    fn attach_id(&mut self, id: String, line: usize) -> PResult<()> {
+        self.claim_id(&id, line)?;
+        match self.stack.last_mut().and_then(|f| f.blocks.last_mut()) {
+            Some(Block::Heading { id: slot, .. }) if slot.is_empty() => {
+                *slot = id;
+                Ok(())
+            }
+            Some(Block::Heading { .. }) => {
+                Err(self.src.error(line, "this heading already has an id"))
+            }
+            _ => Err(self.src.error(
+                line,
+                format!("`{{: #{id}}}` must come right after a heading"),
+            )),
+        }
+    }
+
+    fn link(
+        &self,
+        href: String,
+        title: Option<String>,
+        children: Vec<Inline>,
+        line: usize,
+    ) -> PResult<Inline> {
+        let href = href.trim().to_string();
+        let target = classify(&href).ok_or_else(|| {
+            self.src.error(
+                line,
+                format!(
+                    "link to `{href}`: `javascript:`, `data:` and `vbscript:` URLs are not allowed"
+                ),
+            )
+        })?;
+        if href.is_empty() {
+            return Err(self.src.error(line, "link without a target"));
+        }
+        Ok(Inline::Link(Link {
+            href,
+            target,
+            title,
+            children,
+            line,
+        }))
+    }
+
+    fn image(
+        &mut self,
+        src: &str,
+        alt: &str,
+        title: Option<String>,
+        line: usize,
+    ) -> PResult<Image> {
+        if alt.is_empty() {
+            return Err(self.src.error(
+                line,
+                format!(
+                    "image `{src}` has no alt text: write what it shows, `![what it shows]({src})`"
+                ),
+            ));
+        }
+        if classify(src) != Some(LinkTarget::Site) {
+            return Err(self.src.error(
+                line,
+                format!("image `{src}` is not a file of the site: images must be files under the content folder"),
+            ));
+        }
+        let Some(root) = &self.page.root else {
+            return Err(self.src.error(
+                line,
+                format!("image `{src}`: no content folder to find it in"),
+            ));
+        };
+        let rel = resolve_path(&self.page.rel_path, src).ok_or_else(|| {
+            self.src
+                .error(line, format!("image `{src}` is outside the content folder"))
+        })?;
+        let path = root.join(&rel);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            self.src.error(
+                line,
+                format!("image `{src}`: cannot read `{}`: {e}", path.display()),
+            )
+        })?;
+        let (width, height) = image_size(&bytes, &rel).ok_or_else(|| {
+            self.src.error(
+                line,
+                format!("image `{src}`: cannot read its width and height (PNG, JPEG, GIF, WebP, AVIF or SVG with width and height)"),
+            )
+        })?;
+        let output = hashed_name(&rel, &bytes);
+        if !self.files.iter().any(|f| f.output == output) {
+            self.files.push(Asset {
+                source: path,
+                output: output.clone(),
+            });
+        }
+        let lazy = self.images_seen > 0 || self.text_seen > FIRST_SCREEN_CHARS;
+        self.images_seen += 1;
+        Ok(Image {
+            src: format!("/{output}"),
+            alt: alt.to_string(),
+            title,
+            width: Some(width),
+            height: Some(height),
+            lazy,
+        })
+    }
+
+    pub(super) fn describe(&self, kind: &Kind) -> String {
+        describe_kind(kind)
+    }
+}
+
+fn describe_kind(kind: &Kind) -> String {
+    match kind {
+        Kind::Element { tag, .. } => format!("`<{}>`", tag.name()),
+        Kind::Anchor { .. } => "`<a>`".to_string(),
+        Kind::Paragraph => "a paragraph".to_string(),
+        Kind::Heading { .. } => "a heading".to_string(),
+        Kind::TableCell | Kind::TableRow { .. } | Kind::TableHead { .. } => {
+            "a table cell".to_string()
+        }
+        Kind::Link { .. } => "a link".to_string(),
+        Kind::Image { .. } => "an image's alt text".to_string(),
+        Kind::Emphasis | Kind::Strong | Kind::Strike => "emphasis".to_string(),
+        _ => "this block".to_string(),
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Drops the whitespace at both ends of a run of inlines.
+fn trimmed(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text(t)) = inlines.first_mut() {
+        *t = t.trim_start().to_string();
+    }
+    if let Some(Inline::Text(t)) = inlines.last_mut() {
+        *t = t.trim_end().to_string();
+    }
+    inlines.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    inlines
+}
+
+/// A paragraph that is only kramdown's `{: #id}`: the id (or an error for other attribute
+/// lists, which nothing renders).
+fn kramdown_id(inlines: &[Inline]) -> Option<Result<String, ()>> {
+    let [Inline::Text(t)] = inlines else {
+        return None;
+    };
+    let inner = t.strip_prefix("{:")?.strip_suffix('}')?.trim();
+    Some(match inner.strip_prefix('#') {
+        Some(id) if !id.contains(char::is_whitespace) => Ok(id.to_string()),
+        _ => Err(()),
+    })
+}
+
+/// Where a link goes; `None` for URLs that run code.
+pub(super) fn classify(href: &str) -> Option<LinkTarget> {
+    let lower: String = href
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        return None;
+    }
+    if href.starts_with('#') {
+        Some(LinkTarget::Anchor)
+    } else if href.starts_with("//")
+        || href.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && !scheme.contains('/')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        })
+    {
+        Some(LinkTarget::External)
+    } else {
+        Some(LinkTarget::Site)
+    }
+}
+
+/// A site path written in page `from` (relative to the content folder), resolved against the
+/// page's folder: `../b.png` from `guide/a.md` is `b.png`; `/b.png` is `b.png`. Query and
+/// fragment are dropped. `None` when it climbs out of the folder.
+pub fn resolve_path(from: &str, href: &str) -> Option<String> {
+    let path = href.split(['#', '?']).next().unwrap_or("");
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?
+        .into_owned();
+    let mut parts: Vec<&str> = if decoded.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut dir: Vec<&str> = from.split('/').collect();
+        dir.pop();
+        dir
+    };
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// `images/a.png` with these bytes is `images/a-<16 hex digits of their SHA-256>.png`.
+fn hashed_name(rel: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let path = Path::new(rel);
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
+    let ext = path
+        .extension()
+        .and_then(|s| s.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let dir = rel.rsplit_once('/').map(|(d, _)| format!("{d}/"));
+    format!("{}{stem}-{hash}.{ext}", dir.unwrap_or_default())
+}
+
+/// Width and height of an image file: from its header, or an SVG's `width`/`height`.
+fn image_size(bytes: &[u8], name: &str) -> Option<(u32, u32)> {
+    if name.to_ascii_lowercase().ends_with(".svg") {
+        return html::svg_size(std::str::from_utf8(bytes).ok()?);
+    }
+    let size = imagesize::blob_size(bytes).ok()?;
+    Some((
+        u32::try_from(size.width).ok()?,
+        u32::try_from(size.height).ok()?,
+    ))
+}
+
+/// Liquid tags and outputs: Jekyll would run them; this site cannot, so it says so.
+fn check_liquid(src: &Source<'_>, text: &str, line: usize) -> PResult<()> {
+    for (open, close) in [("{%", "%}"), ("{{", "}}")] {
+        if let Some(i) = text.find(open) {
+            let rest = text.get(i..).unwrap_or("");
+            let tag = rest
+                .find(close)
+                .and_then(|j| rest.get(..j + close.len()))
+                .unwrap_or(open);
+            let tag: String = tag.chars().take(60).collect();
+            return Err(src.error(
+                line,
+                format!(
+                    "Liquid is not supported: `{tag}`; write the text or link it produces instead"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}

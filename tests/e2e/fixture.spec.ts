@@ -1,0 +1,162 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { appReady, model, watchConsole } from './helpers';
+
+// The fixture site (tests/fixtures/site), built under /essai/ (scripts/test.sh): every Markdown
+// construct, a French and an English page, the site menu and links of every kind.
+const SITE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 2}/essai`;
+const PAGES = [
+  { path: '/', source: 'index', title: "Site d’essai" },
+  { path: '/guide/syntaxe.html', source: 'guide/syntaxe', title: 'Guide de la syntaxe' },
+  { path: '/en/reading/', source: 'en/reading', title: 'Reading notes' },
+  { path: '/extras/tags.html', source: 'extras/tags', title: null },
+];
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('every page is readable: title, text, contents', async ({ page }) => {
+    for (const p of PAGES) {
+      const response = await page.goto(SITE + p.path);
+      expect(response?.status(), p.path).toBe(200);
+      if (p.title) await expect(h1(page)).toHaveText(p.title);
+      await expect(page.locator('main p').first()).toBeVisible();
+    }
+    // Pages outside the site: skipped and unpublished files.
+    for (const path of ['/_brouillon.html', '/notes/unpublished.html']) {
+      expect((await page.goto(SITE + path))?.status(), path).toBe(404);
+    }
+  });
+});
+
+test('the site menu lists the pages with nav_order and marks the current one', async ({ page }) => {
+  await page.goto(SITE + '/guide/syntaxe.html');
+  const menu = page.getByRole('navigation', { name: 'Pages du site' });
+  await expect(menu.getByRole('link')).toHaveText(["Site d’essai", 'Guide de la syntaxe', 'Reading notes']);
+  await expect(menu.getByRole('link', { name: 'Guide de la syntaxe' })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('link', { name: 'Reading notes' })).not.toHaveAttribute('aria-current', /.*/);
+});
+
+test('page to page, back and forward, with the wasm running', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto(SITE + '/');
+  await appReady(page);
+  const menu = page.getByRole('navigation', { name: 'Pages du site' });
+  await menu.getByRole('link', { name: 'Guide de la syntaxe' }).click();
+  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
+  await expect(h1(page)).toHaveText('Guide de la syntaxe');
+  await expect(page).toHaveTitle(/Guide de la syntaxe/);
+  await expect(h1(page)).toBeFocused();
+  await appReady(page);
+  await menu.getByRole('link', { name: 'Reading notes' }).click();
+  await expect(page).toHaveURL(SITE + '/en/reading/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goBack();
+  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
+  await expect(h1(page)).toHaveText('Guide de la syntaxe');
+  await page.goBack();
+  await expect(h1(page)).toHaveText("Site d’essai");
+  await page.goForward();
+  await expect(h1(page)).toHaveText('Guide de la syntaxe');
+  expect(errors).toEqual([]);
+});
+
+test('links of every kind: another page, its anchor, a file, another site', async ({ page }) => {
+  await page.goto(SITE + '/');
+  await appReady(page);
+  const main = page.getByRole('main');
+  // Another page's anchor, absolute in the source: it follows the base path.
+  await main.getByRole('link', { name: 'ses tableaux' }).click();
+  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html#tableaux');
+  await expect(page.getByRole('heading', { name: 'Tableaux', exact: true })).toBeInViewport();
+  // A link written to the source file reaches the page.
+  await page.goto(SITE + '/');
+  await appReady(page);
+  await main.getByRole('link', { name: 'guide de la syntaxe' }).click();
+  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
+  await appReady(page);
+  // A file of the content folder, copied into the site.
+  const file = page.getByRole('link', { name: 'exemple.txt' });
+  const href = await file.getAttribute('href');
+  expect(href).toBe('/essai/guide/fichiers/exemple.txt');
+  expect((await page.request.get(SITE.replace('/essai', '') + href!)).status()).toBe(200);
+  // Another site: the browser goes there (answered here, the machine has no internet).
+  await page.route('https://www.rust-lang.org/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Rust</title><h1>Rust</h1>' }),
+  );
+  await page.getByRole('link', { name: 'le site de Rust' }).click();
+  await expect(page).toHaveURL('https://www.rust-lang.org/');
+});
+
+test('a contents list is generated from the ## and ### headings', async ({ page }) => {
+  await page.goto(SITE + '/guide/syntaxe.html');
+  const toc = page.getByRole('navigation', { name: 'Sommaire' });
+  const m = model('guide/syntaxe');
+  expect(m.toc.length).toBeGreaterThan(5);
+  await expect(toc.getByRole('link')).toHaveText(m.toc.map((e) => e.label));
+  expect(m.toc.some((e) => e.depth === 1)).toBe(true);
+  await expect(toc.getByRole('link', { name: 'Tableau large' })).toHaveAttribute('href', '#tableau-large');
+  // Accents folded, and the second « Exemple » made unique.
+  const anchors = m.toc.map((e) => e.anchor);
+  expect(anchors).toContain('qu-est-ce-qu-un-element');
+  expect(anchors.filter((a) => a.startsWith('exemple'))).toEqual(['exemple', 'exemple-2']);
+  // The English page asked for none.
+  await page.goto(SITE + '/en/reading/');
+  await expect(page.getByRole('navigation', { name: 'Sommaire' })).toHaveCount(0);
+});
+
+test('images carry their size, load lazily below the first screen, and nothing shifts', async ({ page }) => {
+  await page.goto(SITE + '/guide/syntaxe.html');
+  const top = page.getByRole('img', { name: /Un paysage en dégradé/ });
+  await expect(top).toHaveAttribute('width', '640');
+  await expect(top).toHaveAttribute('height', '360');
+  await expect(top).not.toHaveAttribute('loading', 'lazy');
+  expect(await top.getAttribute('src')).toMatch(/^\/essai\/images\/paysage-[0-9a-f]{16}\.png$/);
+  const svg = page.getByRole('img', { name: /Un schéma/ });
+  await expect(svg).toHaveAttribute('width', '240');
+  const low = page.getByRole('img', { name: /Une vignette orange/ });
+  await expect(low).toHaveAttribute('width', '300');
+  await expect(low).toHaveAttribute('loading', 'lazy');
+  await low.scrollIntoViewIfNeeded();
+  await expect.poll(() => low.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(300);
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+  expect(shift).toBe(0);
+});
+
+test('on a 320 px phone a wide table scrolls inside itself, never the page', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(SITE + '/guide/syntaxe.html');
+  const wide = page.locator('#tableau-large ~ .table-scroll').first();
+  await wide.scrollIntoViewIfNeeded();
+  const { inner, outer } = await wide.evaluate((el) => ({ inner: el.scrollWidth, outer: el.clientWidth }));
+  expect(inner).toBeGreaterThan(outer);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  // Column alignment from the source's separator row.
+  await expect(page.locator('th.align-center').first()).toHaveCSS('text-align', 'center');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`highlighted code, and axe finds nothing, in ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['/guide/syntaxe.html', '/en/reading/']) {
+      await page.goto(SITE + path);
+      await appReady(page);
+      const code = page.locator('pre.code').first();
+      await expect(code.locator('span[class^="hl-"]').first()).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(found, `${path} ${scheme}`).toEqual([]);
+    }
+  });
+}
