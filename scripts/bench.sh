@@ -5,6 +5,8 @@
 # `scripts/bench.sh pages [N…]` times only the build step that renders pages (the Trunk hook,
 # as `trunk build` runs it, after the wasm) on generated sites of N pages (default 10 100 1000):
 # seconds and peak memory, written to target/bench/pages.md.
+# `scripts/bench.sh nav [N]` times N page-to-page navigations on the fixture site (a site-menu
+# click, a plain navigation), with and without the service worker: target/bench/page-nav.json.
 # `scripts/bench.sh serve [N]` times, N times (default 5), how long after saving a Markdown file
 # `scripts/serve.sh` serves the changed page (a sentence appended to the article, then removed).
 #   (a) app    — this repo, `trunk build --release --offline` (prerendered HTML, islands
@@ -28,21 +30,47 @@ if [ "${1:-}" = pages ]; then
   mkdir -p target/bench
   # The hook's binary, in the profile the hook runs it in, and the generator of tests/scale.rs.
   cargo build --quiet --locked --features ssr --bin prerender
+  # A release build's assets: the benchmark's own build of the article (built here if missing).
+  if ! ls target/bench/app/*_bg.wasm > /dev/null 2>&1; then
+    trunk build --release --offline --dist target/bench/app > target/bench/build-app.log 2>&1
+  fi
+  wasm=$(ls target/bench/app/*_bg.wasm | head -n 1)
+  glue=${wasm%_bg.wasm}.js
+  css=$(ls target/bench/app/main-*.css | head -n 1)
   report=target/bench/pages.md
   printf '| pages | render step, s | peak memory, MiB | s per 1,000 pages |\n|---:|---:|---:|---:|\n' > $report
   for n in $sizes; do
     site=target/bench/pages-$n
     SCALE_PAGES=$n SCALE_DIR=$root/$site/content cargo test --quiet --locked --features ssr \
       --test scale -- --ignored --exact write_bench_site > /dev/null
+    # Trunk's staging directory as the hook finds it in a release build: the template of
+    # tests/fixtures/trunk-index.html, with this build's real glue, wasm and stylesheet under the
+    # names it links (so the glue's minification and the wasm's compression are timed too).
     rm -rf $site/dist && mkdir -p $site/dist
     cp tests/fixtures/trunk-index.html $site/dist/index.html
+    cp "$glue" $site/dist/x-0123456789abcdef.js
+    cp "$wasm" $site/dist/x-0123456789abcdef_bg.wasm
+    cp "$css" $site/dist/main-bde87ab9c381b77e.css
     /usr/bin/time -f '%e %M' -o $site/time.txt env TRUNK_STAGING_DIR=$site/dist TRUNK_PUBLIC_URL=/ \
+      TRUNK_PROFILE=release \
       CONTENT_DIR=$site/content target/debug/prerender 2> $site/prerender.log
     read -r secs kib < $site/time.txt
     printf '| %s | %s | %s | %s |\n' "$n" "$secs" "$(( kib / 1024 ))" \
       "$(awk -v s="$secs" -v n="$n" 'BEGIN { printf "%.2f", s * 1000 / n }')" | tee -a $report
   done
   printf '\n(%s, %s cores, commit %s)\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(git rev-parse --short HEAD)" >> $report
+  exit 0
+fi
+
+if [ "${1:-}" = nav ]; then
+  port=${BENCH_PORT:-8191}
+  site=target/bench/fixture
+  rm -rf $site && mkdir -p $site
+  CONTENT_DIR=tests/fixtures/site trunk build --release --offline --dist $site > target/bench/build-fixture.log 2>&1
+  bash scripts/serve-dist.sh "$port" $site > target/bench/nginx-fixture.log 2>&1 & server=$!
+  trap 'kill "$server" 2>/dev/null' EXIT
+  for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.1; done
+  node scripts/bench/page-nav.mjs "http://127.0.0.1:$port" "${2:-10}" target/bench/page-nav.json
   exit 0
 fi
 
@@ -64,7 +92,8 @@ if [ "${1:-}" = serve ]; then
     printf 'edit %s: %s s\n' "$i" "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')"
     cp target/bench-serve-original.md $file
     until ! curl -fsS "$url" 2>/dev/null | grep -q "$mark"; do sleep 0.1; done
-    sleep 2
+    # Let the rebuild the restore started finish, so the next edit starts a build of its own.
+    sleep 5
   done
   exit 0
 fi

@@ -2,8 +2,11 @@
 # Builds the site and serves it on http://127.0.0.1:8080/ (PORT to change) with live reload.
 #
 # `trunk serve` rebuilds on every change (the post_build hook prerenders the pages, so what is
-# served is what dist/ will hold) and reloads the page. It has no way to answer an unknown
-# path with the site's 404.html, so nginx stands in front of it, as a static host would:
+# served is what dist/ will hold) and reloads the page. It builds in the development profile:
+# a release build spends 10 s in wasm-opt on every save, and a saved Markdown file must show
+# within 3 s; `scripts/serve.sh --release` serves a release build.
+# `trunk serve` has no way to answer an unknown path with the site's 404.html, so nginx stands
+# in front of it, as a static host would:
 # requests, and the live-reload websocket, go through to Trunk; a 404 gets « page introuvable ».
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +33,7 @@ server {
 }
 CONF
 nginx_conf "$run" "$run/proxy.conf"
-trunk serve --release --offline --address 127.0.0.1 --port "$trunk_port" "$@" &
+trunk serve --offline --address 127.0.0.1 --port "$trunk_port" "$@" &
 trunk=$!
 trap 'kill "$trunk" 2>/dev/null; kill "$(cat "$run/nginx.pid" 2>/dev/null)" 2>/dev/null; wait' EXIT INT TERM
 echo "serving on http://127.0.0.1:$port/ (Trunk on $trunk_port)"

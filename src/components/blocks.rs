@@ -155,35 +155,19 @@ fn element_view(element: Element<Block>) -> AnyView {
         },
         _ => view! { <Blocks blocks=children/> }.into_any(),
     };
-    macro_rules! el {
-        ($tag:ident) => {
-            view! {
-                <$tag id=attrs.id class=attrs.class title=attrs.title lang=attrs.lang>
-                    {content}
-                </$tag>
-            }
-            .into_any()
-        };
-    }
     match tag {
         HtmlTag::Details => view! {
-            <details
-                id=attrs.id
-                class=attrs.class
-                title=attrs.title
-                lang=attrs.lang
-                open=attrs.open
-            >
+            <details id=attrs.id class=attrs.class title=attrs.title lang=attrs.lang open=attrs.open>
                 {content}
             </details>
         }
         .into_any(),
-        HtmlTag::Summary => el!(summary),
-        HtmlTag::Dl => el!(dl),
-        HtmlTag::Dt => el!(dt),
-        HtmlTag::Dd => el!(dd),
-        HtmlTag::Figure => el!(figure),
-        HtmlTag::Figcaption => el!(figcaption),
-        _ => el!(div),
+        HtmlTag::Summary => allowed_element!(summary, attrs, content),
+        HtmlTag::Dl => allowed_element!(dl, attrs, content),
+        HtmlTag::Dt => allowed_element!(dt, attrs, content),
+        HtmlTag::Dd => allowed_element!(dd, attrs, content),
+        HtmlTag::Figure => allowed_element!(figure, attrs, content),
+        HtmlTag::Figcaption => allowed_element!(figcaption, attrs, content),
+        _ => allowed_element!(div, attrs, content),
     }
 }

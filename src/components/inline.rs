@@ -91,62 +91,33 @@ fn element_view(element: Element<Inline>) -> AnyView {
         attrs,
         children,
     } = element;
-    macro_rules! el {
-        ($tag:ident) => {
-            view! {
-                <$tag
-                    id=attrs.id
-                    class=attrs.class
-                    title=attrs.title
-                    lang=attrs.lang
-                >
-                    <Inlines inlines=children/>
-                </$tag>
-            }
-            .into_any()
-        };
-    }
+    let children = view! { <Inlines inlines=children/> };
     match tag {
-        HtmlTag::Abbr => el!(abbr),
-        HtmlTag::B => el!(b),
-        HtmlTag::Cite => el!(cite),
-        HtmlTag::Del => el!(del),
-        HtmlTag::Em => el!(em),
-        HtmlTag::I => el!(i),
-        HtmlTag::Ins => el!(ins),
-        HtmlTag::Kbd => el!(kbd),
-        HtmlTag::Mark => el!(mark),
-        HtmlTag::Q => el!(q),
-        HtmlTag::S => el!(s),
-        HtmlTag::Samp => el!(samp),
-        HtmlTag::Small => el!(small),
-        HtmlTag::Strong => el!(strong),
-        HtmlTag::Sub => el!(sub),
-        HtmlTag::Sup => el!(sup),
-        HtmlTag::U => el!(u),
-        HtmlTag::Var => el!(var),
+        HtmlTag::Abbr => allowed_element!(abbr, attrs, children),
+        HtmlTag::B => allowed_element!(b, attrs, children),
+        HtmlTag::Cite => allowed_element!(cite, attrs, children),
+        HtmlTag::Del => allowed_element!(del, attrs, children),
+        HtmlTag::Em => allowed_element!(em, attrs, children),
+        HtmlTag::I => allowed_element!(i, attrs, children),
+        HtmlTag::Ins => allowed_element!(ins, attrs, children),
+        HtmlTag::Kbd => allowed_element!(kbd, attrs, children),
+        HtmlTag::Mark => allowed_element!(mark, attrs, children),
+        HtmlTag::Q => allowed_element!(q, attrs, children),
+        HtmlTag::S => allowed_element!(s, attrs, children),
+        HtmlTag::Samp => allowed_element!(samp, attrs, children),
+        HtmlTag::Small => allowed_element!(small, attrs, children),
+        HtmlTag::Strong => allowed_element!(strong, attrs, children),
+        HtmlTag::Sub => allowed_element!(sub, attrs, children),
+        HtmlTag::Sup => allowed_element!(sup, attrs, children),
         HtmlTag::Time => view! {
-            <time
-                id=attrs.id
-                class=attrs.class
-                title=attrs.title
-                lang=attrs.lang
-                datetime=attrs.datetime
-            >
-                <Inlines inlines=children/>
+            <time id=attrs.id class=attrs.class title=attrs.title lang=attrs.lang datetime=attrs.datetime>
+                {children}
             </time>
         }
         .into_any(),
-        // Block tags never reach inline content; a span keeps the text if one did.
-        HtmlTag::Span
-        | HtmlTag::Br
-        | HtmlTag::Dd
-        | HtmlTag::Details
-        | HtmlTag::Div
-        | HtmlTag::Dl
-        | HtmlTag::Dt
-        | HtmlTag::Figcaption
-        | HtmlTag::Figure
-        | HtmlTag::Summary => el!(span),
+        HtmlTag::U => allowed_element!(u, attrs, children),
+        HtmlTag::Var => allowed_element!(var, attrs, children),
+        // `<span>`; block tags never reach inline content, and a span keeps the text if one did.
+        _ => allowed_element!(span, attrs, children),
     }
 }

@@ -2,6 +2,26 @@
 //! with `view!` into the build's HTML: no component holds article text of its own, and none is
 //! hydrated. What moves is in [`crate::islands`], placed here where the page needs it.
 
+/// An allowed raw HTML element (`content::HtmlTag`) with the attributes every one may carry:
+/// one definition for the inline and the block ones (`<time datetime>` and `<details open>`
+/// have their own). Declared before the modules, it is in scope in each.
+macro_rules! allowed_element {
+    ($tag:ident, $attrs:expr, $children:expr) => {{
+        let attrs = $attrs;
+        leptos::prelude::view! {
+            <$tag
+                id=attrs.id
+                class=attrs.class
+                title=attrs.title
+                lang=attrs.lang
+            >
+                {$children}
+            </$tag>
+        }
+        .into_any()
+    }};
+}
+
 mod app_status;
 mod article_header;
 mod back_to_top;

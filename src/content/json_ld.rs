@@ -10,7 +10,7 @@ pub fn json_ld(article: &Article, canonical: &str) -> String {
         "@type": "Article",
         "headline": article.title,
         "description": article.summary,
-        "inLanguage": "fr-FR",
+        "inLanguage": article.lang,
         "mainEntityOfPage": { "@type": "WebPage", "@id": canonical },
         "url": canonical,
     });
@@ -50,7 +50,7 @@ mod tests {
         assert_eq!(v["@type"], "Article");
         assert_eq!(v["headline"], "Chef de Projet Digital");
         assert_eq!(v["description"], "a < b & c > d");
-        assert_eq!(v["inLanguage"], "fr-FR");
+        assert_eq!(v["inLanguage"], "fr");
         assert_eq!(
             v["mainEntityOfPage"]["@id"],
             "https://ex.org/chef-projet-digital.html"

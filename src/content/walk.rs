@@ -104,3 +104,12 @@ pub fn anchors(article: &Article) -> Vec<String> {
     ids.push("contenu".to_string());
     ids
 }
+
+/// Whether the page shows any code, inline or in blocks.
+pub fn has_code(article: &Article) -> bool {
+    let mut copy = article.clone();
+    let mut found = false;
+    blocks_mut(&mut copy, &mut |b| found |= matches!(b, Block::Code(_)));
+    inlines_mut(&mut copy, &mut |i| found |= matches!(i, Inline::Code(_)));
+    found
+}

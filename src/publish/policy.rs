@@ -41,6 +41,10 @@ pub const COMPRESSIBLE: [&str; 9] = [
 ];
 
 /// Extensions the service worker may precache: pages, code, styles, data, images, fonts.
+/// The stylesheet of code blocks (`style/code.css`, which Trunk names `code-<hash>.css`): only
+/// pages that show code load it.
+pub const CODE_STYLESHEET: &str = "code-";
+
 /// Brotli levels: the best for assets and the pages a first visit loads, a fast one for the
 /// other pages of a large site. Measured on an 11 KB page: level 11 takes about 100 ms and
 /// gives 3.6 KB; level 4, 3 ms and 4.3 KB; levels 5 to 9, 20 to 30 ms for hardly less.

@@ -8,6 +8,7 @@
 //! A template of any other shape fails the build with a message: a page is never shipped
 //! half-rewritten.
 
+use super::policy::CODE_STYLESHEET;
 use super::PublishError;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
@@ -156,6 +157,8 @@ pub struct Fill<'a> {
     pub base: &'a str,
     /// The page's language, for `<html lang>`.
     pub lang: &'a str,
+    /// Whether the page shows code: without any, it does not load the code stylesheet.
+    pub code: bool,
 }
 
 /// Writes a page from Trunk's template (checked by [`TrunkAssets::read`] first).
@@ -167,6 +170,14 @@ pub fn page(template: &str, fill: &Fill) -> Result<String, PublishError> {
             element_content_handlers: vec![
                 element!("html", |el| {
                     el.set_attribute("lang", fill.lang)?;
+                    Ok(())
+                }),
+                element!("link[rel=stylesheet]", |el| {
+                    let href = el.get_attribute("href").unwrap_or_default();
+                    let file = href.rsplit('/').next().unwrap_or_default();
+                    if !fill.code && file.starts_with(CODE_STYLESHEET) {
+                        el.remove();
+                    }
                     Ok(())
                 }),
                 element!("head", |el| {
@@ -314,7 +325,24 @@ mod tests {
             loader: "/* islands */",
             base: "/",
             lang: "fr",
+            code: false,
         }
+    }
+
+    #[test]
+    fn only_pages_with_code_load_the_code_stylesheet() {
+        let template = TEMPLATE.replace(
+            "</head>",
+            "<link rel=\"stylesheet\" href=\"/code-0123456789abcdef.css\"></head>",
+        );
+        let without = page(&template, &fill("<p>x</p>")).unwrap();
+        assert!(!without.contains("code-0123456789abcdef.css"));
+        assert!(without.contains("main-"), "the main stylesheet stays");
+        let mut with_code = fill("<p><code>x</code></p>");
+        with_code.code = true;
+        assert!(page(&template, &with_code)
+            .unwrap()
+            .contains("code-0123456789abcdef.css"));
     }
 
     #[test]

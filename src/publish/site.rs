@@ -8,9 +8,9 @@ use super::rewrite::{self, Fill, TrunkAssets};
 use super::{csp, hosting, seo};
 use crate::components::{MenuEntry, APP_STATUS_ID};
 use crate::config::SiteConfig;
-use crate::content::page_url;
 use crate::content::site::{load_site, Site};
 use crate::content::Article;
+use crate::content::{page_url, walk};
 use crate::pages::{ArticlePage, NotFoundPage};
 use leptos::prelude::*;
 use std::io::Write;
@@ -112,7 +112,7 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
 
     let mut html = Vec::with_capacity(pages.len());
     for (file, path, page) in pages {
-        let (rendered, lang) = match page {
+        let (rendered, lang, code) = match page {
             Page::Article(a) => {
                 let article = a.clone();
                 let menu = menu(&site, a);
@@ -120,6 +120,7 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
                 (
                     render(config, &path, move || view! { <ArticlePage article menu/> }),
                     lang,
+                    walk::has_code(a),
                 )
             }
             Page::NotFound => {
@@ -132,6 +133,7 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
                         move || view! { <NotFoundPage home_title=title home_url=url/> },
                     ),
                     "fr".to_string(),
+                    false,
                 )
             }
         };
@@ -145,6 +147,7 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
                 loader: &loader,
                 base: &config.base,
                 lang: &lang,
+                code,
             },
         )
         .map_err(|e| format!("{file}: {e}"))?;
@@ -201,6 +204,11 @@ pub fn publish(settings: &Settings) -> Result<Vec<PathBuf>, String> {
         hosting::headers_file(config, &names, &header_policy).as_bytes(),
     )?);
 
+    // Precompressed twins are for static hosts: `trunk serve` does not serve them, and a
+    // development build is remade on every save.
+    if !settings.release {
+        return Ok(written);
+    }
     // Brotli's best is slow (about 100 ms a page): the assets and the pages a first visit is
     // likely to land on (the home page, the site menu's, 404.html) get it; the other pages, and
     // the sitemap that lists them, a fast level, so the build stays linear in pages.

@@ -160,3 +160,16 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('offline, a page leads to another from the service worker', async ({ page, context }) => {
+  await page.goto(SITE + '/');
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.getByRole('navigation', { name: 'Pages du site' }).getByRole('link', { name: 'Reading notes' }).click();
+  await expect(h1(page)).toHaveText('Reading notes');
+  await expect(h1(page)).toBeFocused();
+  await page.goBack();
+  await expect(h1(page)).toHaveText("Site d’essai");
+});

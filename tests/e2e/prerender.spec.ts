@@ -107,7 +107,7 @@ test.describe('search engines', () => {
       '@type': 'Article',
       headline: model.title,
       description: model.summary,
-      inLanguage: 'fr-FR',
+      inLanguage: 'fr',
       mainEntityOfPage: { '@id': canonical },
     });
   });
