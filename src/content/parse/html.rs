@@ -224,27 +224,3 @@ fn end(b: &mut Builder<'_, '_>, name: &str, line: usize) -> PResult<()> {
         None => Ok(()),
     }
 }
-
-/// An SVG's `width` and `height` attributes, in pixels (unitless or `px`).
-pub(super) fn svg_size(svg: &str) -> Option<(u32, u32)> {
-    for token in Tokenizer::new(svg).flatten() {
-        if let Token::StartTag(tag) = token {
-            if string(&tag.name).eq_ignore_ascii_case("svg") {
-                let get = |key: &str| {
-                    tag.attributes
-                        .iter()
-                        .find(|(k, _)| string(k).eq_ignore_ascii_case(key))
-                        .and_then(|(_, v)| {
-                            let v = string(&v.value);
-                            let v = v.trim().trim_end_matches("px");
-                            v.parse::<f64>().ok()
-                        })
-                        .filter(|v| *v > 0.0 && *v < 100_000.0)
-                        .map(|v| v.round() as u32)
-                };
-                return Some((get("width")?, get("height")?));
-            }
-        }
-    }
-    None
-}

@@ -3,8 +3,9 @@
 //! It runs natively only (build hook, prerender, tests), never in the wasm.
 //!
 //! - `front`: the YAML front matter (pulldown-cmark's metadata block) into checked fields.
-//! - `tree`: pulldown-cmark's event stream (CommonMark, GFM tables, strikethrough, task lists,
-//!   footnotes, heading attributes) into typed blocks and inlines.
+//! - `events`: pulldown-cmark's options (CommonMark, GFM tables, strikethrough, task lists,
+//!   footnotes, heading attributes) and its event stream, handed to `tree` and `html`.
+//! - `tree`: the events into typed blocks and inlines; `files`: the images and files they use.
 //! - `html`: the raw HTML allow-list: allowed elements become typed nodes, anything else is an
 //!   error.
 //! - `shape`: the blocks into a page: title, tagline, lead, contents, part, sections, ids.
@@ -12,6 +13,8 @@
 //! Every error is a [`ParseError`] naming the file and the 1-based line of the whole file (front
 //! matter included). The parser stops at the first error and never panics, whatever the input.
 
+mod events;
+mod files;
 mod front;
 mod html;
 mod shape;
@@ -20,8 +23,8 @@ mod tree;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use files::resolve_path;
 pub use front::FrontMatter;
-pub use tree::resolve_path;
 
 use super::model::Article;
 
@@ -102,7 +105,7 @@ pub struct ParsedPage {
 /// Parses a whole page file (front matter and body) into the typed model.
 pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
     let src = Source::new(&source.file, text);
-    let tree = tree::build(&src, source)?;
+    let tree = events::build(&src, source)?;
     let front = FrontMatter::parse(&src, &tree.front_matter, source)?;
     let published = front.published;
     let permalink_line = front.permalink_line;

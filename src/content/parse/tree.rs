@@ -3,16 +3,13 @@
 //! A stack of frames mirrors the open Markdown containers and the open raw HTML elements; each
 //! frame gathers its children, and closing it builds the typed node and hands it to its parent.
 
-use std::path::Path;
-
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser,
-    Tag, TagEnd,
+    Alignment, CodeBlockKind, HeadingLevel, LinkType, MetadataBlockKind, Tag, TagEnd,
 };
-use sha2::{Digest, Sha256};
 
+use super::files::{hashed_name, image_size, resolve_path};
 use super::front::RawYaml;
-use super::{html, Asset, PResult, PageSource, Source};
+use super::{Asset, PResult, PageSource, Source};
 use crate::content::highlight::highlight;
 use crate::content::model::{
     Align, Attributes, Block, CodeBlock, Element, HtmlTag, Image, Inline, Link, LinkTarget, List,
@@ -136,91 +133,59 @@ pub(super) struct Builder<'s, 'a> {
 /// Images past this much text, or after the first one, are below the first screen.
 const FIRST_SCREEN_CHARS: usize = 600;
 
-pub(super) fn build(src: &Source<'_>, page: &PageSource) -> PResult<Tree> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    // A UTF-8 byte order mark is invisible in editors: not an error, and not a front matter
-    // killer.
-    let bom = if src.text.starts_with('\u{feff}') {
-        3
-    } else {
-        0
-    };
-    let body = src.text.get(bom..).unwrap_or("");
-    let mut b = Builder {
-        src,
-        page,
-        stack: vec![Frame {
-            kind: Kind::Root,
-            line: 1,
-            blocks: Vec::new(),
-            inlines: Vec::new(),
-        }],
-        ids: Ids::default(),
-        front_matter: RawYaml::default(),
-        footnotes: Vec::new(),
-        files: Vec::new(),
-        text_seen: 0,
-        images_seen: 0,
-    };
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let line = src.line_of(range.start + bom);
-        b.event(event, line, range.start + bom)?;
-    }
-    let root = b.stack.pop();
-    if let Some(open) = b.stack.pop() {
-        return Err(b.src.error(
-            open.line,
-            format!("{} is never closed", b.describe(&open.kind)),
-        ));
-    }
-    let mut root = root.ok_or_else(|| src.error(1, "empty document"))?;
-    b.flush_inlines(&mut root);
-    Ok(Tree {
-        front_matter: b.front_matter,
-        blocks: root.blocks,
-        footnotes: b.footnotes,
-        files: b.files,
-    })
-}
-
 impl<'s, 'a> Builder<'s, 'a> {
-    fn event(&mut self, event: Event<'_>, line: usize, offset: usize) -> PResult<()> {
-        match event {
-            Event::Start(tag) => self.start(tag, line, offset),
-            Event::End(tag) => self.end(tag, line),
-            Event::Text(text) => self.text(&text, line),
-            Event::Code(code) => {
-                self.text_seen += code.len();
-                self.push_inline(Inline::Code(code.into_string()), line)
-            }
-            Event::Html(raw) | Event::InlineHtml(raw) => html::feed(self, &raw, line),
-            Event::SoftBreak => self.push_text(" ", line),
-            Event::HardBreak => self.push_inline(Inline::Break, line),
-            Event::Rule => self.push_block(Block::Rule, line),
-            Event::FootnoteReference(label) => self.push_inline(
-                Inline::FootnoteRef {
-                    id: label.into_string(),
-                    number: 0,
-                    call: 0,
-                },
-                line,
-            ),
-            Event::TaskListMarker(done) => {
-                if let Some(Frame {
-                    kind: Kind::Item { task },
-                    ..
-                }) = self.stack.last_mut()
-                {
-                    *task = Some(done);
-                }
-                Ok(())
-            }
-            Event::InlineMath(_) | Event::DisplayMath(_) => Ok(()),
+    pub(super) fn new(src: &'s Source<'a>, page: &'s PageSource) -> Self {
+        Builder {
+            src,
+            page,
+            stack: vec![Frame {
+                kind: Kind::Root,
+                line: 1,
+                blocks: Vec::new(),
+                inlines: Vec::new(),
+            }],
+            ids: Ids::default(),
+            front_matter: RawYaml::default(),
+            footnotes: Vec::new(),
+            files: Vec::new(),
+            text_seen: 0,
+            images_seen: 0,
+        }
+    }
+
+    /// The tree, once every event is in: every container must be closed.
+    pub(super) fn finish(mut self) -> PResult<Tree> {
+        let root = self.stack.pop();
+        if let Some(open) = self.stack.pop() {
+            return Err(self.src.error(
+                open.line,
+                format!("{} is never closed", self.describe(&open.kind)),
+            ));
+        }
+        let mut root = root.ok_or_else(|| self.src.error(1, "empty document"))?;
+        self.flush_inlines(&mut root);
+        Ok(Tree {
+            front_matter: self.front_matter,
+            blocks: root.blocks,
+            footnotes: self.footnotes,
+            files: self.files,
+        })
+    }
+
+    /// Inline code: counted as text seen, for the first screen's images.
+    pub(super) fn code(&mut self, code: String, line: usize) -> PResult<()> {
+        self.text_seen += code.len();
+        self.push_inline(Inline::Code(code), line)
+    }
+
+    /// A task list item's box.
+    pub(super) fn task(&mut self, done: bool) {
+        if let Some(Frame {
+            kind: Kind::Item { task },
+            ..
+        }) = self.stack.last_mut()
+        {
+            *task = Some(done);
         }
     }
 
@@ -267,7 +232,7 @@ impl<'s, 'a> Builder<'s, 'a> {
         Ok(())
     }
 
-    fn start(&mut self, tag: Tag<'_>, line: usize, offset: usize) -> PResult<()> {
+    pub(super) fn start(&mut self, tag: Tag<'_>, line: usize, offset: usize) -> PResult<()> {
         let kind = match tag {
             Tag::Paragraph => Kind::Paragraph,
             Tag::Heading {
@@ -373,7 +338,7 @@ impl<'s, 'a> Builder<'s, 'a> {
         self.open(kind, line)
     }
 
-    fn end(&mut self, tag: TagEnd, line: usize) -> PResult<()> {
+    pub(super) fn end(&mut self, tag: TagEnd, line: usize) -> PResult<()> {
         if tag == TagEnd::HtmlBlock {
             return Ok(());
         }
@@ -528,7 +493,7 @@ impl<'s, 'a> Builder<'s, 'a> {
         Ok(())
     }
 
-    fn text(&mut self, text: &str, line: usize) -> PResult<()> {
+    pub(super) fn text(&mut self, text: &str, line: usize) -> PResult<()> {
         match self.stack.last_mut() {
             Some(Frame {
                 kind: Kind::Code { text: code, .. },
@@ -850,61 +815,6 @@ pub(super) fn classify(href: &str) -> Option<LinkTarget> {
     } else {
         Some(LinkTarget::Site)
     }
-}
-
-/// A site path written in page `from` (relative to the content folder), resolved against the
-/// page's folder: `../b.png` from `guide/a.md` is `b.png`; `/b.png` is `b.png`. Query and
-/// fragment are dropped. `None` when it climbs out of the folder.
-pub fn resolve_path(from: &str, href: &str) -> Option<String> {
-    let path = href.split(['#', '?']).next().unwrap_or("");
-    let decoded = percent_encoding::percent_decode_str(path)
-        .decode_utf8()
-        .ok()?
-        .into_owned();
-    let mut parts: Vec<&str> = if decoded.starts_with('/') {
-        Vec::new()
-    } else {
-        let mut dir: Vec<&str> = from.split('/').collect();
-        dir.pop();
-        dir
-    };
-    for part in decoded.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// `images/a.png` with these bytes is `images/a-<16 hex digits of their SHA-256>.png`.
-fn hashed_name(rel: &str, bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    let path = Path::new(rel);
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
-    let ext = path
-        .extension()
-        .and_then(|s| s.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    let dir = rel.rsplit_once('/').map(|(d, _)| format!("{d}/"));
-    format!("{}{stem}-{hash}.{ext}", dir.unwrap_or_default())
-}
-
-/// Width and height of an image file: from its header, or an SVG's `width`/`height`.
-fn image_size(bytes: &[u8], name: &str) -> Option<(u32, u32)> {
-    if name.to_ascii_lowercase().ends_with(".svg") {
-        return html::svg_size(std::str::from_utf8(bytes).ok()?);
-    }
-    let size = imagesize::blob_size(bytes).ok()?;
-    Some((
-        u32::try_from(size.width).ok()?,
-        u32::try_from(size.height).ok()?,
-    ))
 }
 
 /// Liquid tags and outputs: Jekyll would run them; this site cannot, so it says so.
