@@ -84,6 +84,11 @@ test('links of every kind: another page, its anchor, a file, another site', asyn
   await page.route('https://www.rust-lang.org/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Rust</title><h1>Rust</h1>' }),
   );
+  // A bare address is a link too (GFM), without its sentence's full stop.
+  await expect(page.getByRole('link', { name: 'www.rust-lang.org/tools', exact: true })).toHaveAttribute(
+    'href',
+    'http://www.rust-lang.org/tools',
+  );
   await page.getByRole('link', { name: 'le site de Rust' }).click();
   await expect(page).toHaveURL('https://www.rust-lang.org/');
 });

@@ -5,7 +5,8 @@
 //! - `front`: the YAML front matter (pulldown-cmark's metadata block) into checked fields.
 //! - `events`: pulldown-cmark's options (CommonMark, GFM tables, strikethrough, task lists,
 //!   footnotes, heading attributes) and its event stream, handed to `tree` and `html`.
-//! - `tree`: the events into typed blocks and inlines; `files`: the images and files they use.
+//! - `tree`: the events into typed blocks and inlines; `files`: the images and files they use;
+//!   `autolink`: GFM's bare URLs, which pulldown-cmark does not read.
 //! - `html`: the raw HTML allow-list: allowed elements become typed nodes, anything else is an
 //!   error.
 //! - `shape`: the blocks into a page: title, tagline, lead, contents, part, sections, ids.
@@ -13,6 +14,7 @@
 //! Every error is a [`ParseError`] naming the file and the 1-based line of the whole file (front
 //! matter included). The parser stops at the first error and never panics, whatever the input.
 
+mod autolink;
 mod events;
 mod files;
 mod front;

@@ -268,7 +268,7 @@ fn html_blocks_hold_markdown() {
 
 #[test]
 fn links_are_classified() {
-    let a = page("[a](#x) [b](other.html) [c](https://ex.org) <https://auto.example> <me@ex.org>\n\n## X {#x}\n");
+    let a = page("[a](#x) [b](other.html) [c](https://ex.org) <https://auto.example> <me@ex.org> www.bare.example.\n\n## X {#x}\n");
     let Block::Paragraph(i) = &a.lead[0] else {
         panic!()
     };
@@ -287,6 +287,7 @@ fn links_are_classified() {
             (LinkTarget::External, "https://ex.org".to_string()),
             (LinkTarget::External, "https://auto.example".to_string()),
             (LinkTarget::External, "mailto:me@ex.org".to_string()),
+            (LinkTarget::External, "http://www.bare.example".to_string()),
         ]
     );
 }

@@ -7,6 +7,7 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, HeadingLevel, LinkType, MetadataBlockKind, Tag, TagEnd,
 };
 
+use super::autolink::autolink;
 use super::files::{hashed_name, image_size, resolve_path};
 use super::front::RawYaml;
 use super::{Asset, PResult, PageSource, Source};
@@ -361,7 +362,7 @@ impl<'s, 'a> Builder<'s, 'a> {
         }
         match frame.kind {
             Kind::Paragraph => {
-                let inlines = trimmed(frame.inlines);
+                let inlines = autolink(trimmed(frame.inlines), line);
                 match kramdown_id(&inlines) {
                     Some(Ok(id)) => return self.attach_id(id, line),
                     Some(Err(())) => {
@@ -454,7 +455,7 @@ impl<'s, 'a> Builder<'s, 'a> {
                 }
             }
             Kind::TableCell => {
-                let cell = trimmed(frame.inlines);
+                let cell = autolink(trimmed(frame.inlines), line);
                 if let Some(Frame {
                     kind: Kind::TableHead { cells } | Kind::TableRow { cells },
                     ..
@@ -554,7 +555,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             ));
         }
         if !top.inlines.is_empty() {
-            let inlines = trimmed(std::mem::take(&mut top.inlines));
+            let inlines = autolink(trimmed(std::mem::take(&mut top.inlines)), line);
             if !inlines.is_empty() {
                 top.blocks.push(Block::Paragraph(inlines));
             }
@@ -572,7 +573,7 @@ impl<'s, 'a> Builder<'s, 'a> {
     /// Text left directly in a block container (a tight list item, `<summary>…`) becomes a
     /// paragraph.
     pub(super) fn flush_inlines(&self, frame: &mut Frame) {
-        let inlines = trimmed(std::mem::take(&mut frame.inlines));
+        let inlines = autolink(trimmed(std::mem::take(&mut frame.inlines)), frame.line);
         if !inlines.is_empty() {
             frame.blocks.push(Block::Paragraph(inlines));
         }
