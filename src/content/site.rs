@@ -241,11 +241,13 @@ fn resolve_site_link(
     by_source: &HashMap<String, usize>,
 ) -> Option<Resolved> {
     let by_url = resolve_path(permalink.trim_start_matches('/'), href)?;
-    for candidate in [
-        format!("/{by_url}"),
-        format!("/{by_url}/index.html").replace("//", "/"),
-        format!("/{by_url}index.html"),
-    ] {
+    // `/guide/` is the page whose permalink is `/guide/index.html`.
+    let index = if by_url.is_empty() {
+        "/index.html".to_string()
+    } else {
+        format!("/{by_url}/index.html")
+    };
+    for candidate in [format!("/{by_url}"), index] {
         if let Some(&j) = owners.get(&candidate) {
             return Some(Resolved::Page(j));
         }

@@ -245,19 +245,17 @@ fn menu(site: &Site, page: &Article) -> Vec<MenuEntry> {
 /// The base path comes from Trunk (`--public-url`), which writes it into every asset address:
 /// a different `baseurl` in the settings file could only break the site, so it is refused.
 fn check_base(site: &Site, config: &SiteConfig, shown: &str) -> Result<(), String> {
-    match &site.settings.baseurl {
-        Some(base)
-            if SiteConfig::new("", base).base != "/"
-                && SiteConfig::new("", base).base != config.base =>
-        {
-            Err(format!(
-            "{shown}/_config.yml: baseurl `{base}` differs from the build's base path `{}`: build with `trunk build --release --public-url {}`",
-            config.base,
-            SiteConfig::new("", base).base
-            ))
-        }
-        _ => Ok(()),
+    let Some(base) = &site.settings.baseurl else {
+        return Ok(());
+    };
+    let wanted = SiteConfig::new("", base).base;
+    if wanted == "/" || wanted == config.base {
+        return Ok(());
     }
+    Err(format!(
+        "{shown}/_config.yml: baseurl `{base}` differs from the build's base path `{}`: build with `trunk build --release --public-url {wanted}`",
+        config.base
+    ))
 }
 
 /// Where an asset Trunk linked at `url` (under the base path) is in the output directory.

@@ -6,7 +6,8 @@ use std::path::Path;
 use html5gum::{Token, Tokenizer};
 use sha2::{Digest, Sha256};
 
-fn string(bytes: &[u8]) -> String {
+/// Text that html5gum hands over as bytes.
+pub(super) fn string(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 

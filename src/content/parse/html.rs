@@ -8,7 +8,8 @@
 
 use html5gum::{Token, Tokenizer};
 
-use super::tree::{Builder, Kind};
+use super::files::string;
+use super::tree::{check_liquid, classify, Builder, Kind};
 use super::PResult;
 use crate::content::model::{Attributes, HtmlTag, Inline};
 
@@ -18,10 +19,6 @@ fn allowed_names() -> String {
         .chain(HtmlTag::ALL.iter().map(|(n, _)| *n))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn string(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Feeds one chunk of raw HTML to the builder.
@@ -40,12 +37,7 @@ pub(super) fn feed(b: &mut Builder<'_, '_>, raw: &str, line: usize) -> PResult<(
             Token::EndTag(tag) => end(b, &string(&tag.name).to_ascii_lowercase(), line)?,
             Token::String(text) => {
                 let text = string(&text.value);
-                if text.contains("{%") || text.contains("{{") {
-                    return Err(b.src.error(
-                        line,
-                        "Liquid is not supported: write the text or link it produces instead",
-                    ));
-                }
+                check_liquid(b.src, &text, line)?;
                 b.push_text(&text, line)?;
             }
             // Comments are the author's notes, not content.
@@ -81,7 +73,7 @@ fn start(
                 format!("the `style` attribute on `<{name}>` is not allowed: styles live in the stylesheet"),
             ));
         }
-        if super::tree::classify(value).is_none() && matches!(key.as_str(), "href" | "src") {
+        if classify(value).is_none() && matches!(key.as_str(), "href" | "src") {
             return Err(b.src.error(
                 line,
                 format!("`{value}` in `<{name} {key}>`: `javascript:`, `data:` and `vbscript:` URLs are not allowed"),
@@ -108,7 +100,7 @@ fn start(
         let Some(href) = href else {
             return Err(b.src.error(line, "`<a>` without `href`"));
         };
-        return open(b, Kind::Anchor { href, title }, line);
+        return b.open(Kind::Anchor { href, title }, line);
     }
     let Some(tag) = HtmlTag::from_name(name) else {
         return Err(b.src.error(
@@ -151,47 +143,19 @@ fn start(
             .src
             .error(line, format!("`<{name}/>` is not an empty element")));
     }
-    if tag.is_block() && !b.stack.last().is_some_and(|f| holds_blocks(&f.kind)) {
+    if tag.is_block() && !b.stack.last().is_some_and(|f| f.kind.holds_blocks()) {
         return Err(b.src.error(
             line,
             format!("`<{name}>` is a block: put it on a line of its own, with a blank line before"),
         ));
     }
-    open(
-        b,
+    b.open(
         Kind::Element {
             tag,
             attrs: checked,
         },
         line,
     )
-}
-
-fn holds_blocks(kind: &Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Root | Kind::Quote | Kind::Item { .. } | Kind::Footnote { .. }
-    ) || matches!(kind, Kind::Element { tag, .. } if tag.is_block())
-}
-
-fn open(b: &mut Builder<'_, '_>, kind: Kind, line: usize) -> PResult<()> {
-    if b.stack.len() > 48 {
-        return Err(b.src.error(line, "content nested too deeply"));
-    }
-    // Text waiting in a block container becomes a paragraph before a block element opens.
-    if matches!(&kind, Kind::Element { tag, .. } if tag.is_block()) {
-        if let Some(mut top) = b.stack.pop() {
-            b.flush_inlines(&mut top);
-            b.stack.push(top);
-        }
-    }
-    b.stack.push(super::tree::Frame {
-        kind,
-        line,
-        blocks: Vec::new(),
-        inlines: Vec::new(),
-    });
-    Ok(())
 }
 
 fn end(b: &mut Builder<'_, '_>, name: &str, line: usize) -> PResult<()> {

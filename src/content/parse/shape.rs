@@ -190,8 +190,7 @@ fn assign_ids(article: &mut Article) {
             }
         }
     });
-    let mut copy = article.clone();
-    walk::inlines_mut(&mut copy, &mut |i| {
+    walk::inlines(article, &mut |i| {
         if let Inline::Element(e) = i {
             if let Some(id) = &e.attrs.id {
                 ids.claim(id);

@@ -101,11 +101,24 @@ pub(super) enum Kind {
 
 impl Kind {
     /// Frames whose children are blocks (text directly inside is gathered into a paragraph).
-    fn holds_blocks(&self) -> bool {
+    pub(super) fn holds_blocks(&self) -> bool {
         matches!(
             self,
             Kind::Root | Kind::Quote | Kind::Item { .. } | Kind::Footnote { .. }
         ) || matches!(self, Kind::Element { tag, .. } if tag.is_block())
+    }
+
+    /// Frames that hold inline content within a block: they never end a paragraph.
+    fn is_inline(&self) -> bool {
+        matches!(
+            self,
+            Kind::Emphasis
+                | Kind::Strong
+                | Kind::Strike
+                | Kind::Link { .. }
+                | Kind::Image { .. }
+                | Kind::Anchor { .. }
+        ) || matches!(self, Kind::Element { tag, .. } if !tag.is_block())
     }
 }
 
@@ -190,38 +203,18 @@ impl<'s, 'a> Builder<'s, 'a> {
         }
     }
 
-    fn open(&mut self, kind: Kind, line: usize) -> PResult<()> {
+    /// Opens a frame. A block opening where inline text waits (a tight list item's text before
+    /// a nested list, `<summary>` before Markdown) makes that text its own paragraph first.
+    pub(super) fn open(&mut self, kind: Kind, line: usize) -> PResult<()> {
         if self.stack.len() > MAX_DEPTH {
             return Err(self.src.error(line, "content nested too deeply"));
         }
-        // A block opening where inline text waits (a tight list item's text before a nested
-        // list): that text becomes its own paragraph first.
-        let opens_block = !matches!(
-            kind,
-            Kind::Emphasis
-                | Kind::Strong
-                | Kind::Strike
-                | Kind::Link { .. }
-                | Kind::Image { .. }
-                | Kind::Anchor { .. }
-        ) && !matches!(&kind, Kind::Element { tag, .. } if !tag.is_block());
-        if opens_block {
-            if let Some(top) = self.stack.last_mut() {
+        if !kind.is_inline() {
+            if let Some(mut top) = self.stack.pop() {
                 if top.kind.holds_blocks() {
-                    let mut top = std::mem::replace(
-                        top,
-                        Frame {
-                            kind: Kind::Root,
-                            line: 0,
-                            blocks: Vec::new(),
-                            inlines: Vec::new(),
-                        },
-                    );
                     self.flush_inlines(&mut top);
-                    if let Some(slot) = self.stack.last_mut() {
-                        *slot = top;
-                    }
                 }
+                self.stack.push(top);
             }
         }
         self.stack.push(Frame {
@@ -819,7 +812,7 @@ pub(super) fn classify(href: &str) -> Option<LinkTarget> {
 }
 
 /// Liquid tags and outputs: Jekyll would run them; this site cannot, so it says so.
-fn check_liquid(src: &Source<'_>, text: &str, line: usize) -> PResult<()> {
+pub(super) fn check_liquid(src: &Source<'_>, text: &str, line: usize) -> PResult<()> {
     for (open, close) in [("{%", "%}"), ("{{", "}}")] {
         if let Some(i) = text.find(open) {
             let rest = text.get(i..).unwrap_or("");
