@@ -1,33 +1,37 @@
 #!/usr/bin/env bash
 # Every test, from a fresh machine: set-up, lint, native unit tests, wasm tests in headless
-# Chromium, the release build, and end-to-end tests against dist/ served by nginx.
+# Chromium, the release builds, and end-to-end tests against dist/ served by nginx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# The crates that compile to wasm: the entry and the view (content and build are native only).
+wasm=(--target wasm32-unknown-unknown --package chef-projet-digital --package cpd-view)
 
-step "format and lint (native, ssr, wasm)"
+step "format and lint (native and wasm)"
 cargo fmt --all -- --check
-cargo clippy --locked --all-targets -- -D warnings
-cargo clippy --locked --all-targets --features ssr -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --features hydrate -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --features hydrate --tests -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked "${wasm[@]}" --all-targets -- -D warnings
 
-step "native unit tests (parser, model, config, prerender)"
-cargo test --locked --features ssr
+step "native tests (content, view, build)"
+cargo test --locked --workspace
 
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
-  cargo test --locked --target wasm32-unknown-unknown --features hydrate --test wasm
+  cargo test --locked --target wasm32-unknown-unknown --package cpd-view --test wasm
 
+# Each build writes what the end-to-end tests read (pages' models, the build's facts) into a
+# folder of its own under target/e2e-data/, never into the site.
+data=$PWD/target/e2e-data
+rm -rf "$data" && mkdir -p "$data"
 step "release build (trunk build --release --offline)"
-trunk build --release --offline
+CPD_TEST_DATA=$data/app trunk build --release --offline
 # The same site for a sub-path host (the wasm is reused from the build above).
 rm -rf target/e2e-sub && mkdir -p target/e2e-sub
-trunk build --release --offline --public-url /docs/ --dist target/e2e-sub/docs
+CPD_TEST_DATA=$data/sub trunk build --release --offline --public-url /docs/ --dist target/e2e-sub/docs
 # The fixture site: every Markdown construct, two languages, several pages, under a sub-path.
 rm -rf target/e2e-fixture && mkdir -p target/e2e-fixture
-CONTENT_DIR=tests/fixtures/site \
+CPD_TEST_DATA=$data/fixture CONTENT_DIR=tests/fixtures/site \
   trunk build --release --offline --public-url /essai/ --dist target/e2e-fixture/essai
 
 step "end-to-end tests (Playwright, system Chromium, nginx)"

@@ -1,6 +1,6 @@
-//! The wasm binary: everything lives in the library, so the prerender and the tests share it.
+//! The wasm binary: a thin entry over the view's islands (`cpd_view`). Natively it does
+//! nothing: the build renders the pages instead.
 
 fn main() {
-    #[cfg(target_arch = "wasm32")]
-    cpd::start();
+    cpd_view::seam::start();
 }

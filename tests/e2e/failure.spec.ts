@@ -53,8 +53,11 @@ test('the page needs no data: it asks for its own files only, and hydrates', asy
 });
 
 test('slow network: the text first, a note while the wasm travels, then the app', async ({ page }) => {
+  // The wasm travels until the reader has been told: it is held until the note shows.
+  let arrive = () => {};
+  const travelling = new Promise<void>((resolve) => (arrive = resolve));
   await page.route(/\.wasm(\?.*)?$/, async (route) => {
-    await new Promise((r) => setTimeout(r, 6_000));
+    await travelling;
     await route.fallback();
   });
   await page.goto(ARTICLE, { waitUntil: 'commit' });
@@ -63,6 +66,7 @@ test('slow network: the text first, a note while the wasm travels, then the app'
   await expect(status(page)).toHaveText(/^Chargement des fonctions interactives/, { timeout: 5_500 });
   await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
   await stillReadable(page);
+  arrive();
   await appReady(page);
   await expect(status(page)).toBeEmpty();
 });

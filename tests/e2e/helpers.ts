@@ -6,12 +6,35 @@ export const ARTICLE = '/chef-projet-digital.html';
 /** The same site built with `--public-url /docs/` (scripts/test.sh), served one port up. */
 export const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
 
-/** The hex digits of a content hash in a file name (`name-<hash>.ext`, `name-<hash>_bg.wasm`):
- *  src/publish/policy.rs's HASHED_PATTERN, which says why 12 to 16. */
-export const HASH = '[0-9a-f]{12,16}';
+/** What the build wrote for the tests beside each site (`CPD_TEST_DATA`, see scripts/test.sh),
+ *  never deployed: the pages' models and the build's facts. */
+const DATA = {
+  app: process.env.E2E_DATA ?? 'target/e2e-data/app',
+  sub: process.env.E2E_SUB_DATA ?? 'target/e2e-data/sub',
+  fixture: process.env.E2E_FIXTURE_DATA ?? 'target/e2e-data/fixture',
+};
+type Site = keyof typeof DATA;
 
-/** The article's typed model, as the build wrote it beside dist/ (never deployed). */
-const MODEL = process.env.E2E_MODEL ?? 'target/site-model/chef-projet-digital.json';
+/** What the build knows and the tests must not repeat: crates/build/src/write.rs's `Facts`. */
+export type Facts = {
+  hashed_pattern: string;
+  hash: string;
+  file_kinds: { extension: string; media_type: string; text: boolean; compressed: boolean; precached: boolean }[];
+  csp_header: string;
+  csp_meta: string;
+  script_hashes: string[];
+  base: string;
+};
+
+const factsRead: Partial<Record<Site, Facts>> = {};
+/** The build's facts for a site. */
+export function facts(site: Site = 'app'): Facts {
+  return (factsRead[site] ??= JSON.parse(readFileSync(`${DATA[site]}/facts.json`, 'utf8')));
+}
+
+/** The content hash in a file name, as the build's policy writes it: `-<hex digits>`, then
+ *  `_bg` for the wasm (`name-<hash>.ext`, `name-<hash>_bg.wasm`). */
+export const HASH = facts().hash;
 
 // Inline content, externally tagged: {"text": "…"}, {"emphasis": [...]}, {"link": {href, children}}.
 type Inline = Record<string, any>;
@@ -51,15 +74,15 @@ const paragraphs = (blocks: Block[]): Inline[][] =>
 
 let cached: (Article & { texts: string[][] }) | undefined;
 
-/** The model the build wrote (`target/site-model/<source>.json`, never deployed). */
-export function model(source: string): Model {
-  return JSON.parse(readFileSync(`target/site-model/${source}.json`, 'utf8'));
+/** A page's model as the build wrote it for the tests (`<source>.json`, never deployed). */
+export function model(source: string, site: Site = 'fixture'): Model {
+  return JSON.parse(readFileSync(`${DATA[site]}/${source}.json`, 'utf8'));
 }
 
 /** The client's article, with each paragraph as plain text (read once). */
 export function article(): Article & { texts: string[][] } {
   if (!cached) {
-    const m: Model = JSON.parse(readFileSync(MODEL, 'utf8'));
+    const m: Model = model('chef-projet-digital', 'app');
     const a: Article = {
       ...m,
       part: m.part ? plain(m.part) : null,
@@ -137,4 +160,30 @@ export async function expectHeadingClear(page: Page, name: string) {
       return top >= (await barBottom(page));
     })
     .toBe(true);
+}
+
+/** Waits for `n` frames of the page: what it shows has been painted `n` times. */
+export async function frames(page: Page, n = 2) {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const tick = (left: number) => (left ? requestAnimationFrame(() => tick(left - 1)) : resolve());
+        tick(n);
+      }),
+    n,
+  );
+}
+
+/** Whether the page keeps still for `n` frames (no scroll moves it). */
+export async function stillFor(page: Page, n: number): Promise<boolean> {
+  return page.evaluate(
+    (n) =>
+      new Promise<boolean>((resolve) => {
+        const start = window.scrollY;
+        const tick = (left: number) =>
+          window.scrollY !== start ? resolve(false) : left ? requestAnimationFrame(() => tick(left - 1)) : resolve(true);
+        tick(n);
+      }),
+    n,
+  );
 }

@@ -42,6 +42,41 @@ test.describe('hydration', () => {
     expect(times.wasm).toBeGreaterThanOrEqual(times.paint!);
   });
 
+  test('the loader, run in the page: the glue fetched with its integrity, the wasm after the first paint, then the islands and the worker', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await appReady(page);
+    const seen = await page.evaluate(async () => {
+      const boot = JSON.parse(document.getElementById('cpd-boot')!.textContent!);
+      const resource = (url: string) =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.name.endsWith(url));
+      const preload = document.querySelector<HTMLLinkElement>('link[rel=modulepreload]');
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        boot,
+        preload: preload && { href: new URL(preload.href).pathname, integrity: preload.integrity },
+        glue: resource(boot.glue),
+        wasm: resource(boot.wasm),
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        interactive: performance.getEntriesByName('cpd:interactive')[0]?.startTime,
+        status: document.getElementById(boot.status)?.textContent,
+        worker: registration && new URL((registration.active ?? registration.installing ?? registration.waiting)!.scriptURL).pathname,
+      };
+    });
+    // The data block names this build's files; the glue is preloaded with its integrity hash.
+    expect(seen.boot.glue).toMatch(new RegExp(`${HASH}\\.js$`));
+    expect(seen.boot.wasm).toMatch(new RegExp(`${HASH}\\.wasm$`));
+    expect(seen.preload).toEqual({ href: seen.boot.glue, integrity: seen.boot.integrity });
+    expect(seen.boot.integrity).toMatch(/^sha384-/);
+    // The glue while the page renders, the wasm once the text is painted, the islands then.
+    expect(seen.glue!.startTime).toBeLessThanOrEqual(seen.wasm!.startTime);
+    expect(seen.wasm!.startTime).toBeGreaterThanOrEqual(seen.paint!);
+    expect(seen.interactive).toBeGreaterThanOrEqual(seen.wasm!.responseEnd);
+    expect(seen.status).toBe('');
+    // A release build registers its service worker, once the islands are up.
+    expect(seen.boot.worker).toBe('/sw.js');
+    expect(seen.worker).toBe('/sw.js');
+  });
+
   test('takes over the page without duplicating it, without errors, without refetching', async ({ page }) => {
     const errors = watchConsole(page);
     const modelRequests: string[] = [];
@@ -124,7 +159,7 @@ test.describe('search engines', () => {
 test.describe('hosting', () => {
   test('hashed assets are immutable, pages revalidate, everything is served precompressed', async ({ page, request }) => {
     const assets: string[] = [];
-    page.on('response', (r) => new RegExp(`-${HASH}(_bg)?\\.(js|wasm|css)$`).test(r.url()) && assets.push(r.url()));
+    page.on('response', (r) => new RegExp(`${HASH}\\.(js|wasm|css)$`).test(r.url()) && assets.push(r.url()));
     await page.goto(ARTICLE);
     await appReady(page);
     expect(assets.some((a) => a.endsWith('.wasm'))).toBe(true);

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ARTICLE, appReady, article, barBottom, heading, scrollSettled, toc, watchConsole } from './helpers';
+import { ARTICLE, appReady, article, barBottom, heading, scrollSettled, stillFor, toc, watchConsole } from './helpers';
 
 // The reading experience: outline and phone menu, scrollspy, copy links, back to top,
 // focus and titles, layout, themes, print. What axe cannot check is checked here.
@@ -16,7 +16,7 @@ async function wheelUntil(page: Page, dy: number, done: () => Promise<boolean>) 
   await page.mouse.move(size.width / 2, size.height / 2);
   for (let i = 0; i < 60 && !(await done()); i++) {
     await page.mouse.wheel(0, dy);
-    await page.waitForTimeout(50);
+    await scrollSettled(page);
   }
   await scrollSettled(page);
 }
@@ -42,9 +42,7 @@ test.describe('scrollspy', () => {
     await toc(page).getByRole('link', { name: heading('qui-est') }).click();
     await scrollSettled(page);
     // Focus lands without a second jump: the page stays where the scroll brought it.
-    const landed = await page.evaluate(() => window.scrollY);
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => window.scrollY)).toBe(landed);
+    expect(await stillFor(page, 20)).toBe(true);
     expect(await currentEntry(page)).toBe('#qui-est');
     // Three sections lie between the top and « Qui est… »: none of them was ever marked.
     expect(new Set(await page.evaluate(() => (window as any).__marked))).toEqual(new Set(['#qui-est']));
@@ -88,8 +86,7 @@ test.describe('scrollspy', () => {
       await page.goto(`${ARTICLE}#champs-actions`);
       await appReady(page);
       await scrollSettled(page);
-      await page.waitForTimeout(300);
-      expect(await currentEntry(page)).toBe('#champs-actions');
+      await expect.poll(() => currentEntry(page)).toBe('#champs-actions');
       expect(await headingTop(page, 'champs-actions')).toBeGreaterThanOrEqual(await barBottom(page));
       await expect(page).toHaveTitle(`${heading('champs-actions')} — ${SITE_TITLE}`);
     });
@@ -282,10 +279,14 @@ test.describe('layout', () => {
     }));
     expect(style.scroll).toBe('auto');
     expect(style.toast).toBe('0s');
-    // A navigation lands at once: the heading is in place right after the click.
+    // A navigation lands at once: the page jumps to the heading, passing through nothing.
+    await page.evaluate(() => {
+      (window as any).__positions = [];
+      addEventListener('scroll', () => (window as any).__positions.push(window.scrollY));
+    });
     await toc(page).getByRole('link', { name: heading('structure') }).click();
-    await page.waitForTimeout(50);
-    expect(await headingTop(page, 'structure')).toBeGreaterThanOrEqual(await barBottom(page));
+    await expect.poll(async () => (await headingTop(page, 'structure')) >= (await barBottom(page))).toBe(true);
+    expect(new Set(await page.evaluate(() => (window as any).__positions)).size).toBe(1);
   });
 });
 

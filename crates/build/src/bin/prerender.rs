@@ -1,0 +1,24 @@
+//! The build's last step, run by Trunk as a `post_build` hook (see `Trunk.toml`): every page
+//! prerendered into Trunk's staging directory, and the rest of the site (see `cpd_build`).
+//! Its options come from the environment (see `BuildOptions::from_env`). Any fault is printed
+//! as `file:line: message` (or `file: message`) and the build fails.
+
+use std::process::ExitCode;
+
+use cpd_build::{build, BuildOptions};
+
+fn main() -> ExitCode {
+    let options = BuildOptions::from_env(|name| std::env::var(name).ok());
+    match build(&options) {
+        Ok(written) => {
+            for path in written {
+                eprintln!("prerender: wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! The compress stage: a `.br` and a `.gz` beside every file the policy serves compressed, for
+//! hosts that serve precompressed files (nginx `brotli_static`/`gzip_static`, most CDNs). The
+//! benchmark compresses the sites it compares with this same function.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{BuildError, Result};
+use crate::files::list;
+use crate::plan::Plan;
+use crate::policy::{compressible, BROTLI_BEST, BROTLI_FAST};
+
+/// Compresses the release build's files. Brotli's best is slow (about 100 ms a page): the assets
+/// and the pages a first visit is likely to land on (the home page, the site menu's, `404.html`)
+/// get it; the other pages, and the sitemap that lists them, a fast level, so the build stays
+/// linear in pages. A development build is remade on every save, and `trunk serve` serves no
+/// twins: it gets none.
+pub fn stage(plan: &Plan) -> Result<Vec<PathBuf>> {
+    if !plan.options.release {
+        return Ok(Vec::new());
+    }
+    let best = crate::offline::first_pages(&plan.site);
+    let quality = |name: &str| {
+        let other_page =
+            name.ends_with(".html") && name != "404.html" && !best.iter().any(|b| b == name);
+        match other_page || name.ends_with(".xml") {
+            true => BROTLI_FAST,
+            false => BROTLI_BEST,
+        }
+    };
+    compress_dir(&plan.options.out, quality)
+}
+
+/// Compresses every compressible file under `root`, at the brotli quality `quality` gives its
+/// name (relative to `root`), on every core.
+pub fn compress_dir(root: &Path, quality: impl Fn(&str) -> u32 + Sync) -> Result<Vec<PathBuf>> {
+    let jobs: Vec<(PathBuf, u32)> = list(root)?
+        .into_iter()
+        .filter(|(name, _)| compressible(name))
+        .map(|(name, path)| (path, quality(&name)))
+        .collect();
+    let twins: Vec<[PathBuf; 2]> = jobs
+        .par_iter()
+        .map(|(path, quality)| precompress(path, *quality))
+        .collect::<Result<_>>()?;
+    Ok(twins.into_iter().flatten().collect())
+}
+
+/// Writes `file.br` (brotli at `quality`) and `file.gz` (gzip, level 9) beside `file`.
+fn precompress(path: &Path, quality: u32) -> Result<[PathBuf; 2]> {
+    let data = std::fs::read(path).map_err(BuildError::io(path, "read"))?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&data)
+        .and_then(|()| gz.finish())
+        .map_err(BuildError::io(path, "gzip"))
+        .and_then(|gz| crate::files::write(&with_suffix(path, ".gz"), &gz))
+        .map(|_| ())?;
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: quality as i32,
+        // The window need not exceed the file: a smaller one saves allocating 4 MiB per page.
+        lgwin: (usize::BITS - data.len().max(1 << 10).leading_zeros()).clamp(10, 22) as i32,
+        // Lets the encoder size its hash tables to the file instead of to megabytes.
+        size_hint: data.len(),
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut data.as_slice(), &mut br, &params)
+        .map_err(BuildError::io(path, "compress with brotli"))?;
+    let br_path = crate::files::write(&with_suffix(path, ".br"), &br)?;
+    Ok([br_path, with_suffix(path, ".gz")])
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}

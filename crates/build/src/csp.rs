@@ -1,0 +1,178 @@
+//! The Content-Security-Policy, computed from the pages the build actually wrote.
+//!
+//! Scripts run only from the site itself, or inline when their exact text is listed by hash:
+//! the islands' loader and the theme script of `index.html` (and Trunk's live-reload script
+//! under `trunk serve`). Data
+//! blocks (`application/ld+json`) are never executed and need no hash. A changed inline script
+//! changes its hash at the next build, so the policy can never fall out of step with the pages.
+//!
+//! The policy is shipped twice: as a header (`_headers`, and the nginx block the build writes),
+//! and as a `<meta>` for hosts that cannot set headers. The `<meta>`
+//! leaves out `frame-ancestors`, which browsers ignore there (and complain about).
+
+use crate::error::{BuildError, Result};
+use base64::Engine;
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+use sha2::{Digest, Sha256};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// The policy the build computed, as headers send it and as pages carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Csp {
+    /// For `_headers` and nginx: with `frame-ancestors`.
+    pub header: String,
+    /// For each page's `<meta>`: without it, which browsers ignore there.
+    pub meta: String,
+    /// Every inline script's hash, for the tests' facts.
+    pub hashes: BTreeSet<String>,
+}
+
+/// The stage: one policy for the site, listing every inline script of every page `(file,
+/// html)`, computed from the pages as written: it cannot miss a script, nor keep the hash of an
+/// old one. A page the HTML parser cannot read fails the build, naming it.
+pub fn stage<'a>(pages: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Csp> {
+    let mut hashes = BTreeSet::new();
+    for (file, html) in pages {
+        hashes.extend(inline_script_hashes(html).map_err(|e| {
+            BuildError::invalid(file, format!("its inline scripts cannot be read: {e}"))
+        })?);
+    }
+    Ok(Csp {
+        header: policy(&hashes, true),
+        meta: policy(&hashes, false),
+        hashes,
+    })
+}
+
+/// The `'sha256-…'` source of every executable inline script in `html`, read with an HTML
+/// parser: what the browser hashes is the script's text exactly as written.
+pub fn inline_script_hashes(
+    html: &str,
+) -> std::result::Result<BTreeSet<String>, lol_html::errors::RewritingError> {
+    let scripts = RefCell::new(Vec::<(bool, String)>::new());
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("script", |el| {
+                    let runs = el.get_attribute("src").is_none()
+                        && executable(el.get_attribute("type").as_deref());
+                    scripts.borrow_mut().push((runs, String::new()));
+                    Ok(())
+                }),
+                text!("script", |t| {
+                    if let Some((_, text)) = scripts.borrow_mut().last_mut() {
+                        text.push_str(t.as_str());
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )?;
+    Ok(scripts
+        .into_inner()
+        .into_iter()
+        .filter(|(runs, text)| *runs && !text.is_empty())
+        .map(|(_, text)| {
+            let digest = Sha256::digest(text.as_bytes());
+            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+            format!("'sha256-{encoded}'")
+        })
+        .collect())
+}
+
+/// Whether a script of this `type` runs its contents (classic or module script).
+fn executable(kind: Option<&str>) -> bool {
+    matches!(
+        kind.map(|k| k.trim().to_ascii_lowercase()).as_deref(),
+        None | Some("" | "module" | "text/javascript" | "application/javascript")
+    )
+}
+
+/// The policy, for a header (`frame_ancestors`) or for a `<meta>` (without it).
+pub fn policy(script_hashes: &BTreeSet<String>, frame_ancestors: bool) -> String {
+    let mut scripts = String::from("'self' 'wasm-unsafe-eval'");
+    for hash in script_hashes {
+        scripts.push(' ');
+        scripts.push_str(hash);
+    }
+    let mut directives = vec![
+        "default-src 'self'".to_string(),
+        format!("script-src {scripts}"),
+        "style-src 'self'".to_string(),
+        "img-src 'self'".to_string(),
+        "connect-src 'self'".to_string(),
+        "worker-src 'self'".to_string(),
+        "manifest-src 'self'".to_string(),
+        "object-src 'none'".to_string(),
+        "base-uri 'self'".to_string(),
+        "form-action 'self'".to_string(),
+    ];
+    if frame_ancestors {
+        directives.push("frame-ancestors 'none'".to_string());
+    }
+    directives.join("; ")
+}
+
+/// What else the headers say about the site's rights in the browser: none it does not use.
+pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><title>t</title>
+<script>var a = 1;</script>
+<script type="application/ld+json">{"@type":"Article"}</script>
+<script type="module">import init from '/x.js';</script>
+<script src="/ext.js"></script>
+</head><body><script>__RESOLVED_RESOURCES = [];</script></body></html>"#;
+
+    #[test]
+    fn hashes_every_executable_inline_script_and_nothing_else() {
+        let hashes = inline_script_hashes(PAGE).unwrap();
+        assert_eq!(hashes.len(), 3, "{hashes:?}");
+        // The well-known digest of `var a = 1;`, computed independently.
+        let expected = {
+            let d = Sha256::digest(b"var a = 1;");
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(d)
+            )
+        };
+        assert!(hashes.contains(&expected));
+        let ld = Sha256::digest(br#"{"@type":"Article"}"#);
+        let ld = base64::engine::general_purpose::STANDARD.encode(ld);
+        assert!(
+            !hashes.iter().any(|h| h.contains(&ld)),
+            "data blocks are not scripts"
+        );
+    }
+
+    #[test]
+    fn a_changed_script_changes_the_policy() {
+        let before = policy(&inline_script_hashes(PAGE).unwrap(), true);
+        let after = policy(
+            &inline_script_hashes(&PAGE.replace("var a = 1;", "var a = 2;")).unwrap(),
+            true,
+        );
+        assert_ne!(before, after);
+    }
+
+    #[test]
+    fn the_policy_is_strict() {
+        let p = policy(&inline_script_hashes(PAGE).unwrap(), true);
+        assert!(p.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+        assert!(!p.contains("unsafe-inline"));
+        for directive in [
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(p.contains(directive), "{directive}");
+        }
+        assert!(!policy(&BTreeSet::new(), false).contains("frame-ancestors"));
+    }
+}

@@ -1,0 +1,82 @@
+// The islands' loader. The build (crates/build/src/rewrite.rs) writes it inline in each page as
+// it is, in place of Trunk's loader, so the policy lists its hash; what it needs to know of the
+// build comes as data, the JSON block `#cpd-boot` written before it.
+//
+// The text is HTML and paints first: the small JS glue (checked against Trunk's integrity hash)
+// is fetched while the page renders but run only once the text is on screen (the first
+// contentful paint; where the browser does not report it, after the first frame), and the wasm
+// is fetched then. Each step after that runs in a task of its own, so that none blocks the main
+// thread for long: instantiate the wasm, then hydrate each island. A nested island first enters
+// its parent's children, as Leptos's own loader does, to find the parent's context. The page is
+// then marked ready (`data-app`, the `cpd:interactive` mark) and the service worker registered.
+//
+// Pages link to each other with plain links (the in-page router only follows `#anchor` links):
+// after such a link, focus starts on the new page's title, as it would after an in-app
+// navigation, so a screen reader reads the new page from its title.
+const { glue, integrity, wasm, worker, status: statusId } = JSON.parse(
+  document.getElementById('cpd-boot').textContent,
+);
+
+// A task boundary: the browser may paint and answer input in between.
+const nextTask = () =>
+  globalThis.scheduler?.yield
+    ? scheduler.yield()
+    : new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+
+const arrival = performance.getEntriesByType('navigation')[0];
+if (
+  !location.hash &&
+  arrival?.type === 'navigate' &&
+  document.referrer.startsWith(`${location.origin}/`) &&
+  document.referrer !== location.href
+) {
+  document.querySelector('h1[tabindex]')?.focus({ preventScroll: true });
+}
+
+document.head.append(
+  Object.assign(document.createElement('link'), {
+    rel: 'modulepreload',
+    href: glue,
+    integrity,
+    crossOrigin: 'anonymous',
+  }),
+);
+await new Promise((painted) => {
+  const fcp = 'first-contentful-paint';
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    requestAnimationFrame(() => setTimeout(painted));
+  } else if (performance.getEntriesByName(fcp).length) {
+    painted();
+  } else {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName(fcp).length) {
+        observer.disconnect();
+        painted();
+      }
+    }).observe({ type: 'paint', buffered: true });
+  }
+});
+const bindings = await import(glue);
+await bindings.default({ module_or_path: wasm });
+// Trunk's convention: the module's exports, for whoever debugs the page.
+window.wasmBindings = bindings;
+
+for (const island of document.querySelectorAll('leptos-island')) {
+  await nextTask();
+  const name = island.dataset.component;
+  const hydrate = bindings[name];
+  if (typeof hydrate !== 'function') throw new Error(`island ${name}: not in this wasm`);
+  island.parentElement?.closest('leptos-children')?.$$on_hydrate?.();
+  hydrate(island);
+}
+
+await nextTask();
+document.documentElement.setAttribute('data-app', 'ready');
+document.getElementById(statusId)?.replaceChildren();
+performance.mark('cpd:interactive');
+// Offline reading: a refusal (private browsing, storage turned off…) is not the reader's problem.
+if (worker && 'serviceWorker' in navigator) navigator.serviceWorker.register(worker).catch(() => {});

@@ -1,0 +1,106 @@
+//! The first stage, load: the content folder, and what Trunk built, read into the [`Plan`] the
+//! other stages work from.
+
+use std::path::{Path, PathBuf};
+
+use cpd_content::site::{load_site, Site};
+use serde::Serialize;
+
+use crate::error::{BuildError, Result};
+use crate::files::write;
+use crate::minify;
+use crate::options::BuildOptions;
+use crate::policy::SW_FILE;
+use crate::rewrite::TrunkAssets;
+
+/// What the build knows once the content and Trunk's output are read.
+pub struct Plan {
+    pub options: BuildOptions,
+    /// The pages, the files and the site's settings.
+    pub site: Site,
+    /// Trunk's `index.html`, the template of every page.
+    pub template: String,
+    /// The islands' loader, as pages inline it.
+    pub loader: String,
+    /// The loader's data, as JSON for the page's data block.
+    pub boot: String,
+    /// Files the stage wrote (the minified glue).
+    pub written: Vec<PathBuf>,
+}
+
+/// What the loader needs to start the islands: Trunk's glue (checked against its integrity
+/// hash) and wasm, the service worker to register (release builds only), and the status note
+/// to empty once the islands are up.
+#[derive(Debug, Serialize)]
+struct Boot<'a> {
+    glue: &'a str,
+    integrity: &'a str,
+    wasm: &'a str,
+    worker: Option<String>,
+    status: &'a str,
+}
+
+/// The islands' loader, as it is; release builds minify it.
+const LOADER: &str = include_str!("loader.js");
+
+/// Loads the site and Trunk's template; in a release build, minifies the JS glue and the loader.
+pub fn load(options: &BuildOptions) -> Result<Plan> {
+    let shown = options.content_dir.display().to_string();
+    let site = load_site(&options.content_dir, &shown, &options.overrides)?;
+    if site.pages.is_empty() {
+        return Err(BuildError::invalid(
+            shown,
+            "no page: the folder has no Markdown file",
+        ));
+    }
+    let template_path = options.out.join("index.html");
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(BuildError::io(&template_path, "read Trunk's output"))?;
+    let mut assets = TrunkAssets::read(&template)?;
+    let mut written = Vec::new();
+    let mut loader = LOADER.to_string();
+    if options.release {
+        let glue = asset_path(&options.out, &site.settings.base, &assets.glue)?;
+        written.push(minify_glue(&glue, &mut assets)?);
+        loader = minify::module(&loader).map_err(|e| BuildError::invalid("loader.js", e))?;
+    }
+    let boot = Boot {
+        glue: &assets.glue,
+        integrity: &assets.integrity,
+        wasm: &assets.wasm,
+        worker: options.release.then(|| site.settings.href(SW_FILE)),
+        status: cpd_view::dom::APP_STATUS_ID,
+    };
+    let boot = cpd_content::json_ld::script_json(&boot);
+    Ok(Plan {
+        options: options.clone(),
+        site,
+        template,
+        loader,
+        boot,
+        written,
+    })
+}
+
+/// Where an asset Trunk linked at `url` (under the base path) is in the output directory.
+fn asset_path(out: &Path, base: &str, url: &str) -> Result<PathBuf> {
+    url.strip_prefix(base)
+        .filter(|name| !name.contains("..") && !name.is_empty())
+        .map(|name| out.join(name))
+        .ok_or_else(|| {
+            BuildError::invalid(
+                "index.html",
+                format!("the JS glue `{url}` is not under the base path `{base}`"),
+            )
+        })
+}
+
+/// Minifies the JS glue in place and gives the loader its new integrity hash. Its name keeps
+/// Trunk's content hash: the minified text follows from the original alone.
+fn minify_glue(path: &Path, assets: &mut TrunkAssets) -> Result<PathBuf> {
+    let source = std::fs::read_to_string(path).map_err(BuildError::io(path, "read the JS glue"))?;
+    let minified =
+        minify::module(&source).map_err(|e| BuildError::invalid(path.display().to_string(), e))?;
+    assets.integrity = minify::integrity(minified.as_bytes());
+    write(path, minified.as_bytes())
+}

@@ -1,0 +1,233 @@
+//! The hosting policy, written once: which files carry a content hash, how each kind of file is
+//! cached, which are served compressed, which the service worker precaches. The `_headers` file,
+//! the nginx server block, the worker and the precompression all read it from here.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The service worker's file, at the base path: its scope is the whole site.
+pub const SW_FILE: &str = "sw.js";
+
+/// The web app manifest, at the base path (copied from `public/` by Trunk).
+pub const MANIFEST_FILE: &str = "manifest.webmanifest";
+
+/// The host headers file of Netlify and Cloudflare Pages.
+pub const HEADERS_FILE: &str = "_headers";
+
+/// The nginx server block the build writes beside `_headers`, for `hosting/nginx.conf`.
+pub const NGINX_FILE: &str = "nginx-site.conf";
+
+macro_rules! hash {
+    () => {
+        r"-[0-9a-f]{12,16}(_bg)?"
+    };
+}
+
+/// A name Trunk gave a content hash (`name-0123456789abcdef.ext`, or `…_bg.wasm`): such a file
+/// never changes under its name. Trunk writes the 64-bit hash in hex without leading zeros, so
+/// one name in sixteen has 15 digits (fewer than 12 is a chance of one in 65,536). The build
+/// writes it into the tests' facts, which the end-to-end tests read.
+pub const HASHED_PATTERN: &str = concat!(hash!(), r"\.[a-z0-9]+$");
+
+/// The content hash part of a hashed name, before its extension: nginx's immutable files are
+/// this, then one of the extensions whose kind may be immutable.
+pub const HASH: &str = hash!();
+
+/// `Cache-Control` for content-hashed files: a year, never revalidated.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// `Cache-Control` for everything that keeps its name across deploys (pages, the worker, the
+/// manifest, icons): always revalidated, so a deploy shows at once.
+pub const REVALIDATE: &str = "no-cache";
+
+/// The stylesheet of code blocks (`style/code.css`, which Trunk names `code-<hash>.css`): only
+/// pages that show code load it.
+pub const CODE_STYLESHEET: &str = "code-";
+
+/// Brotli levels: the best for assets and the pages a first visit loads, a fast one for the
+/// other pages of a large site. Measured on an 11 KB page: level 11 takes about 100 ms and
+/// gives 3.6 KB; level 4, 3 ms and 4.3 KB; levels 5 to 9, 20 to 30 ms for hardly less.
+pub const BROTLI_BEST: u32 = 11;
+pub const BROTLI_FAST: u32 = 4;
+
+/// The pages the service worker precaches, in bytes of HTML: enough for a site of dozens of
+/// pages, so that a site of thousands does not download them all on the first visit.
+pub const PRECACHED_PAGES_BYTES: usize = 512 * 1024;
+
+/// What the site is made of, one kind of file per extension: its media type, whether it is
+/// text (served with `charset=utf-8`), served precompressed (a `.br` and a `.gz` beside it),
+/// precached by the service worker, and cached for a year when its name carries a content hash.
+/// `_headers`, the nginx block, the service worker and the compressor all read this table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct FileKind {
+    pub extension: &'static str,
+    pub media_type: &'static str,
+    pub text: bool,
+    pub compressed: bool,
+    pub precached: bool,
+    pub immutable_when_hashed: bool,
+}
+
+const fn kind(
+    extension: &'static str,
+    media_type: &'static str,
+    [text, compressed, precached, immutable_when_hashed]: [bool; 4],
+) -> FileKind {
+    FileKind {
+        extension,
+        media_type,
+        text,
+        compressed,
+        precached,
+        immutable_when_hashed,
+    }
+}
+
+/// Every kind of file the site serves. Pages are never immutable: their names never change.
+/// The sitemap, `robots.txt` and other text files are for crawlers and downloads, not offline
+/// reading.
+pub const FILE_KINDS: [FileKind; 17] = [
+    //                                               text   compr. precach. immutable
+    kind("html", "text/html", [true, true, true, false]),
+    kind("css", "text/css", [true, true, true, true]),
+    kind("js", "text/javascript", [true, true, true, true]),
+    kind("wasm", "application/wasm", [false, true, true, true]),
+    kind("json", "application/json", [true, true, true, true]),
+    kind(
+        "webmanifest",
+        "application/manifest+json",
+        [true, true, true, false],
+    ),
+    kind("xml", "application/xml", [true, true, false, false]),
+    kind("txt", "text/plain", [true, true, false, false]),
+    kind("svg", "image/svg+xml", [true, true, true, true]),
+    kind("png", "image/png", [false, false, true, true]),
+    kind("jpg", "image/jpeg", [false, false, true, true]),
+    kind("jpeg", "image/jpeg", [false, false, true, true]),
+    kind("gif", "image/gif", [false, false, true, true]),
+    kind("webp", "image/webp", [false, false, true, true]),
+    kind("avif", "image/avif", [false, false, true, true]),
+    kind(
+        "ico",
+        "image/vnd.microsoft.icon",
+        [false, false, true, true],
+    ),
+    kind("woff2", "font/woff2", [false, false, true, true]),
+];
+
+static HASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(HASHED_PATTERN).expect("a valid pattern"));
+
+/// Whether a file name carries Trunk's content hash.
+pub fn is_hashed(file_name: &str) -> bool {
+    HASHED.is_match(file_name)
+}
+
+/// The kind of a file, by its extension (any case); `None` for a kind the site does not know
+/// (served as `application/octet-stream`, as it is, and never precached).
+pub fn kind_of(name: &str) -> Option<&'static FileKind> {
+    let file = name.rsplit('/').next()?;
+    let (_, extension) = file.rsplit_once('.')?;
+    FILE_KINDS
+        .iter()
+        .find(|k| k.extension.eq_ignore_ascii_case(extension))
+}
+
+/// Whether a built file is served precompressed.
+pub fn compressible(name: &str) -> bool {
+    kind_of(name).is_some_and(|k| k.compressed)
+}
+
+/// Whether a built file is served as immutable: its name carries a content hash, and its kind
+/// may be.
+pub fn immutable(name: &str) -> bool {
+    is_hashed(name) && kind_of(name).is_some_and(|k| k.immutable_when_hashed)
+}
+
+/// Whether the worker precaches a built file (path relative to the dist directory, with `/`):
+/// not the worker itself, not the precompressed twins (the browser asks for the plain URL), not
+/// the host's files (`_headers`, the nginx block, `robots.txt`, `sitemap.xml`), nor anything
+/// hidden.
+pub fn precached(name: &str) -> bool {
+    name != SW_FILE
+        && !name.split('/').any(cpd_content::is_hidden)
+        && kind_of(name).is_some_and(|k| k.precached)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunk_hashed_names() {
+        assert!(is_hashed("chef-projet-digital-f8e2c82f35477068.js"));
+        assert!(is_hashed("chef-projet-digital-f8e2c82f35477068_bg.wasm"));
+        assert!(is_hashed("main-bde87ab9c381b77e.css"));
+        assert!(is_hashed("docs/favicon-862fab4a8bba3744.svg"));
+        // Trunk drops the hash's leading zeros.
+        assert!(is_hashed("chef-projet-digital-4c0190b39b8bb90_bg.wasm"));
+        assert!(!is_hashed("icons/icon-192.png"));
+        assert!(!is_hashed("chef-projet-digital.html"));
+        assert!(!is_hashed("main-bde87ab9c38.css"));
+        assert!(!is_hashed("404.html"));
+    }
+
+    #[test]
+    fn precached_files() {
+        for yes in [
+            "index.html",
+            "x-0123456789abcdef_bg.wasm",
+            "manifest.webmanifest",
+            "icons/icon-512.png",
+        ] {
+            assert!(precached(yes), "{yes}");
+        }
+        for no in [
+            "sw.js",
+            "sw.js.br",
+            "index.html.gz",
+            "_headers",
+            NGINX_FILE,
+            "robots.txt",
+            "sitemap.xml",
+            ".stage/index.html",
+            "README",
+        ] {
+            assert!(!precached(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn compressed_files() {
+        assert!(compressible("a/b.HTML"));
+        assert!(compressible("x_bg.wasm"));
+        assert!(!compressible("icons/icon-192.png"));
+        assert!(!compressible("README"));
+    }
+
+    #[test]
+    fn immutable_files() {
+        assert!(immutable("main-bde87ab9c381b77e.css"));
+        assert!(immutable("images/paysage-0123456789abcdef.png"));
+        assert!(!immutable("icons/icon-192.png"));
+        assert!(
+            !immutable("page-0123456789abcdef.html"),
+            "pages keep their names"
+        );
+    }
+
+    #[test]
+    fn one_kind_per_extension() {
+        for (i, kind) in FILE_KINDS.iter().enumerate() {
+            assert!(
+                FILE_KINDS[i + 1..]
+                    .iter()
+                    .all(|k| k.extension != kind.extension),
+                "{}",
+                kind.extension
+            );
+            // Whatever is precompressed or precached has a media type nginx sends.
+            assert!(kind.media_type.contains('/'), "{}", kind.extension);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! The render stage: every page of the site as HTML, Trunk's template filled with it.
+//!
+//! Each page is rendered at its permalink; the home page again at `/` unless a page lives there;
+//! `404.html` is the page for any address the site does not know.
+
+use cpd_content::{page_url, walk, Article};
+use cpd_view::components::MenuEntry;
+use cpd_view::pages::{ArticlePage, NotFoundPage};
+use leptos::prelude::*;
+
+use crate::error::{BuildError, Result};
+use crate::offline::head_tags;
+use crate::plan::Plan;
+use crate::prerender::{render, Rendered};
+use crate::rewrite::{self, Fill};
+
+/// A page as the render stage leaves it: its file under the output directory, and its HTML.
+pub struct Page {
+    pub file: String,
+    pub html: String,
+}
+
+/// Renders every page.
+pub fn stage(plan: &Plan) -> Result<Vec<Page>> {
+    let site = &plan.site;
+    let mut pages = Vec::with_capacity(site.pages.len() + 2);
+    for article in &site.pages {
+        let file = article.permalink.trim_start_matches('/');
+        pages.push(article_page(plan, article, file, &article.permalink)?);
+    }
+    let home = site
+        .home()
+        .ok_or_else(|| BuildError::invalid("index.html", "the site has no page"))?;
+    if !site.pages.iter().any(|p| p.permalink == "/index.html") {
+        pages.push(article_page(plan, home, "index.html", "/")?);
+    }
+    pages.push(not_found_page(plan, home)?);
+    Ok(pages)
+}
+
+/// A page of the site, rendered at `path` into `file`.
+fn article_page(plan: &Plan, article: &Article, file: &str, path: &str) -> Result<Page> {
+    let menu = menu(plan, article);
+    let page = article.clone();
+    let rendered = render(&plan.site.settings, path, move || {
+        view! { <ArticlePage article=page menu/> }
+    })
+    .map_err(|e| BuildError::invalid(file, e.to_string()))?;
+    fill(plan, file, rendered, &article.lang, walk::has_code(article))
+}
+
+/// « Page introuvable », in the site's language, with a link to the home page.
+fn not_found_page(plan: &Plan, home: &Article) -> Result<Page> {
+    let title = home.title.clone();
+    let url = page_url(&home.permalink).to_string();
+    let rendered = render(&plan.site.settings, "/404.html", move || {
+        view! { <NotFoundPage home_title=title home_url=url/> }
+    })?;
+    fill(plan, "404.html", rendered, &plan.site.settings.lang, false)
+}
+
+/// Trunk's template filled with a rendered page.
+fn fill(plan: &Plan, file: &str, rendered: Rendered, lang: &str, code: bool) -> Result<Page> {
+    let head = rendered.head + &head_tags(&plan.site.settings);
+    let html = rewrite::page(
+        &plan.template,
+        &Fill {
+            head: &head,
+            body: &rendered.body,
+            loader: &plan.loader,
+            boot: &plan.boot,
+            base: &plan.site.settings.base,
+            lang,
+            code,
+        },
+    )?;
+    Ok(Page {
+        file: file.to_string(),
+        html,
+    })
+}
+
+/// The site menu as seen from `page`.
+fn menu(plan: &Plan, page: &Article) -> Vec<MenuEntry> {
+    plan.site
+        .menu()
+        .into_iter()
+        .map(|p| MenuEntry {
+            title: p.title.clone(),
+            url: page_url(&p.permalink).to_string(),
+            current: p.permalink == page.permalink,
+        })
+        .collect()
+}

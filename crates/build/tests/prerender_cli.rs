@@ -1,0 +1,218 @@
+//! The build's prerender step as the owner meets it: a broken Markdown file fails the build
+//! with `file:line: problem`, and a good one yields every file of the site.
+use std::path::Path;
+use std::process::Command;
+
+/// Trunk's `index.html`, as the hook finds it in the staging directory.
+const TEMPLATE: &str = include_str!("../../../tests/fixtures/trunk-index.html");
+
+/// The project's content folder.
+const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
+
+/// A staging directory holding Trunk's template, removed when dropped.
+fn staging() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), TEMPLATE).unwrap();
+    dir
+}
+
+fn run(dir: &Path, content: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .env("TRUNK_STAGING_DIR", dir)
+        .env("TRUNK_PUBLIC_URL", "/")
+        .env("SITE_URL", "https://ex.org")
+        .env("CONTENT_DIR", content)
+        .env_remove("CPD_TEST_DATA")
+        .output()
+        .expect("the prerender binary runs")
+}
+
+#[test]
+fn a_broken_markdown_file_fails_naming_file_and_line() {
+    let staged = staging();
+    let dir = staged.path();
+    let source = include_str!("../../../content/chef-projet-digital.md")
+        .replace("{: #missions}", "{: .missions}");
+    let content = dir.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(content.join("broken.md"), source).unwrap();
+    let out = run(dir, &content);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = include_str!("../../../content/chef-projet-digital.md")
+        .lines()
+        .position(|l| l == "{: #missions}")
+        .unwrap()
+        + 1;
+    assert!(stderr.contains(&format!("broken.md:{line}:")), "{stderr}");
+    assert!(stderr.contains("{: #id}"), "{stderr}");
+    assert!(
+        !dir.join("chef-projet-digital.html").exists(),
+        "nothing is written on failure"
+    );
+}
+
+#[test]
+fn a_good_file_yields_every_page_and_host_file() {
+    let staged = staging();
+    let dir = staged.path();
+    let out = run(dir, Path::new(CONTENT));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        "index.html",
+        "chef-projet-digital.html",
+        "404.html",
+        "sw.js",
+        "nginx-site.conf",
+        "sitemap.xml",
+        "robots.txt",
+        "_headers",
+    ] {
+        assert!(dir.join(file).exists(), "{file}");
+    }
+    // Precompressed twins are a release build's: a development build is remade on every save.
+    assert!(!dir.join("chef-projet-digital.html.br").exists());
+    let page = std::fs::read_to_string(dir.join("chef-projet-digital.html")).unwrap();
+    assert!(page.contains("id=\"structure\""));
+    assert!(
+        page.contains("<leptos-island"),
+        "the islands are in the page"
+    );
+    assert!(!page.contains("import init"), "Trunk's loader is replaced");
+    // A development build does not register the service worker.
+    assert!(page.contains("\"worker\":null"), "{page}");
+    // No test asked for the tests' data: none is written.
+    assert!(!dir.join("facts.json").exists());
+    // Running it again over its own output must not re-template a prerendered page.
+    let again = run(dir, Path::new(CONTENT));
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already a prerendered page"));
+}
+
+/// A content folder of one page, `name`, whose front matter has `front` besides its title.
+fn one_page(name: &str, title: &str) -> tempfile::TempDir {
+    let content = tempfile::tempdir().unwrap();
+    let page = format!("---\ntitle: {title}\nsummary: Un résumé.\n---\n\nDu texte.\n");
+    std::fs::write(content.path().join(name), page).unwrap();
+    content
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_settings_file_that_cannot_be_read_fails_the_build() {
+    let staged = staging();
+    let content = one_page("index.md", "Accueil");
+    std::os::unix::fs::symlink("ailleurs.yml", content.path().join("_config.yml")).unwrap();
+    let out = run(staged.path(), content.path());
+    assert!(!out.status.success());
+    let shown = format!(
+        "{}/_config.yml: cannot read the settings: ",
+        content.path().display()
+    );
+    assert!(stderr(&out).contains(&shown), "{}", stderr(&out));
+}
+
+#[test]
+fn an_entry_that_cannot_be_followed_fails_the_build_naming_it() {
+    let staged = staging();
+    let content = one_page("index.md", "Accueil");
+    std::os::unix::fs::symlink("disparue.md", content.path().join("perdue.md")).unwrap();
+    let out = run(staged.path(), content.path());
+    assert!(!out.status.success());
+    let shown = format!(
+        "{}/perdue.md: a link to nothing: its target does not exist: ",
+        content.path().display()
+    );
+    assert!(stderr(&out).contains(&shown), "{}", stderr(&out));
+    assert!(!staged.path().join("index.md").exists());
+}
+
+#[test]
+fn every_other_file_of_the_folder_is_copied() {
+    let staged = staging();
+    let content = one_page("index.md", "Accueil");
+    std::fs::create_dir(content.path().join("docs")).unwrap();
+    std::fs::write(content.path().join("docs/notice.pdf"), "%PDF").unwrap();
+    std::fs::write(content.path().join(".cache"), "x").unwrap();
+    let out = run(staged.path(), content.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(staged.path().join("docs/notice.pdf").exists());
+    assert!(
+        !staged.path().join(".cache").exists(),
+        "hidden names are left out"
+    );
+}
+
+#[test]
+fn front_matter_text_never_changes_the_page_structure() {
+    let staged = staging();
+    let title = "\"</script><script>alert(1)</script> & <b>gras</b>\"";
+    let content = one_page("Réunion d'équipe.md", title);
+    let out = run(staged.path(), content.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(staged.path().join("Réunion d'équipe.html")).unwrap();
+    assert!(
+        !page.contains("<script>alert"),
+        "no script of the title's is written"
+    );
+    assert_eq!(
+        page.matches("</script>").count(),
+        page.matches("<script").count()
+    );
+    assert!(
+        page.contains("<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt;</title>"),
+        "the title is text: {page}"
+    );
+    let ld_start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let ld_end = ld_start + page[ld_start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&page[ld_start..ld_end]).unwrap();
+    assert_eq!(
+        ld["headline"],
+        "</script><script>alert(1)</script> & <b>gras</b>"
+    );
+    let address = "https://ex.org/R%C3%A9union%20d'%C3%A9quipe.html";
+    assert_eq!(ld["url"], address);
+    assert!(
+        page.contains(&format!("<link href=\"{address}\" rel=\"canonical\">")),
+        "{page}"
+    );
+    let sitemap = std::fs::read_to_string(staged.path().join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://ex.org/R%C3%A9union%20d&apos;%C3%A9quipe.html</loc>"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn the_tests_data_is_written_only_where_a_test_asks() {
+    let staged = staging();
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .env("TRUNK_STAGING_DIR", staged.path())
+        .env("TRUNK_PUBLIC_URL", "/")
+        .env("CONTENT_DIR", CONTENT)
+        .env("CPD_TEST_DATA", data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let facts: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.path().join("facts.json")).unwrap()).unwrap();
+    assert_eq!(facts["hashed_pattern"], cpd_build::policy::HASHED_PATTERN);
+    assert!(facts["csp_header"].as_str().unwrap().contains("'sha256-"));
+    let model: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(data.path().join("chef-projet-digital.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(model["title"], "Chef de Projet Digital");
+    assert!(
+        !staged.path().join("facts.json").exists(),
+        "never in the site"
+    );
+}

@@ -1,0 +1,111 @@
+//! The fixture site and every broken page.
+
+use super::*;
+use crate::model::{Block, Inline};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn the_fixture_site_loads_with_its_links_resolved() {
+    let site = load_site(&fixture("site"), "site", &Overrides::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let permalinks: Vec<&str> = site.pages.iter().map(|p| p.permalink.as_str()).collect();
+    assert_eq!(
+        permalinks,
+        [
+            "/en/reading/index.html",
+            "/extras/tags.html",
+            "/guide/syntaxe.html",
+            "/index.html"
+        ],
+        "`_` files and unpublished pages are left out"
+    );
+    assert_eq!(site.settings.title.as_deref(), Some("Site d'essai"));
+    let menu: Vec<&str> = site.menu().iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(menu.len(), 3, "{menu:?}");
+    assert_eq!(
+        site.home().map(|p| p.permalink.as_str()),
+        Some("/index.html")
+    );
+    let english = &site.pages[0];
+    assert_eq!(english.lang, "en");
+    assert!(english.toc.is_empty(), "toc: false");
+    // Links to pages are resolved to their addresses; files are copied.
+    let mut hrefs = Vec::new();
+    let mut home = site.pages[3].clone();
+    crate::walk::inlines_mut(&mut home, &mut |i| {
+        if let Inline::Link(l) = i {
+            hrefs.push(l.href.clone());
+        }
+    });
+    assert!(
+        hrefs.iter().any(|h| h == "/guide/syntaxe.html"),
+        "{hrefs:?}"
+    );
+    assert!(hrefs.iter().any(|h| h == "/en/reading/"), "{hrefs:?}");
+    assert!(site.files.iter().any(|f| f.output.ends_with("exemple.txt")));
+    let image = site
+        .files
+        .iter()
+        .find(|f| f.output.starts_with("images/paysage-"))
+        .expect("hashed image");
+    let hash = image
+        .output
+        .trim_start_matches("images/paysage-")
+        .trim_end_matches(".png");
+    assert!(
+        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{}",
+        image.output
+    );
+    // French typography on French pages only, never in code.
+    let guide = &site.pages[2];
+    let code = guide
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Code(c) => Some(c),
+            _ => None,
+        })
+        .expect("a code block");
+    assert!(!code
+        .lines
+        .iter()
+        .flatten()
+        .any(|t| t.text.contains('\u{202f}')));
+    assert!(guide
+        .sections
+        .iter()
+        .any(|s| s.heading_text().ends_with("\u{202f}?")));
+}
+
+#[test]
+fn each_broken_page_fails_naming_file_line_and_cause() {
+    let dir = fixture("broken");
+    let expected = std::fs::read_to_string(dir.join("expected.txt")).unwrap();
+    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+        let (location, keyword) = line.split_once(": ").unwrap();
+        let (file, number) = location.rsplit_once(':').unwrap();
+        let scratch = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let stem = file.trim_end_matches("-b.md").trim_end_matches("-a.md");
+            if name == file
+                || name.ends_with(".png")
+                || (file.contains("duplicate") && name.starts_with(stem))
+            {
+                std::fs::copy(entry.path(), scratch.path().join(&name)).unwrap();
+            }
+        }
+        let error = load_site(scratch.path(), "content", &Overrides::default()).expect_err(line);
+        assert_eq!(error.file, format!("content/{file}"), "{line}: {error}");
+        assert_eq!(error.line().to_string(), number, "{line}: {error}");
+        assert!(error.message.contains(keyword), "{line}: {error}");
+    }
+}

@@ -1,0 +1,23 @@
+use super::{MenuEntry, SiteMenu, ThemeSwitch, TocLinks};
+use crate::islands::SectionMenu;
+use cpd_content::TocEntry;
+use leptos::prelude::*;
+
+/// The sticky bar: the page's title (back to the top), the site menu when the site has several
+/// pages, the phone contents menu and the theme switch. Its height is the stylesheet's
+/// `--bar-h`, which `scroll-padding-top` also uses.
+#[component]
+pub fn SiteBar(title: String, entries: Vec<TocEntry>, menu: Vec<MenuEntry>) -> impl IntoView {
+    view! {
+        <header class="site-bar">
+            <a class="site-title" href="#top">{title}</a>
+            <SiteMenu entries=menu/>
+            {(!entries.is_empty()).then(|| view! {
+                <SectionMenu>
+                    <TocLinks entries/>
+                </SectionMenu>
+            })}
+            <ThemeSwitch/>
+        </header>
+    }
+}

@@ -1,0 +1,50 @@
+use crate::strings;
+use cpd_content::SiteSettings;
+use leptos::prelude::*;
+
+/// One entry of the site menu: a page's title and address (under the base).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MenuEntry {
+    pub title: String,
+    /// The page's address, as links write it (`/guide/`).
+    pub url: String,
+    pub current: bool,
+}
+
+/// The site's pages that set `nav_order`, in that order; the current one is marked. Absent
+/// with fewer than two pages. Links to other pages are `rel="external"`: the in-page router
+/// leaves them to the browser.
+#[component]
+pub fn SiteMenu(entries: Vec<MenuEntry>) -> impl IntoView {
+    (entries.len() >= 2).then(|| {
+        let config = expect_context::<SiteSettings>();
+        let items = entries
+            .into_iter()
+            .map(
+                |MenuEntry {
+                     title,
+                     url,
+                     current,
+                 }| {
+                    let href = config.href(&url);
+                    view! {
+                        <li>
+                            <a
+                                href=href
+                                rel=(!current).then_some("external")
+                                aria-current=current.then_some("page")
+                            >
+                                {title}
+                            </a>
+                        </li>
+                    }
+                },
+            )
+            .collect_view();
+        view! {
+            <nav class="site-menu" aria-label=strings::SITE_MENU>
+                <ul>{items}</ul>
+            </nav>
+        }
+    })
+}

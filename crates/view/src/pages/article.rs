@@ -1,0 +1,52 @@
+use crate::components::{
+    AppStatus, ArticleHeader, BackToTop, Footnotes, Inlines, Lead, LiveRegion, MenuEntry,
+    SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
+};
+use crate::islands::Reader;
+use crate::strings;
+use cpd_content::{page_url, Article, SiteSettings};
+use leptos::prelude::*;
+
+/// A page of the site: the text as HTML, inside the [`Reader`] island that makes it move.
+/// `menu` is the site menu as seen from this page.
+#[component]
+pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> impl IntoView {
+    let page = expect_context::<SiteSettings>().href(page_url(&article.permalink));
+    let Article {
+        title,
+        tagline,
+        lead,
+        toc,
+        part,
+        sections,
+        footnotes,
+        ..
+    } = article.clone();
+    view! {
+        <SiteMeta/>
+        <Seo article/>
+        <a class="skip-link" href="#contenu">{strings::SKIP_LINK}</a>
+        <Reader>
+            // The bar is the page's banner, outside <main>.
+            <SiteBar title=title.clone() entries=toc.clone() menu/>
+            <main id="contenu" tabindex="-1">
+                <article class="article" id="top" tabindex="-1">
+                    <ArticleHeader title tagline/>
+                    <Lead blocks=lead/>
+                    {(!toc.is_empty()).then(|| view! { <TableOfContents entries=toc/> })}
+                    <div class="sections">
+                        {part.map(|p| view! { <h2 class="part-title"><Inlines inlines=p/></h2> })}
+                        {sections
+                            .into_iter()
+                            .map(|section| view! { <SectionView section page=page.clone()/> })
+                            .collect_view()}
+                    </div>
+                    <Footnotes notes=footnotes/>
+                </article>
+            </main>
+            <BackToTop/>
+        </Reader>
+        <LiveRegion/>
+        <AppStatus/>
+    }
+}
