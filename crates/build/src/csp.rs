@@ -175,4 +175,18 @@ mod tests {
         }
         assert!(!policy(&BTreeSet::new(), false).contains("frame-ancestors"));
     }
+
+    #[test]
+    fn a_page_whose_scripts_cannot_be_read_fails_naming_it() {
+        // The HTML parser cannot tell how the browser would read what follows `<select><xmp>`:
+        // a script there could hide from the policy.
+        let page = "<html><body><select><xmp><script>var a = 1;</script></xmp></select></body></html>";
+        let error = stage([("guide.html", PAGE), ("page.html", page)]).unwrap_err();
+        let shown = error.to_string();
+        assert!(
+            shown.starts_with("page.html: its inline scripts cannot be read: "),
+            "{shown}"
+        );
+        assert!(stage([("guide.html", PAGE)]).is_ok());
+    }
 }
