@@ -180,7 +180,8 @@ mod tests {
     fn a_page_whose_scripts_cannot_be_read_fails_naming_it() {
         // The HTML parser cannot tell how the browser would read what follows `<select><xmp>`:
         // a script there could hide from the policy.
-        let page = "<html><body><select><xmp><script>var a = 1;</script></xmp></select></body></html>";
+        let page =
+            "<html><body><select><xmp><script>var a = 1;</script></xmp></select></body></html>";
         let error = stage([("guide.html", PAGE), ("page.html", page)]).unwrap_err();
         let shown = error.to_string();
         assert!(

@@ -1,6 +1,7 @@
 //! The schema.org description of an article, for search engines (JSON-LD in the page's head).
 
-use crate::{Article, SiteSettings};
+use crate::model::Article;
+use crate::settings::SiteSettings;
 
 /// The schema.org `Article` describing the page, as JSON text safe inside `<script>`: its
 /// author is the page's (else the site's), its publisher the site (`_config.yml`'s `title`).
@@ -52,7 +53,7 @@ pub fn script_json(value: &impl serde::Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client_article as article;
+    use crate::site::client_article as article;
 
     #[test]
     fn json_ld_is_an_article_with_the_canonical_url() {

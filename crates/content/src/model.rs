@@ -464,6 +464,20 @@ impl Article {
     }
 }
 
+/// The id of a footnote's text.
+pub fn footnote_id(id: &str) -> String {
+    format!("fn-{id}")
+}
+
+/// The id of the `call`th call (1-based) of a footnote.
+pub fn footnote_call_id(id: &str, call: usize) -> String {
+    if call <= 1 {
+        format!("fnref-{id}")
+    } else {
+        format!("fnref-{id}-{call}")
+    }
+}
+
 /// A page's address under the base, as links write it: `/a/b.html`, and `/a/` for
 /// `/a/index.html`.
 pub fn page_url(permalink: &str) -> &str {

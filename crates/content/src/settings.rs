@@ -6,7 +6,8 @@ use std::path::Path;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde::Deserialize;
 
-use crate::{ContentError, DEFAULT_LANG};
+use crate::conventions::{language_tag, DEFAULT_LANG};
+use crate::error::ContentError;
 
 /// The settings file at the content folder's root.
 pub const CONFIG_FILE: &str = "_config.yml";
@@ -138,7 +139,7 @@ impl SiteSettings {
         settings.author = parsed.author;
         settings.description = parsed.description;
         if let Some(lang) = parsed.lang {
-            settings.lang = crate::parse::language_tag(&lang)
+            settings.lang = language_tag(&lang)
                 .map_err(|message| ContentError::at(&file, line_of(&text, "lang"), message))?;
         }
         Ok(settings)

@@ -9,7 +9,8 @@
 //! counts as such when it ends a word (followed by a space, the end, or closing punctuation), so
 //! `a?b=c` or `10:30` stay intact.
 
-use super::{walk, Article, Inline};
+use crate::model::{Article, Inline};
+use crate::walk;
 
 const NNBSP: char = '\u{202F}';
 const NBSP: char = '\u{A0}';
@@ -180,7 +181,7 @@ mod tests {
 
     #[test]
     fn article_prose_is_typeset_but_not_code_or_hrefs() {
-        let a = crate::client_article();
+        let a = crate::site::client_article();
         assert_eq!(a.sections[0].id, "chef-projet-digital");
         assert_eq!(
             a.sections[0].heading_text(),
@@ -196,7 +197,7 @@ mod tests {
             .unwrap()
             .article;
         typeset(&mut p);
-        let crate::Block::Paragraph(inlines) = &p.lead[0] else {
+        let crate::model::Block::Paragraph(inlines) = &p.lead[0] else {
             panic!("{:?}", p.lead)
         };
         match &inlines[1] {

@@ -117,11 +117,11 @@ pub fn anchors(article: &Article) -> Vec<String> {
             ids.extend(attrs.id.clone());
         }
         if let Inline::FootnoteRef { id, call, .. } = i {
-            ids.push(super::footnote_call_id(id, *call));
+            ids.push(super::model::footnote_call_id(id, *call));
         }
     });
     for note in &article.footnotes {
-        ids.push(super::footnote_id(&note.id));
+        ids.push(super::model::footnote_id(&note.id));
     }
     ids.push("top".to_string());
     ids.push("contenu".to_string());

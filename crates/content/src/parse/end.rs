@@ -4,8 +4,8 @@
 use pulldown_cmark::TagEnd;
 
 use super::autolink::autolink;
+use super::source::PResult;
 use super::tree::{kramdown_id, trimmed, Builder, FootnoteDef, Frame, Kind};
-use super::PResult;
 use crate::highlight::highlight;
 use crate::model::{plain_text, Align, Block, CodeBlock, Inline, List, ListItem, Table};
 

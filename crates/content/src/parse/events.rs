@@ -3,8 +3,9 @@
 
 use pulldown_cmark::{Event, Options, Parser};
 
+use super::html;
+use super::source::{PResult, PageSource, Source};
 use super::tree::{Builder, Tree};
-use super::{html, PResult, PageSource, Source};
 use crate::model::{Block, Inline};
 
 /// Parses the whole file (front matter included) into its tree.

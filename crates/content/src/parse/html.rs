@@ -9,8 +9,8 @@
 use html5gum::{Token, Tokenizer};
 
 use super::files::string;
+use super::source::PResult;
 use super::tree::{check_liquid, classify, Builder, Kind};
-use super::PResult;
 use crate::model::{Attributes, HtmlTag, Inline};
 
 /// The allowed element names, for messages.

@@ -2,8 +2,8 @@
 //! run code), an image's file found in the content folder, sized and given a hashed name.
 
 use super::files::{hashed_name, image_size, resolve_path};
+use super::source::{Asset, PResult};
 use super::tree::{classify, Builder};
-use super::{Asset, PResult};
 use crate::model::{Image, Inline, Link, LinkTarget};
 
 /// Images past this much text, or after the first one, are below the first screen.

@@ -22,57 +22,17 @@ mod front;
 mod html;
 mod media;
 mod shape;
+mod source;
 mod start;
 mod tree;
 
-use std::path::{Path, PathBuf};
-
 pub use files::resolve_path;
-pub use front::{iso_date, language_tag, FrontMatter};
+pub use front::FrontMatter;
+
+use source::Source;
+pub use source::{Asset, PResult, PageSource};
 
 use crate::model::Article;
-use crate::{ContentError, DEFAULT_LANG};
-
-pub type PResult<T> = Result<T, ContentError>;
-
-/// Where a page comes from: what the parser needs besides its text.
-#[derive(Debug, Clone)]
-pub struct PageSource {
-    /// The file as messages name it (`content/guide/a.md`).
-    pub file: String,
-    /// The path relative to the content folder, with `/` separators (`guide/a.md`): the page's
-    /// default permalink and the key of links to its source.
-    pub rel_path: String,
-    /// The content folder, where images are looked up; `None` when a page is parsed alone (then an
-    /// image is an error).
-    pub root: Option<PathBuf>,
-    /// The site's default language.
-    pub site_lang: String,
-}
-
-impl PageSource {
-    /// A page parsed on its own, without a content folder (tests, the fuzzer).
-    pub fn alone(file: &str) -> Self {
-        Self {
-            file: file.to_string(),
-            rel_path: Path::new(file)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            root: None,
-            site_lang: DEFAULT_LANG.to_string(),
-        }
-    }
-}
-
-/// A file copied next to the pages with a content-hashed name (an image).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Asset {
-    /// The file in the content folder.
-    pub source: PathBuf,
-    /// Its path under the base, without leading slash (`images/photo-0123456789abcdef.png`).
-    pub output: String,
-}
 
 /// A parsed page, with what the site needs to place it.
 #[derive(Debug, Clone)]
@@ -104,42 +64,6 @@ pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
         permalink_line,
         image,
     })
-}
-
-/// The whole file, with what is needed to turn byte offsets into line numbers.
-pub(crate) struct Source<'a> {
-    file: &'a str,
-    text: &'a str,
-    /// Byte offset of the start of each line.
-    line_starts: Vec<usize>,
-    /// The number of the file's last line.
-    last_line: usize,
-}
-
-impl<'a> Source<'a> {
-    fn new(file: &'a str, text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Source {
-            file,
-            text,
-            line_starts,
-            last_line: text.lines().count().max(1),
-        }
-    }
-
-    /// The 1-based line holding this byte offset of the file.
-    fn line_of(&self, offset: usize) -> usize {
-        // The file's last line, for an offset past its final newline (the end of the file).
-        self.line_starts
-            .partition_point(|&start| start <= offset)
-            .clamp(1, self.last_line)
-    }
-
-    fn error(&self, line: usize, message: impl Into<String>) -> ContentError {
-        ContentError::at(self.file, line, message)
-    }
 }
 
 #[cfg(test)]

@@ -17,8 +17,8 @@
 //!   headings and the headings one level under them.
 
 use super::front::FrontMatter;
+use super::source::{PResult, PageSource, Source};
 use super::tree::FootnoteDef;
-use super::{PResult, PageSource, Source};
 use crate::model::{plain_text, Article, Block, Footnote, Inline, LinkTarget, Section, TocEntry};
 use crate::slug::{slugify, Ids};
 use crate::walk;

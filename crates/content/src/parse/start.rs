@@ -2,8 +2,8 @@
 
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, LinkType, MetadataBlockKind, Tag};
 
+use super::source::PResult;
 use super::tree::{heading_level, Builder, Kind};
-use super::PResult;
 use crate::model::Align;
 
 impl Builder<'_, '_> {

@@ -27,7 +27,7 @@ fn text(t: &str) -> Inline {
 
 #[test]
 fn client_article_keeps_its_shape() {
-    let a = crate::client_article();
+    let a = crate::site::client_article();
     assert_eq!(a.title, "Chef de Projet Digital");
     assert_eq!(a.permalink, "/chef-projet-digital.html");
     assert!(a.tagline.is_some());
@@ -174,7 +174,7 @@ fn blockquotes_hold_blocks() {
 #[test]
 fn code_blocks_are_highlighted_and_never_typeset() {
     let source = "---\ntitle: T\n---\n```rust\nfn main() { let x = \"a ? b\"; }\n```\n\n    indented : code\n";
-    let a = crate::load("t.md", source).unwrap();
+    let a = crate::site::load("t.md", source).unwrap();
     let Block::Code(c) = &a.lead[0] else { panic!() };
     assert_eq!(c.lang.as_deref(), Some("rust"));
     assert!(

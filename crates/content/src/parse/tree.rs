@@ -7,7 +7,7 @@ use pulldown_cmark::HeadingLevel;
 
 use super::autolink::autolink;
 use super::front::RawYaml;
-use super::{Asset, PResult, PageSource, Source};
+use super::source::{Asset, PResult, PageSource, Source};
 use crate::model::{Align, Attributes, Block, Element, HtmlTag, Inline, LinkTarget, ListItem};
 use crate::slug::{is_valid_id, Ids};
 

@@ -1,11 +1,12 @@
 //! Every entry of the content folder, accounted for: a page (a Markdown file), a file to copy,
-//! or a hidden name left out by rule (`_…`, `.…`, see [`crate::is_hidden`]). An entry that
+//! or a hidden name left out by rule (`_…`, `.…`, see [`crate::conventions::is_hidden`]). An entry that
 //! cannot be read or followed (a dangling link, a folder without permission) is an error naming
 //! it: nothing goes missing from the site without a word.
 
 use std::path::{Path, PathBuf};
 
-use crate::{is_hidden, ContentError};
+use crate::conventions::is_hidden;
+use crate::error::ContentError;
 
 /// The content folder's entries, in path order.
 #[derive(Debug, Default)]

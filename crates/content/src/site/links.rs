@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::Parsed;
+use super::parsed::Parsed;
+use crate::error::ContentError;
 use crate::model::{page_url, Article, Inline, Link, LinkTarget};
 use crate::parse::resolve_path;
-use crate::{walk, ContentError};
+use crate::walk;
 
 /// What links can reach: each page's address and source, their anchors, and the folder's files.
 struct Targets<'a> {

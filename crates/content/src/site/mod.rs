@@ -7,14 +7,19 @@
 
 pub mod entries;
 mod links;
+mod parsed;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::parse::{parse_page, Asset, PageSource, ParsedPage};
+use crate::error::ContentError;
+use crate::model::Article;
+use crate::parse::{parse_page, Asset, PageSource};
 use crate::settings::Overrides;
-use crate::{typography, Article, ContentError, SiteSettings};
+use crate::settings::SiteSettings;
+use crate::typography;
 use entries::{Entries, Entry};
+use parsed::Parsed;
 
 /// Every page of the site, and the files it serves besides.
 #[derive(Debug, Clone)]
@@ -47,12 +52,6 @@ impl Site {
         menu.sort_by_key(|p| p.nav_order);
         menu
     }
-}
-
-/// A page read and parsed, with where it came from.
-struct Parsed {
-    source: PageSource,
-    page: ParsedPage,
 }
 
 /// Loads the content folder `root` (named `shown` in messages): settings, pages, checked links,
@@ -163,6 +162,25 @@ fn copied_files(
         }
     }
     copied
+}
+
+/// One page parsed as the build parses it (typography included), without a content folder.
+pub fn load(file: &str, source: &str) -> Result<Article, ContentError> {
+    let mut article = parse_page(&PageSource::alone(file), source)?.article;
+    if article.is_french() {
+        typography::typeset(&mut article);
+    }
+    Ok(article)
+}
+
+/// The client's article, parsed as the build parses it: the fixture of the native tests here
+/// and in the crates that render it.
+pub fn client_article() -> Article {
+    let source = include_str!("../../../../content/chef-projet-digital.md");
+    let mut article =
+        load("content/chef-projet-digital.md", source).expect("the client's text parses");
+    article.source = "chef-projet-digital.md".into();
+    article
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use crate::strings;
 use leptos::prelude::*;
 
-pub use crate::dom::APP_STATUS_ID;
+use crate::dom::APP_STATUS_ID;
 
 /// A discreet note for when the interactive layer is late (slow network) or cannot start (wasm
 /// blocked or failing): the text and the contents' plain anchors work without it, and the

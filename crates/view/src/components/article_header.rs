@@ -1,4 +1,4 @@
-use super::Inlines;
+use super::inline::Inlines;
 use cpd_content::Inline;
 use leptos::prelude::*;
 

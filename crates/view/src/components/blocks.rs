@@ -1,4 +1,4 @@
-use super::Inlines;
+use super::inline::Inlines;
 use crate::strings;
 use cpd_content::{Block, CodeBlock, Element, HtmlTag, List, ListItem, Table};
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-use super::Blocks;
+use super::blocks::Blocks;
 use crate::strings;
 use cpd_content::{footnote_call_id, footnote_id, Footnote};
 use leptos::prelude::*;

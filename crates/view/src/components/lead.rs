@@ -1,4 +1,4 @@
-use super::Blocks;
+use super::blocks::Blocks;
 use cpd_content::Block;
 use leptos::prelude::*;
 

@@ -39,7 +39,7 @@ mod theme_switch;
 mod toc;
 mod toc_links;
 
-pub use app_status::{AppStatus, APP_STATUS_ID};
+pub use app_status::AppStatus;
 pub use article_header::ArticleHeader;
 pub use back_to_top::BackToTop;
 pub use blocks::Blocks;

@@ -1,4 +1,5 @@
-use super::{Blocks, Inlines};
+use super::blocks::Blocks;
+use super::inline::Inlines;
 use crate::islands::CopyLink;
 use crate::strings;
 use cpd_content::{plain_text, Section};

@@ -1,4 +1,6 @@
-use super::{MenuEntry, SiteMenu, ThemeSwitch, TocLinks};
+use super::site_menu::{MenuEntry, SiteMenu};
+use super::theme_switch::ThemeSwitch;
+use super::toc_links::TocLinks;
 use crate::islands::SectionMenu;
 use cpd_content::TocEntry;
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-use super::TocLinks;
+use super::toc_links::TocLinks;
 use crate::strings;
 use cpd_content::TocEntry;
 use leptos::prelude::*;

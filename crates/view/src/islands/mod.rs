@@ -19,6 +19,7 @@
 
 pub mod announce;
 mod copy_link;
+mod effect;
 pub mod nav;
 mod reader;
 mod section_menu;
@@ -27,12 +28,3 @@ pub mod spy;
 pub use copy_link::CopyLink;
 pub use reader::Reader;
 pub use section_menu::SectionMenu;
-
-use leptos::prelude::*;
-
-/// Runs `f` as an effect (after hydration, then whenever what it reads changes). The islands'
-/// effects all go through this one non-generic function, so Leptos's effect machinery is
-/// compiled into the wasm once rather than once per closure.
-pub(crate) fn effect(mut f: Box<dyn FnMut()>) {
-    Effect::new(move |_| f());
-}

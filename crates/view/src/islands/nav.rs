@@ -5,6 +5,7 @@
 //! cold hash with the title and the spy. One effect on the hash does all of that, so every way
 //! of arriving behaves the same.
 
+use super::effect::effect;
 use super::spy::SectionInView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -14,7 +15,7 @@ use leptos_router::hooks::use_location;
 pub fn Navigation(spy: SectionInView, children: Children) -> impl IntoView {
     follow_hash(spy);
     // In an effect: the spy measures the laid-out page.
-    super::effect(Box::new(move || super::spy::watch(spy)));
+    effect(Box::new(move || super::spy::watch(spy)));
     children()
 }
 
@@ -46,7 +47,7 @@ fn follow_hash(spy: SectionInView) {
     // The build's title, before any section is named in it.
     let page_title = StoredValue::new(None::<String>);
     let mut first = true;
-    super::effect(Box::new(move || {
+    effect(Box::new(move || {
         let arriving = std::mem::take(&mut first);
         let anchor = anchor_of(&location.hash.get());
         // A plain load measures where it is; any move to an anchor holds the spy on its target.

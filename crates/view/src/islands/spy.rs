@@ -13,6 +13,7 @@
 //! new measure: a target too close to the bottom to reach the top of the viewport stays current.
 //! It also ends at the reader's own input (wheel, touch, keys), which is measured at once.
 
+use super::effect::effect;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -128,7 +129,7 @@ fn all(selector: &str) -> Vec<web_sys::Element> {
 /// Every contents list (the outline and the phone menu's) follows the section in view.
 fn mark_contents(spy: SectionInView) {
     let links = all(CONTENTS_LINKS);
-    super::effect(Box::new(move || {
+    effect(Box::new(move || {
         spy.section.with(|section| {
             for link in &links {
                 let href = link.get_attribute("href").unwrap_or_default();
