@@ -5,8 +5,10 @@
 # configuration. Prints one table; raw reports go to target/lighthouse/.
 # Usage: scripts/lighthouse.sh [RUNS]  (medians over RUNS, default 3; the full benchmark with
 # its budgets is scripts/bench.sh)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# The static twin is made and precompressed as scripts/bench.sh makes its own
+# (scripts/bench/static-twin.mjs, the build's precompress).
+# shellcheck source=scripts/bench/lib.sh
+source "$(dirname "$0")/bench/lib.sh"
 runs=${1:-3}
 out=target/lighthouse
 rm -rf "$out" && mkdir -p "$out/static"
@@ -18,14 +20,8 @@ fi
 
 # The static twin: same HTML, same stylesheet, no script, no preload of the wasm.
 cp -r dist/*.css dist/robots.txt dist/sitemap.xml dist/manifest.webmanifest dist/icons "$out/static/"
-node -e '
-  const fs = require("fs");
-  let html = fs.readFileSync("dist/chef-projet-digital.html", "utf8");
-  html = html.replace(/<script(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script>/g, "")
-             .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
-  fs.writeFileSync(process.argv[1] + "/chef-projet-digital.html", html);
-' "$out/static"
-for f in "$out"/static/*; do [ -f "$f" ] && gzip -9kf "$f" && brotli -q 11 -kf "$f"; done
+node scripts/bench/static-twin.mjs dist/chef-projet-digital.html "$out/static/chef-projet-digital.html"
+precompress "$out/static"
 # Served with dist/'s own nginx directives (media types, brotli, headers), less the script
 # hashes, which are the article's inline scripts: the same serving as the app's.
 grep -v 'Content-Security-Policy' dist/nginx-site.conf > "$out/static/nginx-site.conf"
@@ -33,7 +29,8 @@ grep -v 'Content-Security-Policy' dist/nginx-site.conf > "$out/static/nginx-site
 bash scripts/serve-dist.sh 8181 dist > "$out/nginx-app.log" 2>&1 & app=$!
 bash scripts/serve-dist.sh 8182 "$out/static" > "$out/nginx-static.log" 2>&1 & static=$!
 trap 'kill $app $static 2>/dev/null || true' EXIT
-sleep 1
+server_log="$out/nginx-*.log"
+wait_url http://127.0.0.1:8181/ http://127.0.0.1:8182/chef-projet-digital.html
 
 flags="--headless=new $(tr '\n' ' ' < scripts/chromium-flags.txt)"
 for i in $(seq 1 "$runs"); do
@@ -51,6 +48,7 @@ for i in $(seq 1 "$runs"); do
   done
 done
 
+# shellcheck disable=SC2016 # JavaScript, not shell
 node -e '
   const fs = require("fs"); const dir = process.argv[1]; const runs = +process.argv[2];
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };

@@ -1,4 +1,4 @@
-// The plain static page for scripts/bench.sh, made as scripts/lighthouse.sh makes it: the
+// The plain static page for scripts/bench.sh and scripts/lighthouse.sh: the
 // prerendered article with every <script> but JSON-LD and every (module)preload removed, so the
 // same HTML and stylesheet load with no JavaScript and no wasm at all.
 // Usage: node scripts/bench/static-twin.mjs IN.html OUT.html
