@@ -77,11 +77,11 @@ app_model_fits() {
 
 # precompress DIR… : a .br (brotli 11) and a .gz (gzip 9) beside every file of DIR… that the
 # site's policy serves compressed (html, css, js, wasm, json, webmanifest, xml, txt, svg; images
-# and fonts are left alone), by the build's own compressor (crates/build/src/bin/precompress.rs),
+# and fonts are left alone), by the build's own compressor (crates/publish/src/bin/precompress.rs),
 # so every site compared is served as the article's build serves its own. Built once a run.
 precompress() {
   if [ -z "${precompress_built:-}" ]; then
-    cargo build --quiet --locked -p cpd-build --bin precompress
+    cargo build --quiet --locked -p cpd-publish --bin precompress
     precompress_built=1
   fi
   target/debug/precompress "$@"

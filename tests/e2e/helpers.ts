@@ -15,7 +15,7 @@ const DATA = {
 };
 type Site = keyof typeof DATA;
 
-/** What the build knows and the tests must not repeat: crates/build/src/write.rs's `Facts`. */
+/** What the build knows and the tests must not repeat: crates/publish/src/write.rs's `Facts`. */
 export type Facts = {
   hashed_pattern: string;
   hash: string;

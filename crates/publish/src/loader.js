@@ -1,4 +1,4 @@
-// The islands' loader. The build (crates/build/src/rewrite.rs) writes it inline in each page as
+// The islands' loader. The build (crates/publish/src/rewrite.rs) writes it inline in each page as
 // it is, in place of Trunk's loader, so the policy lists its hash; what it needs to know of the
 // build comes as data, the JSON block `#cpd-boot` written before it.
 //

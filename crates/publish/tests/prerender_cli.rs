@@ -204,7 +204,7 @@ fn the_tests_data_is_written_only_where_a_test_asks() {
     assert!(out.status.success(), "{}", stderr(&out));
     let facts: serde_json::Value =
         serde_json::from_slice(&std::fs::read(data.path().join("facts.json")).unwrap()).unwrap();
-    assert_eq!(facts["hashed_pattern"], cpd_build::policy::HASHED_PATTERN);
+    assert_eq!(facts["hashed_pattern"], cpd_publish::policy::HASHED_PATTERN);
     assert!(facts["csp_header"].as_str().unwrap().contains("'sha256-"));
     let model: serde_json::Value = serde_json::from_slice(
         &std::fs::read(data.path().join("chef-projet-digital.json")).unwrap(),

@@ -1,4 +1,4 @@
-// Chef de Projet Digital: the service worker. The build (crates/build/src/offline.rs) writes it
+// Chef de Projet Digital: the service worker. The build (crates/publish/src/offline.rs) writes it
 // into dist/ as sw.js, after one line of data: `self.deploy`, the deploy it serves.
 //
 // One cache per deploy, named after a hash of every precached file: a deploy changes this file,

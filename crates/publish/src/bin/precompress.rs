@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use cpd_build::compress::compress_dir;
-use cpd_build::policy::BROTLI_BEST;
+use cpd_publish::compress::compress_dir;
+use cpd_publish::policy::BROTLI_BEST;
 
 fn main() -> ExitCode {
     let dirs: Vec<String> = std::env::args().skip(1).collect();
