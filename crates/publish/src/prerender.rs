@@ -217,6 +217,29 @@ mod tests {
     }
 
     #[test]
+    fn the_site_settings_name_the_site_and_describe_a_page_without_a_summary() {
+        let mut settings = SiteSettings::at("https://ex.org", "/");
+        settings.title = Some("Le « site » & co".into());
+        settings.description = Some("Ce que le site offre.".into());
+        let mut page = article();
+        page.summary = String::new();
+        let head = render(&settings, "/", move || view! { <ArticlePage article=page/> })
+            .unwrap()
+            .head;
+        assert!(
+            head.contains("<meta property=\"og:site_name\" content=\"Le « site » &amp; co\">"),
+            "{head}"
+        );
+        assert!(
+            head.contains("<meta name=\"description\" content=\"Ce que le site offre.\">"),
+            "{head}"
+        );
+        // With a summary of its own, a page is described by it.
+        let head = render_article(&settings, "/").head;
+        assert!(!head.contains("Ce que le site offre."), "{head}");
+    }
+
+    #[test]
     fn the_not_found_page_links_to_the_article_under_the_base() {
         for (base, href) in [
             ("/", "/chef-projet-digital.html"),

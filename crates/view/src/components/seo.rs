@@ -16,6 +16,11 @@ pub fn Seo(article: Article) -> impl IntoView {
     let image = article.image.as_ref().map(|i| settings.absolute(i));
     let site_name = settings.title.clone();
     let Article { title, summary, .. } = article;
+    // As jekyll-seo-tag does: a page without a summary is described by the site's description.
+    let summary = match summary.is_empty() {
+        true => settings.description.clone().unwrap_or_default(),
+        false => summary,
+    };
     // leptos_meta writes the title's text into `<title>` as it is: it is escaped here, so a
     // title holding `</title>` stays text.
     let escaped_title = html_escape::encode_text(&title).into_owned();
