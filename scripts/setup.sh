@@ -25,23 +25,33 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-# Offline builds (trunk --offline passes --offline to cargo) need every crate already here.
-cargo fetch --locked >/dev/null
-
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  log "rustup target wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
+# Native builds and the tests' wasm are stable; the release wasm needs the nightly pinned in
+# rust-toolchain.toml (std rebuilt, see .cargo/config.toml), which this directory selects by
+# default: everything else says `+stable`.
+if ! rustup +stable target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target wasm32-unknown-unknown (stable)"
+  rustup +stable target add wasm32-unknown-unknown
 fi
-rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+rustup +stable component list --installed 2>/dev/null | grep -q '^clippy' || rustup +stable component add clippy rustfmt
+NIGHTLY=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  log "rustup toolchain install $NIGHTLY (rust-src, wasm32; the release wasm's)"
+  rustup toolchain install "$NIGHTLY" --profile minimal -c rust-src,clippy,rustfmt -t wasm32-unknown-unknown
+fi
+
+# Offline builds (trunk --offline passes --offline to cargo) need every crate already here,
+# the project's and those of the std the release wasm rebuilds.
+cargo +stable fetch --locked >/dev/null
+cargo "+$NIGHTLY" fetch --manifest-path "$(rustc "+$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   log "cargo install trunk $TRUNK_VERSION (about 5 minutes)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  cargo +stable install trunk --version "$TRUNK_VERSION" --locked
 fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION"; then
   log "cargo install wasm-bindgen-cli $WB_VERSION (about 4 minutes)"
   # Not --locked: one of its locked dependencies is gone from the registry.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+  cargo +stable install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
 # Trunk finds wasm-opt on PATH. npm's binaryen 132 is a Node script, no download; Debian's
@@ -56,4 +66,4 @@ if [ ! -d node_modules/@playwright/test ] || [ package-lock.json -nt node_module
   # Playwright must never download a browser: the system Chromium is used.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
-log "ready: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $WB_VERSION, $(wasm-opt --version | head -1)"
+log "ready: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $WB_VERSION, $(wasm-opt --version | head -1), $NIGHTLY for the release wasm"

@@ -9,16 +9,16 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 wasm=(--target wasm32-unknown-unknown --package chef-projet-digital --package cpd-view)
 
 step "format and lint (native and wasm)"
-cargo fmt --all -- --check
-cargo clippy --locked --workspace --all-targets -- -D warnings
-cargo clippy --locked "${wasm[@]}" --all-targets -- -D warnings
+cargo +stable fmt --all -- --check
+cargo +stable clippy --locked --workspace --all-targets -- -D warnings
+cargo +stable clippy --locked "${wasm[@]}" --all-targets -- -D warnings
 
 step "native tests (content, view, build)"
-cargo test --locked --workspace
+cargo +stable test --locked --workspace
 
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
-  cargo test --locked --target wasm32-unknown-unknown --package cpd-view --test wasm
+  cargo +stable test --locked --target wasm32-unknown-unknown --package cpd-view --test wasm
 
 # Each build writes what the end-to-end tests read (pages' models, the build's facts) into a
 # folder of its own under target/e2e-data/, never into the site.

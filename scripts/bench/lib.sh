@@ -81,7 +81,7 @@ app_model_fits() {
 # so every site compared is served as the article's build serves its own. Built once a run.
 precompress() {
   if [ -z "${precompress_built:-}" ]; then
-    cargo build --quiet --locked -p cpd-publish --bin precompress
+    cargo +stable build --quiet --locked -p cpd-publish --bin precompress
     precompress_built=1
   fi
   target/debug/precompress "$@"

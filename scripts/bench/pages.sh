@@ -11,7 +11,7 @@ sizes=${*:-10 100 1000}
 require cargo trunk time
 mkdir -p target/bench
 # The hook's binary, in the profile the hook runs it in (`cargo run`, debug).
-cargo build --quiet --locked -p cpd-publish --bin prerender
+cargo +stable build --quiet --locked -p cpd-publish --bin prerender
 if ! ls $app_dist/*_bg.wasm > /dev/null 2>&1; then
   log "no release build in $app_dist: building it (log: target/bench/build-app.log)"
   build_app
@@ -24,7 +24,7 @@ printf '| pages | render step, s | peak memory, MiB | s per 1,000 pages |\n|---:
 for n in $sizes; do
   site=target/bench/pages-$n
   # The site's Markdown, from the generator of crates/publish/tests/scale.rs.
-  SCALE_PAGES=$n SCALE_DIR="$root/$site/content" cargo test --quiet --locked -p cpd-publish \
+  SCALE_PAGES=$n SCALE_DIR="$root/$site/content" cargo +stable test --quiet --locked -p cpd-publish \
     --test scale -- --ignored --exact write_bench_site > /dev/null
   # Trunk's staging directory as the hook finds it in a release build: the template of
   # tests/fixtures/trunk-index.html, with this build's real glue, wasm and stylesheet under the

@@ -223,9 +223,13 @@ mod tests {
         settings.description = Some("Ce que le site offre.".into());
         let mut page = article();
         page.summary = String::new();
-        let head = render(&settings, "/", move || view! { <ArticlePage article=page/> })
-            .unwrap()
-            .head;
+        let head = render(
+            &settings,
+            "/",
+            move || view! { <ArticlePage article=page/> },
+        )
+        .unwrap()
+        .head;
         assert!(
             head.contains("<meta property=\"og:site_name\" content=\"Le « site » &amp; co\">"),
             "{head}"

@@ -36,7 +36,9 @@ fn shared_path(event: &leptos::ev::MouseEvent) -> Option<String> {
 /// Copies the absolute URL of `path` (on the page's own origin) and announces the outcome.
 fn copy(path: String) {
     let window = window();
-    let url = format!("{}{path}", window.location().origin().unwrap_or_default());
+    // Pushes rather than `format!`: each formatting call site costs the wasm bytes.
+    let mut url = window.location().origin().unwrap_or_default();
+    url.push_str(&path);
     let promise = window.navigator().clipboard().write_text(&url);
     leptos::task::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();

@@ -23,7 +23,13 @@ pub fn Navigation(spy: SectionInView, children: Children) -> impl IntoView {
 /// own title elsewhere.
 pub fn section_title(heading: Option<&str>, page_title: &str) -> String {
     match heading {
-        Some(h) => [h, " — ", page_title].concat(),
+        // Pushes rather than `format!`: each formatting call site costs the wasm bytes.
+        Some(h) => {
+            let mut title = String::from(h);
+            title.push_str(" — ");
+            title.push_str(page_title);
+            title
+        }
         None => page_title.to_string(),
     }
 }
