@@ -51,13 +51,19 @@ test('page to page, back and forward, with the wasm running', async ({ page }) =
   await menu.getByRole('link', { name: 'Reading notes' }).click();
   await expect(page).toHaveURL(SITE + '/en/reading/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Each page is left once its islands are up: a page left while its wasm still loads aborts
+  // that load, which the console reports.
+  await appReady(page);
   await page.goBack();
   await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
   await expect(h1(page)).toHaveText('Guide de la syntaxe');
+  await appReady(page);
   await page.goBack();
   await expect(h1(page)).toHaveText("Site d’essai");
+  await appReady(page);
   await page.goForward();
   await expect(h1(page)).toHaveText('Guide de la syntaxe');
+  await appReady(page);
   expect(errors).toEqual([]);
 });
 
