@@ -135,14 +135,17 @@ async function serve(root: string) {
 }
 
 /** What a rebuild does to the host: every content-hashed file under a new name (the old ones
- *  gone, as an atomic deploy leaves them), the pages naming them and marked, a new sw.js. */
+ *  gone, as an atomic deploy leaves them), the pages naming them and marked, a new sw.js. (The
+ *  search index's entry still names its shards by their old names: no search runs here.) */
 function deploy(root: string) {
   const hashed = new RegExp(`${HASH}(?=\\.)`, 'g');
   const reversed = (digits: string) => [...digits].reverse().join('');
   const renamed = (text: string) => text.replace(hashed, (hash) => hash.replace(/[0-9a-f]+/, reversed));
-  for (const name of readdirSync(root)) {
-    if (hashed.test(name)) renameSync(join(root, name), join(root, renamed(name)));
-    hashed.lastIndex = 0;
+  for (const dir of [root, join(root, 'search')]) {
+    for (const name of readdirSync(dir)) {
+      if (hashed.test(name)) renameSync(join(dir, name), join(dir, renamed(name)));
+      hashed.lastIndex = 0;
+    }
   }
   const pages = ['index.html', 'chef-projet-digital.html', '404.html'].map((page) => ({
     page,

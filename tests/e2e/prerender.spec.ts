@@ -50,7 +50,7 @@ test.describe('hydration', () => {
       const resource = (url: string) =>
         (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.name.endsWith(url));
       const preload = document.querySelector<HTMLLinkElement>('link[rel=modulepreload]');
-      const registration = await navigator.serviceWorker.getRegistration();
+      const registration = await navigator.serviceWorker.ready;
       return {
         boot,
         preload: preload && { href: new URL(preload.href).pathname, integrity: preload.integrity },
@@ -59,7 +59,7 @@ test.describe('hydration', () => {
         paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
         interactive: performance.getEntriesByName('cpd:interactive')[0]?.startTime,
         status: document.getElementById(boot.status)?.textContent,
-        worker: registration && new URL((registration.active ?? registration.installing ?? registration.waiting)!.scriptURL).pathname,
+        worker: new URL(registration.active!.scriptURL).pathname,
       };
     });
     // The data block names this build's files; the glue is preloaded with its integrity hash.

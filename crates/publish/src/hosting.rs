@@ -166,7 +166,7 @@ mod tests {
         assert!(conf.contains("error_page 404 /docs/404.html;"), "{conf}");
         assert!(conf.contains("location /docs/ {"), "{conf}");
         assert!(
-            conf.contains("location ~* \"-[0-9a-f]{12,16}(_bg)?\\.(css|js|wasm|json|svg|png|jpg|jpeg|gif|webp|avif|ico|woff2)$\" {"),
+            conf.contains("location ~* \"-[0-9a-f]{12,16}(_bg)?\\.(css|js|wasm|json|bin|svg|png|jpg|jpeg|gif|webp|avif|ico|woff2)$\" {"),
             "{conf}"
         );
         // Every kind of file goes out with its media type.

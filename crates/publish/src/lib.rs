@@ -4,7 +4,7 @@
 //! [`build`] runs the stages in order, each a function over the [`plan::Plan`]:
 //!
 //! 1. load ([`plan`]): the content folder and Trunk's template; the glue and the islands'
-//!    loader minified in release builds ([`minify`]);
+//!    loader minified in release builds ([`minify`]); the search's index and code ([`search`]);
 //! 2. render ([`render`]): each page under Leptos's islands mode ([`prerender`]), written into
 //!    the template with an HTML rewriter ([`rewrite`]);
 //! 3. CSP ([`csp`]): one policy from the pages' inline scripts;
@@ -31,6 +31,7 @@ pub mod policy;
 pub mod prerender;
 pub mod render;
 pub mod rewrite;
+pub mod search;
 pub mod seo;
 pub mod write;
 

@@ -11,9 +11,14 @@
 // then marked ready (`data-app`, the `cpd:interactive` mark) and the service worker registered.
 //
 // Pages link to each other with plain links (the in-page router only follows `#anchor` links):
-// after such a link, focus starts on the new page's title, as it would after an in-app
-// navigation, so a screen reader reads the new page from its title.
-const { glue, integrity, wasm, worker, status: statusId } = JSON.parse(
+// after such a link, focus starts on the new page's title (or on the heading its address names,
+// for a search result), as it would after an in-app navigation, so a screen reader reads the
+// new page from there.
+//
+// Search: the bar's button shows once the islands are up (without them, no button that does
+// nothing). The dialog's code (a wasm of its own) and the index's entry come when the reader
+// goes to search: on hover or focus of the button, a click, `/`, Ctrl+K or ⌘K.
+const { glue, integrity, wasm, worker, status: statusId, search } = JSON.parse(
   document.getElementById('cpd-boot').textContent,
 );
 
@@ -29,12 +34,14 @@ const nextTask = () =>
 
 const arrival = performance.getEntriesByType('navigation')[0];
 if (
-  !location.hash &&
   arrival?.type === 'navigate' &&
   document.referrer.startsWith(`${location.origin}/`) &&
-  document.referrer !== location.href
+  document.referrer.split('#')[0] !== location.href.split('#')[0]
 ) {
-  document.querySelector('h1[tabindex]')?.focus({ preventScroll: true });
+  const target = location.hash
+    ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    : document.querySelector('h1');
+  if (target?.matches('[tabindex]')) target.focus({ preventScroll: true });
 }
 
 document.head.append(
@@ -78,5 +85,42 @@ await nextTask();
 document.documentElement.setAttribute('data-app', 'ready');
 document.getElementById(statusId)?.replaceChildren();
 performance.mark('cpd:interactive');
+
+const searchButton = document.getElementById('search-open');
+const dialog = document.getElementById('search');
+if (search && searchButton && dialog) {
+  let loading;
+  const link = (rel, href, more) =>
+    document.head.append(Object.assign(document.createElement('link'), { rel, href, crossOrigin: 'anonymous', ...more }));
+  const load = () =>
+    (loading ??= (async () => {
+      link('modulepreload', search.glue, { integrity: search.integrity });
+      link('preload', search.index, { as: 'fetch' });
+      const module = await import(search.glue);
+      await module.default({ module_or_path: search.wasm });
+      return module;
+    })());
+  const open = () =>
+    load().then(
+      (module) => module.open(dialog, search.index),
+      () => {
+        // The dialog's code could not load: the dialog says so, in the page's language.
+        loading = undefined;
+        if (!dialog.open) dialog.showModal();
+        dialog.querySelector('[role=status]').textContent = dialog.dataset[navigator.onLine ? 'missing' : 'offline'];
+      },
+    );
+  searchButton.addEventListener('pointerenter', load, { once: true });
+  searchButton.addEventListener('focus', load, { once: true });
+  searchButton.addEventListener('click', open);
+  addEventListener('keydown', (event) => {
+    const typing = event.target.closest?.('input, textarea, select, [contenteditable]');
+    const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (slash || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k')) {
+      event.preventDefault();
+      open();
+    }
+  });
+}
 // Offline reading: a refusal (private browsing, storage turned off…) is not the reader's problem.
 if (worker && 'serviceWorker' in navigator) navigator.serviceWorker.register(worker).catch(() => {});

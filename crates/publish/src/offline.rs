@@ -7,16 +7,33 @@
 //!   manifest and its icons are static files in `public/`, copied by Trunk; their URLs are
 //!   relative, so they work under any base path.
 //!
-//! The worker precaches one deploy whole (pages, content-hashed wasm, JS, CSS, manifest and
-//! icons) into a cache named after a hash of those files, so every deploy changes `sw.js` and is
-//! installed on the next load. Its strategy is in the template's header.
+//! The worker precaches one deploy whole (pages, content-hashed wasm, JS, CSS, manifest, icons,
+//! the search's code and index) into a cache named after a hash of those files, so every
+//! deploy changes `sw.js` and is installed on the next load:
+//!
+//! - install: this deploy's files into the cache, all or nothing. A page that does not load
+//!   this deploy's wasm means the host is half-way through another deploy: the install fails
+//!   and the browser tries again on a later load;
+//! - pages, the manifest, icons (files that keep their name): network first, so an online load
+//!   always gets the current deploy; this version's copy when the network fails. Pages are
+//!   precached up to a byte budget; a page past it is cached when visited, only if it names
+//!   this deploy's wasm, so the cache stays one deploy;
+//! - content-hashed files: from the cache, else the network. A name never changes its bytes.
+//!   The search index's files past their precache budget are cached when a search reads them;
+//! - skipWaiting + clients.claim: the new worker takes over at once. That cannot mix deploys: a
+//!   page only ever asks for the hashed files it names, which no worker can answer with other
+//!   bytes, and offline a page comes from the same cache as its assets. A page already open
+//!   keeps the wasm it runs; its next load is the new deploy.
 
 use std::path::PathBuf;
 
 use crate::error::{BuildError, Result};
 use crate::files::{list, write};
 use crate::plan::Plan;
-use crate::policy::{is_hashed, precached, MANIFEST_FILE, PRECACHED_PAGES_BYTES, SW_FILE};
+use crate::policy::{
+    is_hashed, precached, MANIFEST_FILE, PRECACHED_PAGES_BYTES, PRECACHED_SEARCH_BYTES, SW_FILE,
+};
+use crate::search::FOLDER as SEARCH_FOLDER;
 use cpd_content::site::Site;
 use cpd_content::SiteSettings;
 use serde::Serialize;
@@ -77,6 +94,27 @@ pub fn precached_pages(files: &[(String, usize)], first: &[String]) -> Vec<Strin
     chosen
 }
 
+/// The search index's data files the service worker precaches: its shards and text chunks in
+/// name order (the meta file and the search's code are always in), up to
+/// [`PRECACHED_SEARCH_BYTES`].
+pub fn precached_search(files: &[(String, usize)]) -> Vec<String> {
+    let mut budget = PRECACHED_SEARCH_BYTES;
+    let mut chosen = Vec::new();
+    for (name, size) in files {
+        let Some(file) = name.strip_prefix(SEARCH_FOLDER) else {
+            continue;
+        };
+        let data = file.starts_with("terms-") || file.starts_with("text-");
+        if !data {
+            chosen.push(name.clone());
+        } else if *size <= budget {
+            budget -= size;
+            chosen.push(name.clone());
+        }
+    }
+    chosen
+}
+
 /// The URL a built file is requested at: `dir/index.html` is `dir/`, as hosts serve it.
 fn url_of(settings: &SiteSettings, name: &str) -> String {
     let url = settings.href(name);
@@ -117,6 +155,8 @@ pub struct Deploy {
     pub fresh: Vec<String>,
     /// Content-hashed files: from the cache.
     pub hashed: Vec<String>,
+    /// The search's folder: its files not precached are cached when first read.
+    pub search: String,
 }
 
 /// The deploy, from every file of the build as (path relative to the dist directory with `/`,
@@ -128,9 +168,11 @@ pub fn deploy(settings: &SiteSettings, files: &[(String, Vec<u8>)], first: &[Str
         .map(|(name, bytes)| (name.clone(), bytes.len()))
         .collect();
     let pages = precached_pages(&sizes, first);
+    let search = precached_search(&sizes);
     let mut files: Vec<(&String, &Vec<u8>)> = files
         .iter()
         .filter(|(name, _)| precached(name) && (!name.ends_with(".html") || pages.contains(name)))
+        .filter(|(name, _)| !name.starts_with(SEARCH_FOLDER) || search.contains(name))
         .map(|(name, bytes)| (name, bytes))
         .collect();
     files.sort();
@@ -147,6 +189,7 @@ pub fn deploy(settings: &SiteSettings, files: &[(String, Vec<u8>)], first: &[Str
         pages: Vec::new(),
         fresh: Vec::new(),
         hashed: Vec::new(),
+        search: settings.href(SEARCH_FOLDER),
     };
     for (name, bytes) in &files {
         let url = url_of(settings, name);

@@ -12,6 +12,7 @@ use crate::minify;
 use crate::options::BuildOptions;
 use crate::policy::SW_FILE;
 use crate::rewrite::TrunkAssets;
+use crate::search::{self, SearchFiles};
 
 /// What the build knows once the content and Trunk's output are read.
 pub struct Plan {
@@ -24,6 +25,8 @@ pub struct Plan {
     pub loader: String,
     /// The loader's data, as JSON for the page's data block.
     pub boot: String,
+    /// The search's code and index, as the pages name them.
+    pub search: SearchFiles,
     /// Files the stage wrote (the minified glue).
     pub written: Vec<PathBuf>,
 }
@@ -38,12 +41,14 @@ struct Boot<'a> {
     wasm: &'a str,
     worker: Option<String>,
     status: &'a str,
+    search: &'a SearchFiles,
 }
 
 /// The islands' loader, as it is; release builds minify it.
 const LOADER: &str = include_str!("loader.js");
 
 /// Loads the site and Trunk's template; in a release build, minifies the JS glue and the loader.
+/// The search's index is made here too, since every page names its files.
 pub fn load(options: &BuildOptions) -> Result<Plan> {
     let shown = options.content_dir.display().to_string();
     let site = load_site(&options.content_dir, &shown, &options.overrides)?;
@@ -64,12 +69,15 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
         written.push(minify_glue(&glue, &mut assets)?);
         loader = minify::module(&loader).map_err(|e| BuildError::invalid("loader.js", e))?;
     }
+    let (search, search_written) = search::stage(&site, &options.out, options.release)?;
+    written.extend(search_written);
     let boot = Boot {
         glue: &assets.glue,
         integrity: &assets.integrity,
         wasm: &assets.wasm,
         worker: options.release.then(|| site.settings.href(SW_FILE)),
         status: cpd_view::dom::APP_STATUS_ID,
+        search: &search,
     };
     let boot = cpd_content::json_ld::script_json(&boot);
     Ok(Plan {
@@ -78,6 +86,7 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
         template,
         loader,
         boot,
+        search,
         written,
     })
 }

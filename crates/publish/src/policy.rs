@@ -54,6 +54,12 @@ pub const BROTLI_FAST: u32 = 4;
 /// pages, so that a site of thousands does not download them all on the first visit.
 pub const PRECACHED_PAGES_BYTES: usize = 512 * 1024;
 
+/// The search index's shards and text chunks the service worker precaches, in bytes (its meta
+/// file and the search's code always are): the whole index of a site of dozens of pages, so
+/// that search works offline after a first visit; a larger site's other files are cached when
+/// a search first reads them.
+pub const PRECACHED_SEARCH_BYTES: usize = 512 * 1024;
+
 /// What the site is made of, one kind of file per extension: its media type, whether it is
 /// text (served with `charset=utf-8`), served precompressed (a `.br` and a `.gz` beside it),
 /// precached by the service worker, and cached for a year when its name carries a content hash.
@@ -86,13 +92,15 @@ const fn kind(
 /// Every kind of file the site serves. Pages are never immutable: their names never change.
 /// The sitemap, `robots.txt` and other text files are for crawlers and downloads, not offline
 /// reading.
-pub const FILE_KINDS: [FileKind; 17] = [
+pub const FILE_KINDS: [FileKind; 18] = [
     //                                               text   compr. precach. immutable
     kind("html", "text/html", [true, true, true, false]),
     kind("css", "text/css", [true, true, true, true]),
     kind("js", "text/javascript", [true, true, true, true]),
     kind("wasm", "application/wasm", [false, true, true, true]),
     kind("json", "application/json", [true, true, true, true]),
+    // The search's index (postcard).
+    kind("bin", "application/octet-stream", [false, true, true, true]),
     kind(
         "webmanifest",
         "application/manifest+json",

@@ -1,23 +1,12 @@
-// Chef de Projet Digital: the service worker. The build (crates/publish/src/offline.rs) writes it
-// into dist/ as sw.js, after one line of data: `self.deploy`, the deploy it serves.
-//
-// One cache per deploy, named after a hash of every precached file: a deploy changes this file,
-// so the browser installs the new worker on the next page load.
-// - install: fetch this deploy's files into the cache, all or nothing. A page that does not load
-//   this deploy's wasm means the host is half-way through another deploy: the install fails and
-//   the browser tries again on a later load.
-// - pages, the manifest, icons (files that keep their name): network first, so
-//   an online load always gets the current deploy; this version's copy when the network fails.
-//   Pages are precached up to a byte budget; a page past it is cached when visited, only if it
-//   names this deploy's wasm, so the cache stays one deploy.
-// - content-hashed files: from the cache, else the network. A name never changes its bytes.
-// - skipWaiting + clients.claim: the new worker takes over at once. That cannot mix deploys:
-//   a page only ever asks for the hashed files it names, which no worker can answer with other
-//   bytes, and offline a page comes from the same cache as its assets. A page already open keeps
-//   the wasm it runs; its next load is the new deploy.
+// The service worker: sw.js is this file after one line of data, `self.deploy` (the build
+// writes it: crates/publish/src/offline.rs, whose comments give the strategy).
+// One cache per deploy, all or nothing at install; pages and other named files network first;
+// content-hashed files from the cache (search files past the precache's budget kept once read);
+// skipWaiting + clients.claim, which cannot mix deploys: a page only asks for the hashed files it
+// names.
 'use strict';
 
-const { version: VERSION, base: BASE, wasm: WASM, pages: PAGES, fresh: FRESH, hashed: HASHED } =
+const { version: VERSION, base: BASE, wasm: WASM, pages: PAGES, fresh: FRESH, hashed: HASHED, search: SEARCH } =
   self.deploy;
 const CACHE = `cpd:${BASE}:${VERSION}`;
 
@@ -47,6 +36,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(event, [page, `${page}.html`, `${BASE}404.html`], page));
   } else if (FRESH.includes(path)) {
     event.respondWith(networkFirst(event, [path]));
+  } else if (path.startsWith(SEARCH)) {
+    event.respondWith(cacheOnUse(request, path));
   }
 });
 
@@ -72,6 +63,15 @@ async function keep(path, response) {
   const { status, statusText, headers } = response;
   const cache = await caches.open(CACHE);
   await cache.put(path, new Response(text, { status, statusText, headers }));
+}
+
+// A search file past the precache's budget: kept once a search reads it.
+async function cacheOnUse(request, path) {
+  const hit = await cached(path);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await (await caches.open(CACHE)).put(path, response.clone());
+  return response;
 }
 
 function cached(path) {

@@ -1,3 +1,4 @@
+use super::search::SearchButton;
 use super::site_menu::{MenuEntry, SiteMenu};
 use super::theme_switch::ThemeSwitch;
 use super::toc_links::TocLinks;
@@ -6,10 +7,15 @@ use cpd_content::TocEntry;
 use leptos::prelude::*;
 
 /// The sticky bar: the page's title (back to the top), the site menu when the site has several
-/// pages, the phone contents menu and the theme switch. Its height is the stylesheet's
+/// pages, the phone contents menu, the search button and the theme switch. Its height is the stylesheet's
 /// `--bar-h`, which `scroll-padding-top` also uses.
 #[component]
-pub fn SiteBar(title: String, entries: Vec<TocEntry>, menu: Vec<MenuEntry>) -> impl IntoView {
+pub fn SiteBar(
+    title: String,
+    entries: Vec<TocEntry>,
+    menu: Vec<MenuEntry>,
+    lang: String,
+) -> impl IntoView {
     view! {
         <header class="site-bar">
             <a class="site-title" href="#top">{title}</a>
@@ -19,6 +25,7 @@ pub fn SiteBar(title: String, entries: Vec<TocEntry>, menu: Vec<MenuEntry>) -> i
                     <TocLinks entries/>
                 </SectionMenu>
             })}
+            <SearchButton lang/>
             <ThemeSwitch/>
         </header>
     }

@@ -1,6 +1,6 @@
 use crate::components::{
     AppStatus, ArticleHeader, BackToTop, Footnotes, Inlines, Lead, LiveRegion, MenuEntry,
-    SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
+    SearchDialog, SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
 };
 use crate::islands::Reader;
 use crate::strings;
@@ -20,15 +20,17 @@ pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> 
         part,
         sections,
         footnotes,
+        lang,
         ..
     } = article.clone();
+    let bar_lang = lang.clone();
     view! {
         <SiteMeta/>
         <Seo article/>
         <a class="skip-link" href="#contenu">{strings::SKIP_LINK}</a>
         <Reader>
             // The bar is the page's banner, outside <main>.
-            <SiteBar title=title.clone() entries=toc.clone() menu/>
+            <SiteBar title=title.clone() entries=toc.clone() menu lang=bar_lang/>
             <main id="contenu" tabindex="-1">
                 <article class="article" id="top" tabindex="-1">
                     <ArticleHeader title tagline/>
@@ -46,6 +48,7 @@ pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> 
             </main>
             <BackToTop/>
         </Reader>
+        <SearchDialog lang/>
         <LiveRegion/>
         <AppStatus/>
     }

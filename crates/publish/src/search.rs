@@ -1,0 +1,340 @@
+//! The site's search: its index, made from the typed content tree in the same step as the pages
+//! (`cpd_search::build`), and the search dialog's wasm, which Trunk builds unnamed (a worker
+//! build, so that no page loads it) and which the build gives content-hashed names here.
+//!
+//! Every file goes under [`FOLDER`], named with a hash of its bytes: served immutable, and
+//! cached by the service worker when first read.
+
+use std::path::{Path, PathBuf};
+
+use cpd_content::site::Site;
+use cpd_content::{page_url, plain_text, Article, Block, Inline, SiteSettings};
+use cpd_search::build::{index, Built, IndexPage, Section};
+use sha2::{Digest, Sha256};
+
+use crate::error::{BuildError, Result};
+use crate::files::write;
+use crate::minify;
+
+/// The folder of the search's files, under the base path.
+pub const FOLDER: &str = "search/";
+
+/// The search as the pages name it: its code and its index.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SearchFiles {
+    /// The dialog's JS glue, its integrity hash, and its wasm.
+    pub glue: String,
+    pub integrity: String,
+    pub wasm: String,
+    /// The index's meta file.
+    pub index: String,
+}
+
+/// The name Trunk gives the search's wasm build (`data-bin="search"`, a worker build).
+const TRUNK_NAME: &str = "search";
+
+/// 16 hex digits of the SHA-256 of `bytes`: the names' content hash.
+fn hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Writes the index's files and gives the search's code its hashed names; returns what the
+/// pages name, and every file written.
+pub fn stage(site: &Site, out: &Path, release: bool) -> Result<(SearchFiles, Vec<PathBuf>)> {
+    let settings = &site.settings;
+    let mut written = Vec::new();
+    let (glue, integrity, wasm) = code(out, settings, release, &mut written)?;
+    let built = index_site(site);
+    let mut name = |kind: &str, bytes: &[u8]| -> Result<String> {
+        let file = format!("{kind}-{}.bin", hash(bytes));
+        written.push(write(&out.join(FOLDER).join(&file), bytes)?);
+        Ok(file)
+    };
+    let shards = built
+        .shards
+        .iter()
+        .enumerate()
+        .map(|(i, (_, bytes))| name(&format!("terms-{i}"), bytes))
+        .collect::<Result<Vec<_>>>()?;
+    let texts = built
+        .texts
+        .iter()
+        .enumerate()
+        .map(|(i, bytes)| name(&format!("text-{i}"), bytes))
+        .collect::<Result<Vec<_>>>()?;
+    let meta = name("index", &built.meta(shards, texts))?;
+    let files = SearchFiles {
+        glue,
+        integrity,
+        wasm,
+        index: settings.href(&format!("{FOLDER}{meta}")),
+    };
+    Ok((files, written))
+}
+
+/// The site's index, its files not yet named.
+pub fn index_site(site: &Site) -> Built {
+    let pages: Vec<IndexPage> = site.pages.iter().map(|a| page(a, &site.settings)).collect();
+    index(&pages, &build_id(&pages))
+}
+
+/// The build's id: a hash of what the index says, so that files of two deploys are told apart.
+fn build_id(pages: &[IndexPage]) -> String {
+    let mut all = Sha256::new();
+    for page in pages {
+        for text in [&page.url, &page.title, &page.lang] {
+            all.update(text.as_bytes());
+            all.update([0]);
+        }
+        for s in &page.sections {
+            for text in [
+                s.anchor.as_deref().unwrap_or(""),
+                &s.heading,
+                &s.prose,
+                &s.code,
+            ] {
+                all.update(text.as_bytes());
+                all.update([0]);
+            }
+        }
+    }
+    all.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Trunk's search glue and wasm, under hashed names in the search's folder (the glue minified
+/// in release builds, and its integrity taken then).
+fn code(
+    out: &Path,
+    settings: &SiteSettings,
+    release: bool,
+    written: &mut Vec<PathBuf>,
+) -> Result<(String, String, String)> {
+    let glue_path = out.join(format!("{TRUNK_NAME}.js"));
+    let wasm_path = out.join(format!("{TRUNK_NAME}_bg.wasm"));
+    let glue = std::fs::read_to_string(&glue_path).map_err(BuildError::io(
+        &glue_path,
+        "read the search's glue (Trunk's output)",
+    ))?;
+    let glue = match release {
+        true => minify::module(&glue)
+            .map_err(|e| BuildError::invalid(glue_path.display().to_string(), e))?,
+        false => glue,
+    };
+    let wasm =
+        std::fs::read(&wasm_path).map_err(BuildError::io(&wasm_path, "read the search's wasm"))?;
+    let wasm_name = format!("{FOLDER}{TRUNK_NAME}-{}_bg.wasm", hash(&wasm));
+    let glue_name = format!("{FOLDER}{TRUNK_NAME}-{}.js", hash(glue.as_bytes()));
+    written.push(write(&out.join(&wasm_name), &wasm)?);
+    written.push(write(&out.join(&glue_name), glue.as_bytes())?);
+    for path in [&glue_path, &wasm_path] {
+        std::fs::remove_file(path).map_err(BuildError::io(path, "remove"))?;
+    }
+    Ok((
+        settings.href(&glue_name),
+        minify::integrity(glue.as_bytes()),
+        settings.href(&wasm_name),
+    ))
+}
+
+/// A page as the index reads it: its introduction, each section, each heading under a section,
+/// and its notes, each a document of its own.
+fn page(article: &Article, settings: &SiteSettings) -> IndexPage {
+    let mut sections = Vec::new();
+    let mut intro = Section {
+        heading: article.title.clone(),
+        ..Section::default()
+    };
+    if let Some(tagline) = &article.tagline {
+        intro.prose.push_str(&plain_text(tagline));
+    }
+    add_blocks(&mut intro, &mut sections, &article.lead, u8::MAX);
+    sections.insert(0, intro);
+    for section in &article.sections {
+        let mut current = Section {
+            anchor: Some(section.id.clone()),
+            heading: section.heading_text(),
+            ..Section::default()
+        };
+        let mut under = Vec::new();
+        add_blocks(&mut current, &mut under, &section.blocks, section.level);
+        sections.push(current);
+        sections.extend(under);
+    }
+    for note in &article.footnotes {
+        let mut notes = Section::default();
+        add_blocks(&mut notes, &mut Vec::new(), &note.blocks, u8::MAX);
+        if let Some(last) = sections.last_mut() {
+            append(&mut last.prose, &notes.prose);
+            append(&mut last.code, &notes.code);
+        }
+    }
+    IndexPage {
+        url: settings.href(page_url(&article.permalink)),
+        title: article.title.clone(),
+        lang: article.lang.clone(),
+        sections,
+    }
+}
+
+/// Adds blocks' text to `section`; a heading under the section's `level` starts a document of
+/// its own, pushed to `under`.
+fn add_blocks(section: &mut Section, under: &mut Vec<Section>, blocks: &[Block], level: u8) {
+    for block in blocks {
+        let target = under.last_mut().unwrap_or(section);
+        match block {
+            Block::Heading {
+                level: l,
+                id,
+                inlines,
+            } if *l > level && level != u8::MAX => {
+                under.push(Section {
+                    anchor: Some(id.clone()),
+                    heading: plain_text(inlines),
+                    ..Section::default()
+                });
+            }
+            Block::Code(code) => append(&mut target.code, &block_code(code)),
+            other => {
+                append(&mut target.prose, &other.plain_text());
+                append(&mut target.code, &inline_code(other));
+            }
+        }
+    }
+}
+
+fn block_code(code: &cpd_content::CodeBlock) -> String {
+    code.lines
+        .iter()
+        .map(|line| line.iter().map(|t| t.text.as_str()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The inline code of a block, searchable as written too.
+fn inline_code(block: &Block) -> String {
+    let mut code = String::new();
+    fn visit(inlines: &[Inline], code: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Code(c) => append(code, c),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => visit(c, code),
+                Inline::Link(l) => visit(&l.children, code),
+                Inline::Element(e) => visit(&e.children, code),
+                _ => {}
+            }
+        }
+    }
+    if let Block::Paragraph(inlines) = block {
+        visit(inlines, &mut code);
+    }
+    code
+}
+
+fn append(to: &mut String, text: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    if !to.is_empty() {
+        to.push(' ');
+    }
+    to.push_str(text.trim());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cpd_content::settings::Overrides;
+    use cpd_content::site::load_site;
+    use cpd_search::query::{Engine, Query};
+    use std::path::Path;
+
+    fn engine(folder: &str) -> Engine {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(folder);
+        let site =
+            load_site(&root, folder, &Overrides::default()).unwrap_or_else(|e| panic!("{e}"));
+        index_site(&site).into_engine()
+    }
+
+    /// The addresses of the first three results, with their anchors.
+    fn top3(engine: &Engine, typed: &str) -> Vec<String> {
+        let query = Query::parse(typed);
+        engine
+            .search(&query)
+            .iter()
+            .take(3)
+            .filter_map(|hit| engine.result(hit, &query))
+            .map(|f| match f.anchor {
+                Some(a) => format!("{}#{a}", f.url),
+                None => f.url,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_query_of_the_test_set_finds_its_section_in_the_first_three() {
+        let set = include_str!("../../../tests/fixtures/search/queries.tsv");
+        let (article, fixture) = (engine("content"), engine("tests/fixtures/site"));
+        let mut missed = Vec::new();
+        let mut count = 0;
+        for line in set
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let [site, query, expected, _why]: [&str; 4] = line
+                .split('\t')
+                .collect::<Vec<_>>()
+                .try_into()
+                .expect("four columns");
+            let engine = if site == "article" {
+                &article
+            } else {
+                &fixture
+            };
+            let found = top3(engine, query);
+            let hit = found.iter().any(|f| {
+                f == expected || (!expected.contains('#') && f.split('#').next() == Some(expected))
+            });
+            count += 1;
+            if !hit {
+                missed.push(format!("{query:?} → {found:?}, not {expected}"));
+            }
+        }
+        assert!(count >= 25, "{count} queries");
+        assert!(
+            missed.is_empty(),
+            "recall@3 {}/{count}:\n{}",
+            count - missed.len(),
+            missed.join("\n")
+        );
+    }
+
+    #[test]
+    fn excerpts_mark_the_words_found() {
+        let fixture = engine("tests/fixtures/site");
+        let query = Query::parse("tableaux larges");
+        let hits = fixture.search(&query);
+        let found = fixture.result(&hits[0], &query).unwrap();
+        assert_eq!(found.heading, "Tableau large");
+        let marked: Vec<&str> = found
+            .excerpt
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert!(marked.contains(&"tableau"), "{:?}", found.excerpt);
+        let words = found
+            .excerpt
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect::<String>();
+        assert!(words.split_whitespace().count() <= 24, "{words}");
+    }
+}

@@ -1,0 +1,341 @@
+//! Answering a query from the index's files: which shards it needs, the sections that match
+//! (BM25, weighted by field; the sections that hold every word first; a few per page), and an
+//! excerpt of each with the matched words marked.
+
+use crate::analyze::{elided_word, fold, words, Analyzer, Lang};
+use crate::index::{shard_key, Meta, Shard, Texts};
+
+/// Words of a query past this many are ignored: a pasted page is not a query.
+const MAX_WORDS: usize = 8;
+/// Characters of a query past this many are ignored.
+const MAX_CHARS: usize = 256;
+/// Results shown, and results of one page among them.
+pub const MAX_RESULTS: usize = 10;
+pub const PER_PAGE: usize = 3;
+/// Terms a word typed so far may stand for, at most (the shortest first).
+const PREFIX_TERMS: usize = 64;
+/// What a term found by prefix counts, against one matched whole.
+const PREFIX_SCORE: f32 = 0.7;
+/// Words around the matches in an excerpt.
+const EXCERPT_WORDS: usize = 20;
+/// BM25's parameters.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// One word of the query: the terms it may be (as French, as English, as written), and, for
+/// the last word while it is being typed, the start of the terms it may become.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub terms: Vec<String>,
+    pub prefix: Option<String>,
+}
+
+/// A query, analysed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    pub words: Vec<Word>,
+}
+
+impl Query {
+    /// Analyses what the reader typed. Pages are in French and English: each word is looked
+    /// up as either, and as written (code). The last word is a prefix unless a space follows.
+    pub fn parse(typed: &str) -> Self {
+        let typed: String = typed.chars().take(MAX_CHARS).collect();
+        let analyzers = [Analyzer::new(Lang::Fr), Analyzer::new(Lang::En)];
+        let found: Vec<&str> = words(&typed).map(|(_, w)| w).take(MAX_WORDS).collect();
+        let open = !typed.ends_with(char::is_whitespace);
+        let words = found
+            .iter()
+            .enumerate()
+            .filter_map(|(i, word)| {
+                let mut terms: Vec<String> =
+                    analyzers.iter().filter_map(|a| a.term(word)).collect();
+                terms.push(fold(word));
+                terms.sort();
+                terms.dedup();
+                let bare = fold(elided_word(word));
+                let prefix = (open && i + 1 == found.len() && !bare.is_empty()).then_some(bare);
+                (!terms.is_empty()).then_some(Word { terms, prefix })
+            })
+            .collect();
+        Query { words }
+    }
+
+    /// The shards the query reads: those of its words' first characters.
+    pub fn shards(&self) -> Vec<char> {
+        let mut keys: Vec<char> = self
+            .words
+            .iter()
+            .flat_map(|w| w.terms.iter().chain(&w.prefix))
+            .map(|t| shard_key(t))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// Whether a word of a document's text is one the query looks for.
+    fn matches(&self, analyzer: &Analyzer, word: &str) -> bool {
+        let (Some(term), folded) = (analyzer.term(word), fold(word)) else {
+            return false;
+        };
+        self.words.iter().any(|w| {
+            w.terms.iter().any(|t| *t == term || *t == folded)
+                || w.prefix
+                    .as_ref()
+                    .is_some_and(|p| folded.starts_with(p.as_str()) || term.starts_with(p.as_str()))
+        })
+    }
+}
+
+/// A matching section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    /// How many of the query's words it holds.
+    pub matched: usize,
+    pub score: f32,
+}
+
+/// The index, as much of it as has been read: the shards and the text chunks by their place
+/// in the meta's lists.
+pub struct Engine {
+    pub meta: Meta,
+    shards: Vec<Option<Shard>>,
+    texts: Vec<Option<Texts>>,
+}
+
+impl Engine {
+    pub fn new(meta: Meta) -> Self {
+        Self {
+            shards: meta.shards.iter().map(|_| None).collect(),
+            texts: meta.texts.iter().map(|_| None).collect(),
+            meta,
+        }
+    }
+
+    /// The shards the query needs and the engine has not read: their places and files.
+    pub fn missing_shards(&self, query: &Query) -> Vec<(usize, String)> {
+        let wanted = query.shards();
+        self.meta
+            .shards
+            .iter()
+            .enumerate()
+            .filter(|(i, (key, _))| wanted.contains(key) && self.shards[*i].is_none())
+            .map(|(i, (_, file))| (i, file.clone()))
+            .collect()
+    }
+
+    pub fn add_shard(&mut self, place: usize, shard: Shard) {
+        if let Some(slot) = self.shards.get_mut(place) {
+            *slot = Some(shard);
+        }
+    }
+
+    fn shard(&self, key: char) -> Option<&Shard> {
+        let place = self.meta.shards.iter().position(|(k, _)| *k == key)?;
+        self.shards.get(place)?.as_ref()
+    }
+
+    /// The sections that match, best first: those that hold the most of the query's words,
+    /// then by score; at most [`PER_PAGE`] of a page and [`MAX_RESULTS`] in all.
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        let mut scores: Vec<(usize, f32)> = vec![(0, 0.0); self.meta.docs.len()];
+        for word in &query.words {
+            for (doc, score) in self.word_scores(word).into_iter().enumerate() {
+                if score > 0.0 {
+                    scores[doc].0 += 1;
+                    scores[doc].1 += score;
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = scores
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (matched, _))| *matched > 0)
+            .map(|(doc, (matched, score))| Hit {
+                doc: doc as u32,
+                matched,
+                score,
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.matched
+                .cmp(&a.matched)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
+        });
+        let mut per_page: Vec<usize> = vec![0; self.meta.pages.len()];
+        hits.retain(|hit| {
+            let page = self.meta.docs[hit.doc as usize].page as usize;
+            per_page[page] += 1;
+            per_page[page] <= PER_PAGE
+        });
+        hits.truncate(MAX_RESULTS);
+        hits
+    }
+
+    /// Each document's best score for one word of the query, over the terms it may be (0 for
+    /// none), by document.
+    fn word_scores(&self, word: &Word) -> Vec<f32> {
+        let mut best: Vec<f32> = vec![0.0; self.meta.docs.len()];
+        let mut add = |postings: &crate::index::Postings, factor: f32| {
+            let idf = self.idf(postings.doc_steps.len());
+            for (doc, weight) in postings.entries() {
+                let score = factor * idf * self.saturate(doc, weight);
+                if let Some(slot) = best.get_mut(doc as usize) {
+                    *slot = slot.max(score);
+                }
+            }
+        };
+        for term in &word.terms {
+            if let Some(postings) = self.postings(term) {
+                add(postings, 1.0);
+            }
+        }
+        if let Some(prefix) = &word.prefix {
+            for postings in self.prefixed(prefix) {
+                add(postings, PREFIX_SCORE);
+            }
+        }
+        best
+    }
+
+    fn postings(&self, term: &str) -> Option<&crate::index::Postings> {
+        let shard = self.shard(shard_key(term))?;
+        let at = shard
+            .terms
+            .binary_search_by(|p| p.term.as_str().cmp(term))
+            .ok()?;
+        shard.terms.get(at)
+    }
+
+    /// The terms that start with `prefix`, the shortest first, at most [`PREFIX_TERMS`].
+    fn prefixed(&self, prefix: &str) -> Vec<&crate::index::Postings> {
+        let Some(shard) = self.shard(shard_key(prefix)) else {
+            return Vec::new();
+        };
+        let start = shard.terms.partition_point(|p| p.term.as_str() < prefix);
+        let mut found: Vec<&crate::index::Postings> = shard.terms[start..]
+            .iter()
+            .take_while(|p| p.term.starts_with(prefix))
+            .collect();
+        found.sort_by_key(|p| p.term.len());
+        found.truncate(PREFIX_TERMS);
+        found
+    }
+
+    fn idf(&self, df: usize) -> f32 {
+        let n = self.meta.docs.len() as f32;
+        let df = df as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// BM25's saturation of a weighted frequency, normalised by the document's length.
+    fn saturate(&self, doc: u32, weight: u32) -> f32 {
+        let length = self.meta.docs.get(doc as usize).map_or(0, |d| d.length) as f32;
+        let norm = 1.0 - B + B * length / self.meta.average_length.max(1.0);
+        let tf = weight as f32;
+        tf * (K1 + 1.0) / (tf + K1 * norm)
+    }
+
+    /// The text chunks the hits' excerpts need and the engine has not read: their places and
+    /// files.
+    pub fn missing_texts(&self, hits: &[Hit]) -> Vec<(usize, String)> {
+        let mut chunks: Vec<usize> = hits
+            .iter()
+            .filter_map(|h| self.meta.docs.get(h.doc as usize))
+            .map(|d| d.chunk as usize)
+            .filter(|c| self.texts.get(*c).is_some_and(Option::is_none))
+            .collect();
+        chunks.sort_unstable();
+        chunks.dedup();
+        chunks
+            .into_iter()
+            .filter_map(|c| Some((c, self.meta.texts.get(c)?.clone())))
+            .collect()
+    }
+
+    pub fn add_texts(&mut self, place: usize, texts: Texts) {
+        if let Some(slot) = self.texts.get_mut(place) {
+            *slot = Some(texts);
+        }
+    }
+
+    /// A hit as the reader sees it.
+    pub fn result(&self, hit: &Hit, query: &Query) -> Option<Found> {
+        let doc = self.meta.docs.get(hit.doc as usize)?;
+        let page = self.meta.pages.get(doc.page as usize)?;
+        let text = self
+            .texts
+            .get(doc.chunk as usize)
+            .and_then(Option::as_ref)
+            .and_then(|t| t.docs.iter().find(|(d, _)| *d == hit.doc))
+            .map_or("", |(_, text)| text.as_str());
+        Some(Found {
+            url: page.url.clone(),
+            anchor: doc.anchor.clone(),
+            title: page.title.clone(),
+            heading: doc.heading.clone(),
+            excerpt: excerpt(text, query),
+        })
+    }
+}
+
+/// A result: where it is, and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The page's address, under the base path.
+    pub url: String,
+    pub anchor: Option<String>,
+    pub title: String,
+    pub heading: String,
+    /// About [`EXCERPT_WORDS`] words, as runs of text, the matched words marked (`true`).
+    pub excerpt: Vec<(String, bool)>,
+}
+
+/// The words of `text` around the most matches, the matched ones marked. Each word is
+/// analysed as French and as English: the query may be either.
+pub fn excerpt(text: &str, query: &Query) -> Vec<(String, bool)> {
+    let analyzers = [Analyzer::new(Lang::Fr), Analyzer::new(Lang::En)];
+    let found: Vec<(usize, &str, bool)> = words(text)
+        .map(|(at, w)| (at, w, analyzers.iter().any(|a| query.matches(a, w))))
+        .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // The window of words with the most matches, the first such.
+    let marks: Vec<usize> = found.iter().map(|(_, _, m)| usize::from(*m)).collect();
+    let width = EXCERPT_WORDS.min(found.len());
+    let mut best = (0, 0);
+    let mut count: usize = marks[..width].iter().sum();
+    for start in 0..=found.len() - width {
+        if start > 0 {
+            count = count + marks[start + width - 1] - marks[start - 1];
+        }
+        if count > best.1 {
+            best = (start, count);
+        }
+    }
+    let (first, last) = (best.0, best.0 + width - 1);
+    let from = found[first].0;
+    let to = found[last].0 + found[last].1.len();
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    if first > 0 {
+        runs.push(("… ".to_string(), false));
+    }
+    let mut at = from;
+    for (start, word, marked) in &found[first..=last] {
+        if *marked {
+            runs.push((text[at..*start].to_string(), false));
+            runs.push((word.to_string(), true));
+            at = start + word.len();
+        }
+    }
+    runs.push((text[at..to].to_string(), false));
+    if last + 1 < found.len() {
+        runs.push((" …".to_string(), false));
+    }
+    runs.retain(|(t, _)| !t.is_empty());
+    runs
+}

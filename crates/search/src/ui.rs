@@ -1,0 +1,400 @@
+//! The search dialog's behaviour, in the browser. The dialog itself is the page's markup (the
+//! view's `SearchDialog`, in the page's language): this code fills its list of results as the
+//! reader types, moves between them with the arrow keys, and says in its status line how many
+//! there are, or what went wrong. It fetches only the index's files (`gloo-net`), never the
+//! query.
+//!
+//! The words it shows come from the dialog's `data-*` attributes, so that the wasm holds no
+//! language.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, HtmlInputElement, KeyboardEvent};
+
+use crate::index::{read, Meta, ReadError, Shard, Texts};
+use crate::query::{Engine, Found, Query};
+
+/// What the dialog knows between keystrokes.
+struct State {
+    dialog: HtmlDialogElement,
+    input: HtmlInputElement,
+    status: Element,
+    list: Element,
+    /// The folder of the index's files, ending in `/`.
+    folder: String,
+    meta_url: String,
+    /// What had focus before the dialog opened, and gets it back when it closes.
+    opener: Option<HtmlElement>,
+    engine: Option<Engine>,
+    /// The latest query: an answer to an older one is not shown.
+    generation: u32,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<Rc<RefCell<State>>>> = const { RefCell::new(None) };
+}
+
+/// Why a search could not be answered, as the dialog's `data-*` word that says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    /// The network failed: offline, and the file is not in the cache.
+    Offline,
+    /// The server answered without the file (a 404 after a new deploy, say).
+    Missing,
+    /// The file is not an index file: truncated or corrupt.
+    Corrupt,
+    /// The file is another deploy's: the page is older than the site.
+    Stale,
+}
+
+impl Failure {
+    fn word(self) -> &'static str {
+        match self {
+            Failure::Offline => "data-offline",
+            Failure::Missing => "data-missing",
+            Failure::Corrupt => "data-corrupt",
+            Failure::Stale => "data-stale",
+        }
+    }
+}
+
+impl From<ReadError> for Failure {
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::Corrupt => Failure::Corrupt,
+            ReadError::OtherBuild => Failure::Stale,
+        }
+    }
+}
+
+/// Opens the dialog `dialog` over the index whose meta file is at `meta_url`; the first time,
+/// sets it up.
+pub fn open(dialog: HtmlDialogElement, meta_url: String) {
+    let state = STATE.with(|s| s.borrow().clone());
+    let state = match state {
+        Some(state) => state,
+        None => match set_up(dialog, meta_url) {
+            Some(state) => state,
+            None => return,
+        },
+    };
+    let (dialog, input) = {
+        let s = state.borrow();
+        (s.dialog.clone(), s.input.clone())
+    };
+    if !dialog.open() {
+        state.borrow_mut().opener = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let _ = dialog.show_modal();
+    }
+    let _ = input.focus();
+    input.select();
+    if state.borrow().engine.is_none() {
+        wasm_bindgen_futures::spawn_local(answer(state));
+    }
+}
+
+fn set_up(dialog: HtmlDialogElement, meta_url: String) -> Option<Rc<RefCell<State>>> {
+    let find = |selector: &str| dialog.query_selector(selector).ok().flatten();
+    let input: HtmlInputElement = find("input[type=search]")?.dyn_into().ok()?;
+    let folder = meta_url
+        .rsplit_once('/')
+        .map_or(String::new(), |(dir, _)| [dir, "/"].concat());
+    let state = Rc::new(RefCell::new(State {
+        status: find("[role=status]")?,
+        list: find("ul")?,
+        dialog: dialog.clone(),
+        input: input.clone(),
+        folder,
+        meta_url,
+        opener: None,
+        engine: None,
+        generation: 0,
+    }));
+    listen(&input, "input", {
+        let state = Rc::clone(&state);
+        move |_| wasm_bindgen_futures::spawn_local(answer(Rc::clone(&state)))
+    });
+    listen(&dialog, "keydown", {
+        let state = Rc::clone(&state);
+        move |event| {
+            if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                keys(&state.borrow(), event);
+            }
+        }
+    });
+    // A result on this page is followed by the page's router: the dialog steps aside.
+    listen(&dialog, "click", {
+        let dialog = dialog.clone();
+        move |event| {
+            let on_link = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("a").ok().flatten())
+                .is_some();
+            if on_link {
+                dialog.close();
+            }
+        }
+    });
+    listen(&dialog, "close", {
+        let state = Rc::clone(&state);
+        move |_| {
+            let on_page = document()
+                .active_element()
+                .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+            if let Some(opener) = state.borrow().opener.as_ref().filter(|_| on_page) {
+                let _ = opener.focus();
+            }
+        }
+    });
+    STATE.with(|s| *s.borrow_mut() = Some(Rc::clone(&state)));
+    Some(state)
+}
+
+/// Calls `f` on each `event` of `target`, for the page's lifetime.
+fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// ↓ and ↑ move between the field and the results; Enter in the field goes to the first
+/// result; Escape closes the dialog (the browser's own), focus going back to where it was.
+fn keys(state: &State, event: &KeyboardEvent) {
+    let links = state.list.query_selector_all("a").ok();
+    let count = links.as_ref().map_or(0, |l| l.length());
+    let focused = document().active_element();
+    let position = (0..count).find(|&i| {
+        links
+            .as_ref()
+            .and_then(|l| l.item(i))
+            .zip(focused.as_ref())
+            .is_some_and(|(link, f)| link.is_same_node(Some(f)))
+    });
+    let in_field = focused
+        .as_ref()
+        .is_some_and(|f| f.is_same_node(Some(state.input.as_ref())));
+    let target = match (event.key().as_str(), position) {
+        ("ArrowDown", None) if in_field => Some(0),
+        ("ArrowDown", Some(i)) => Some((i + 1).min(count.saturating_sub(1))),
+        ("ArrowUp", Some(0)) => {
+            event.prevent_default();
+            let _ = state.input.focus();
+            return;
+        }
+        ("ArrowUp", Some(i)) => Some(i - 1),
+        ("Enter", None) if in_field => {
+            event.prevent_default();
+            if let Some(first) = links.as_ref().and_then(|l| l.item(0)) {
+                if let Ok(first) = first.dyn_into::<HtmlElement>() {
+                    first.click();
+                }
+            }
+            return;
+        }
+        _ => None,
+    };
+    if let Some(i) = target.filter(|_| count > 0) {
+        event.prevent_default();
+        if let Some(link) = links
+            .and_then(|l| l.item(i))
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = link.focus();
+        }
+    }
+}
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a page has a document")
+}
+
+/// Answers what the field holds: reads what the index files it needs, searches, shows.
+async fn answer(state: Rc<RefCell<State>>) {
+    let (typed, generation) = {
+        let mut s = state.borrow_mut();
+        s.generation += 1;
+        (s.input.value(), s.generation)
+    };
+    let query = Query::parse(&typed);
+    let outcome = search(&state, &query).await;
+    let s = state.borrow();
+    if s.generation != generation {
+        return;
+    }
+    match outcome {
+        Ok(found) => show(&s, &typed, &found),
+        Err(failure) => {
+            clear(&s.list);
+            say(&s, &word(&s.dialog, failure.word()));
+        }
+    }
+}
+
+/// The results of `query`, reading the files it needs first.
+async fn search(state: &Rc<RefCell<State>>, query: &Query) -> Result<Vec<Found>, Failure> {
+    if state.borrow().engine.is_none() {
+        let url = state.borrow().meta_url.clone();
+        let meta: Meta = read(&fetch(&url).await?, None)?;
+        state
+            .borrow_mut()
+            .engine
+            .get_or_insert_with(|| Engine::new(meta));
+    }
+    if query.words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (wanted, folder, build) = {
+        let s = state.borrow();
+        let engine = s.engine.as_ref().expect("read above");
+        (
+            engine.missing_shards(query),
+            s.folder.clone(),
+            engine.meta.build.clone(),
+        )
+    };
+    let shards = fetch_all(&folder, wanted.iter().map(|(_, f)| f.as_str())).await?;
+    for ((place, _), bytes) in wanted.iter().zip(shards) {
+        let shard: Shard = read(&bytes, Some(&build))?;
+        with_engine(state, |e| e.add_shard(*place, shard));
+    }
+    let hits = with_engine(state, |e| e.search(query));
+    let wanted = with_engine(state, |e| e.missing_texts(&hits));
+    let texts = fetch_all(&folder, wanted.iter().map(|(_, f)| f.as_str())).await?;
+    for ((chunk, _), bytes) in wanted.iter().zip(texts) {
+        let texts: Texts = read(&bytes, Some(&build))?;
+        with_engine(state, |e| e.add_texts(*chunk, texts));
+    }
+    Ok(with_engine(state, |e| {
+        hits.iter().filter_map(|h| e.result(h, query)).collect()
+    }))
+}
+
+fn with_engine<T>(state: &Rc<RefCell<State>>, f: impl FnOnce(&mut Engine) -> T) -> T {
+    f(state
+        .borrow_mut()
+        .engine
+        .as_mut()
+        .expect("the meta is read first"))
+}
+
+/// Fetches files of the index's folder, all at once.
+async fn fetch_all<'a>(
+    folder: &str,
+    files: impl Iterator<Item = &'a str>,
+) -> Result<Vec<Vec<u8>>, Failure> {
+    let requests: Vec<_> = files.map(|f| fetch_owned([folder, f].concat())).collect();
+    futures_util::future::try_join_all(requests).await
+}
+
+async fn fetch_owned(url: String) -> Result<Vec<u8>, Failure> {
+    fetch(&url).await
+}
+
+async fn fetch(url: &str) -> Result<Vec<u8>, Failure> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|_| Failure::Offline)?;
+    if !response.ok() {
+        return Err(Failure::Missing);
+    }
+    response.binary().await.map_err(|_| Failure::Corrupt)
+}
+
+/// A word of the dialog's, from its `data-*` attribute.
+fn word(dialog: &Element, attribute: &str) -> String {
+    dialog.get_attribute(attribute).unwrap_or_default()
+}
+
+fn say(state: &State, text: &str) {
+    state.status.set_text_content(Some(text));
+}
+
+fn clear(list: &Element) {
+    list.set_text_content(None);
+}
+
+/// Shows the results, and says how many there are (nothing while the field is empty).
+fn show(state: &State, typed: &str, found: &[Found]) {
+    clear(&state.list);
+    let here = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    for result in found {
+        if let Some(item) = item(result, &here) {
+            let _ = state.list.append_child(&item);
+        }
+    }
+    let count = match found.len() {
+        _ if typed.trim().is_empty() => String::new(),
+        0 => word(&state.dialog, "data-none"),
+        1 => word(&state.dialog, "data-one"),
+        // The browser writes the number and fills it in: the wasm carries no formatting code.
+        n => {
+            let number = js_sys::Number::from(n as f64)
+                .to_string_with_radix(10)
+                .unwrap_or_default();
+            js_sys::JsString::from(word(&state.dialog, "data-many"))
+                .replace("{n}", &String::from(number))
+                .into()
+        }
+    };
+    say(state, &count);
+}
+
+/// One result: a link to its section, with the page's title, the section's heading and the
+/// excerpt, its matched words in `<mark>`. A section of this page is a `#anchor`, which the
+/// page's router follows; another page's is a plain link, which the browser loads.
+fn item(found: &Found, here: &str) -> Option<Element> {
+    let document = document();
+    let element = |tag: &str, class: &str| -> Option<Element> {
+        let e = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        Some(e)
+    };
+    let same_page = found.url == here;
+    let fragment = found.anchor.as_ref().map(|a| ["#", a].concat());
+    let href = match (&fragment, same_page) {
+        (Some(f), true) => f.clone(),
+        (f, _) => [found.url.as_str(), f.as_deref().unwrap_or("")].concat(),
+    };
+    let link = element("a", "search-result")?;
+    let _ = link.set_attribute("href", &href);
+    if !same_page {
+        // The page's router leaves links marked so to the browser.
+        let _ = link.set_attribute("rel", "external");
+    }
+    let title = element("span", "search-result-title")?;
+    title.set_text_content(Some(&found.title));
+    let _ = link.append_child(&title);
+    if found.anchor.is_some() {
+        let heading = element("span", "search-result-heading")?;
+        heading.set_text_content(Some(&found.heading));
+        let _ = link.append_child(&heading);
+    }
+    let excerpt = element("span", "search-result-excerpt")?;
+    for (text, marked) in &found.excerpt {
+        if *marked {
+            let mark = element("mark", "")?;
+            mark.set_text_content(Some(text));
+            let _ = excerpt.append_child(&mark);
+        } else {
+            let _ = excerpt.append_child(&document.create_text_node(text));
+        }
+    }
+    let _ = link.append_child(&excerpt);
+    let item = element("li", "")?;
+    let _ = item.append_child(&link);
+    Some(item)
+}

@@ -1,0 +1,12 @@
+//! The search dialog's wasm: a thin entry over `cpd_search::ui`, which the page's loader
+//! imports the first time the reader goes to search, and calls each time.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Opens the page's search dialog over the index whose meta file is at `index`.
+#[wasm_bindgen]
+pub fn open(dialog: web_sys::HtmlDialogElement, index: String) {
+    cpd_search::ui::open(dialog, index);
+}
+
+fn main() {}
