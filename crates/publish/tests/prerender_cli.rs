@@ -5,6 +5,7 @@ use std::process::Command;
 
 /// Trunk's `index.html`, as the hook finds it in the staging directory.
 const TEMPLATE: &str = include_str!("../../../tests/fixtures/trunk-index.html");
+const SEARCH_GLUE: &str = include_str!("../../../tests/fixtures/trunk-search.js");
 
 /// The project's content folder.
 const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
@@ -13,6 +14,9 @@ const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
 fn staging() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), TEMPLATE).unwrap();
+    // The search's glue and wasm, as Trunk's worker build leaves them.
+    std::fs::write(dir.path().join("search.js"), SEARCH_GLUE).unwrap();
+    std::fs::write(dir.path().join("search_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     dir
 }
 

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const TEMPLATE: &str = include_str!("../../../tests/fixtures/trunk-index.html");
+const SEARCH_GLUE: &str = include_str!("../../../tests/fixtures/trunk-search.js");
 
 /// Writes a content folder of `n` pages, each with headings, lists, a table, code, a footnote and
 /// links to its neighbours and to an anchor of the next page.
@@ -39,6 +40,9 @@ fn build(content: &Path, out: &Path) -> std::process::Output {
     let _ = std::fs::remove_dir_all(out);
     std::fs::create_dir_all(out).unwrap();
     std::fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    // The search's glue and wasm, as Trunk's worker build leaves them.
+    std::fs::write(out.join("search.js"), SEARCH_GLUE).unwrap();
+    std::fs::write(out.join("search_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     Command::new(env!("CARGO_BIN_EXE_prerender"))
         .env("TRUNK_STAGING_DIR", out)
         .env("TRUNK_PUBLIC_URL", "/")
