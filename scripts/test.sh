@@ -5,20 +5,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-# The crates that compile to wasm: the entry and the view (content and build are native only).
-wasm=(--target wasm32-unknown-unknown --package chef-projet-digital --package cpd-view)
+# The crates that compile to wasm: the entries, the view and the search (content and publish are
+# native only).
+wasm=(--target wasm32-unknown-unknown --package chef-projet-digital --package cpd-view --package cpd-search)
 
 step "format and lint (native and wasm)"
 cargo +stable fmt --all -- --check
 cargo +stable clippy --locked --workspace --all-targets -- -D warnings
 cargo +stable clippy --locked "${wasm[@]}" --all-targets -- -D warnings
 
-step "native tests (content, view, build)"
+step "native tests (content, view, search, publish)"
 cargo +stable test --locked --workspace
 
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
-  cargo +stable test --locked --target wasm32-unknown-unknown --package cpd-view --test wasm
+  cargo +stable test --locked --target wasm32-unknown-unknown --package cpd-view --package cpd-search --test wasm
 
 # Each build writes what the end-to-end tests read (pages' models, the build's facts) into a
 # folder of its own under target/e2e-data/, never into the site.

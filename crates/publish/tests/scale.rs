@@ -1,39 +1,132 @@
-//! A site of many pages: the build renders every one, lists every one in the sitemap, and the
-//! service worker precaches only up to its byte budget. `write_site` is also what
+//! A site of many pages, with the vocabulary of real French and English: the build renders every
+//! one, lists every one in the sitemap, indexes every one for search, and the service worker
+//! precaches only up to its byte budgets. `write_site` is also what
 //! `scripts/bench.sh` uses to generate the 10, 100 and 1,000 page sites it times.
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use rand::distr::weighted::WeightedIndex;
+use rand::distr::Distribution;
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+
 const TEMPLATE: &str = include_str!("../../../tests/fixtures/trunk-index.html");
 const SEARCH_GLUE: &str = include_str!("../../../tests/fixtures/trunk-search.js");
 
-/// Writes a content folder of `n` pages, each with headings, lists, a table, code, a footnote and
-/// links to its neighbours and to an anchor of the next page.
+/// Words with their frequency, one per line (`tests/fixtures/vocabulary/`: the 5,000 most
+/// frequent words of French and of English, from wordfreq's lists).
+struct Vocabulary {
+    words: Vec<&'static str>,
+    pick: WeightedIndex<f64>,
+}
+
+impl Vocabulary {
+    fn of(tsv: &'static str) -> Self {
+        let (words, weights): (Vec<&str>, Vec<f64>) = tsv
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, f)| (w, f.parse::<f64>().expect("a frequency")))
+            .unzip();
+        Self {
+            words,
+            pick: WeightedIndex::new(weights).expect("weights"),
+        }
+    }
+
+    /// `n` words drawn by their frequency, as a sentence (a capital, a full stop) or not.
+    fn words(&self, rng: &mut StdRng, n: usize) -> String {
+        let mut out: Vec<&str> = (0..n).map(|_| self.words[self.pick.sample(rng)]).collect();
+        out.retain(|w| !w.is_empty());
+        out.join(" ")
+    }
+
+    fn sentence(&self, rng: &mut StdRng) -> String {
+        let n = rng.random_range(6..22);
+        let mut s = self.words(rng, n);
+        if let Some(first) = s.get(..1) {
+            s.replace_range(..1, &first.to_uppercase());
+        }
+        s.push('.');
+        s
+    }
+
+    fn paragraph(&self, rng: &mut StdRng) -> String {
+        let n = rng.random_range(2..6);
+        (0..n)
+            .map(|_| self.sentence(rng))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Writes a content folder of `n` pages whose words follow real French and English frequencies
+/// (one page in four is English): a summary, a lead with a link to the next page and a
+/// footnote, three to five sections of paragraphs, a sub-heading, a list, a table, code, and a
+/// link to an anchor of the next page. The same `n` always writes the same site.
 pub fn write_site(dir: &Path, n: usize) {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir.join("pages")).unwrap();
     std::fs::write(dir.join("_config.yml"), "title: Échelle\nlang: fr\n").unwrap();
+    let french = Vocabulary::of(include_str!("../../../tests/fixtures/vocabulary/fr.tsv"));
+    let english = Vocabulary::of(include_str!("../../../tests/fixtures/vocabulary/en.tsv"));
+    let mut rng = StdRng::seed_from_u64(n as u64);
     for i in 0..n {
-        let next = (i + 1) % n;
-        let nav = if i < 5 {
-            format!("nav_order: {i}\n")
+        let (words, lang) = if i % 4 == 3 {
+            (&english, "en")
         } else {
-            String::new()
+            (&french, "fr")
         };
-        let page = format!(
-            "---\ntitle: Page {i}\nsummary: La page numéro {i} du site d'essai.\n{nav}---\n\n\
-             Une introduction avec un [lien vers la suivante](page-{next}.md) et une note[^n].\n\n\
-             ## Première partie {{#premiere}}\n\n\
-             Du texte : des *mots*, du **gras**, du `code` ; et une [ancre](/pages/page-{next}.html#seconde).\n\n\
-             - un\n- deux\n  - deux et demi\n\n\
-             ### Un détail\n\n\
-             | a | b |\n|:--|--:|\n| 1 | 2 |\n\n\
-             ## Seconde partie {{#seconde}}\n\n\
-             ```rust\nfn page() -> usize {{ {i} }}\n```\n\n\
-             > Une citation.\n\n[^n]: La note de la page {i}.\n"
-        );
-        std::fs::write(dir.join(format!("pages/page-{i}.md")), page).unwrap();
+        std::fs::write(
+            dir.join(format!("pages/page-{i}.md")),
+            page(i, (i + 1) % n, words, lang, &mut rng),
+        )
+        .unwrap();
     }
+}
+
+fn page(i: usize, next: usize, words: &Vocabulary, lang: &str, rng: &mut StdRng) -> String {
+    let nav = if i < 5 {
+        format!("nav_order: {i}\n")
+    } else {
+        String::new()
+    };
+    let summary = words.sentence(rng);
+    let mut page = format!(
+        "---\ntitle: Page {i}\nsummary: \"{summary}\"\nlang: {lang}\n{nav}---\n\n{} [{}](page-{next}.md)[^n].\n\n",
+        words.paragraph(rng),
+        words.words(rng, 3),
+    );
+    let sections = rng.random_range(3..6);
+    for s in 0..sections {
+        let id = ["premiere", "seconde", "troisieme", "quatrieme", "cinquieme"][s];
+        let length = rng.random_range(2..6);
+        let heading = words.words(rng, length);
+        page.push_str(&format!("## {heading} {{#{id}}}\n\n"));
+        for _ in 0..rng.random_range(1..4) {
+            page.push_str(&words.paragraph(rng));
+            page.push_str("\n\n");
+        }
+        match s {
+            0 => page.push_str(&format!(
+                "Voir [{}](/pages/page-{next}.html#seconde).\n\n- {}\n- {}\n  - {}\n\n",
+                words.words(rng, 2),
+                words.words(rng, 4),
+                words.words(rng, 5),
+                words.words(rng, 3)
+            )),
+            1 => page.push_str(&format!(
+                "### {}\n\n{}\n\n| {} | {} |\n|:--|--:|\n| {} | {i} |\n\n```rust\nfn page_{i}() -> usize {{ {i} }}\n```\n\n",
+                words.words(rng, 3),
+                words.paragraph(rng),
+                words.words(rng, 1),
+                words.words(rng, 1),
+                words.words(rng, 2)
+            )),
+            _ => page.push_str(&format!("> {}\n\n", words.sentence(rng))),
+        }
+    }
+    page.push_str(&format!("[^n]: {}\n", words.sentence(rng)));
+    page
 }
 
 fn build(content: &Path, out: &Path) -> std::process::Output {
@@ -68,6 +161,16 @@ fn a_site_of_a_thousand_pages_is_built_whole() {
         assert!(page.contains(&format!(">Page {i}</h1>")));
         assert!(page.contains("class=\"hl-"), "highlighted code");
     }
+    // Every page is in the search's index, in shards of terms by first character.
+    let search: Vec<String> = std::fs::read_dir(out.join("search"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(search.iter().filter(|f| f.starts_with("index-")).count(), 1);
+    assert!(
+        search.iter().filter(|f| f.starts_with("terms-")).count() > 20,
+        "{search:?}"
+    );
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert_eq!(sitemap.matches("<loc>").count(), 1000);
     // The worker precaches the home page, the menu's pages and then pages up to its budget.
