@@ -165,7 +165,7 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Eve
 }
 
 /// ↓ and ↑ move between the field and the results; Enter in the field goes to the first
-/// result; Escape closes the dialog (the browser's own), focus going back to where it was.
+/// result; Escape closes the dialog, focus going back to where it was.
 fn keys(state: &State, event: &KeyboardEvent) {
     let links = state.list.query_selector_all("a").ok();
     let count = links.as_ref().map_or(0, |l| l.length());
@@ -180,6 +180,12 @@ fn keys(state: &State, event: &KeyboardEvent) {
     let in_field = focused
         .as_ref()
         .is_some_and(|f| f.is_same_node(Some(state.input.as_ref())));
+    if event.key() == "Escape" {
+        // A search field would take the first Escape to clear itself: the dialog closes at once.
+        event.prevent_default();
+        state.dialog.close();
+        return;
+    }
     let target = match (event.key().as_str(), position) {
         ("ArrowDown", None) if in_field => Some(0),
         ("ArrowDown", Some(i)) => Some((i + 1).min(count.saturating_sub(1))),

@@ -1,0 +1,241 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTICLE, appReady, heading, watchConsole } from './helpers';
+
+// Search (crates/search, the dialog in crates/view/src/components/search.rs, its loading in
+// crates/publish/src/loader.js): from the bar's button or the keyboard, in the page's language,
+// results as the reader types, links to sections, offline, and every way it can fail.
+
+const FIXTURE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 2}/essai`;
+const DIST = process.env.E2E_DIST ?? 'dist';
+const SUB_DIST = process.env.E2E_SUB_DIST ?? 'target/e2e-sub';
+
+const field = (page: Page) => page.getByRole('searchbox');
+const dialog = (page: Page) => page.getByRole('dialog');
+const status = (page: Page) => dialog(page).getByRole('status');
+const results = (page: Page) => dialog(page).getByRole('list').getByRole('link');
+
+/** Opens search with the bar's button, as a pointer does. */
+async function openSearch(page: Page, name = 'Rechercher') {
+  await page.getByRole('button', { name }).click();
+  await expect(field(page)).toBeFocused();
+}
+
+test.describe('search, in French', () => {
+  test('the keyboard alone: `/` opens, the words are counted, ↓ ↑ move, Escape gives focus back', async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await page.keyboard.press('/');
+    await expect(dialog(page)).toBeVisible();
+    await expect(dialog(page)).toHaveAccessibleName('Rechercher dans le site');
+    await expect(field(page)).toBeFocused();
+    await page.keyboard.type('chef de proj');
+    await expect(status(page)).toHaveText(/^\d+ résultats$/);
+    const count = await results(page).count();
+    expect(count).toBeGreaterThan(1);
+    await expect(status(page)).toHaveText(`${count} résultats`);
+    await page.keyboard.press('ArrowDown');
+    await expect(results(page).first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(results(page).nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(field(page)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toBeHidden();
+    // Opened from the button, closed with Escape: focus goes back to the button.
+    await page.getByRole('button', { name: 'Rechercher' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(field(page)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Rechercher' })).toBeFocused();
+    await page.keyboard.press('Control+k');
+    await expect(field(page)).toBeFocused();
+    expect(errors).toEqual([]);
+  });
+
+  test('each result: the page, the section, an excerpt with the words marked', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await openSearch(page);
+    await field(page).fill('cahier des charges');
+    const first = results(page).first();
+    await expect(first).toContainText('Chef de Projet Digital');
+    await expect(first).toContainText(heading('missions'));
+    await expect(first.locator('mark').first()).toHaveText(/cahier/i);
+    const excerpt = await first.locator('.search-result-excerpt').innerText();
+    expect(excerpt.split(/\s+/).length).toBeLessThanOrEqual(24);
+  });
+
+  test('a result on this page goes through the router: no reload, focus on its heading', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await page.evaluate(() => ((window as any).__noReload = true));
+    const entries = await page.evaluate(() => history.length);
+    await openSearch(page);
+    await field(page).fill('freelance');
+    await expect(results(page).first()).toHaveAttribute('href', '#structure');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#structure$/);
+    await expect(dialog(page)).toBeHidden();
+    await expect(page.getByRole('heading', { name: heading('structure'), exact: true })).toBeFocused();
+    expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  });
+
+  test('a result on another page lands on its section, focus on its heading', async ({ page }) => {
+    await page.goto(`${FIXTURE}/`);
+    await appReady(page);
+    await openSearch(page);
+    await field(page).fill('tableaux larges');
+    await expect(results(page).first()).toHaveAttribute('href', '/essai/guide/syntaxe.html#tableau-large');
+    await results(page).first().click();
+    await expect(page).toHaveURL(`${FIXTURE}/guide/syntaxe.html#tableau-large`);
+    const target = page.getByRole('heading', { name: 'Tableau large', exact: true });
+    await expect(target).toBeFocused();
+    await expect(target).toBeInViewport();
+  });
+
+  test('hostile queries are text, find nothing, and raise nothing', async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await openSearch(page);
+    for (const query of ['x'.repeat(10_000), '!!! ??? ;;; …', '🙂🚀🎉', '<img src=x onerror=alert(1)>']) {
+      await field(page).fill(query);
+      await expect(status(page)).toHaveText('Aucun résultat');
+      await expect(results(page)).toHaveCount(0);
+    }
+    await expect(page.locator('img[src=x]')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('a query is never sent anywhere: only the index files are read', async ({ page }) => {
+    const asked: string[] = [];
+    await page.goto(ARTICLE);
+    await appReady(page);
+    page.on('request', (r) => asked.push(r.url()));
+    await openSearch(page);
+    await field(page).fill('coordonne équipe');
+    await expect(status(page)).toHaveText(/résultat/);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const url of asked) {
+      expect(new URL(url).origin).toBe(new URL(page.url()).origin);
+      expect(new URL(url).pathname).toMatch(/^\/search\//);
+      expect(decodeURIComponent(url)).not.toMatch(/coordonne|équipe/);
+    }
+  });
+
+  test('on a 360 px phone the dialog fills the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await openSearch(page);
+    await field(page).fill('projet');
+    await expect(results(page).first()).toBeVisible();
+    const box = (await dialog(page).boundingBox())!;
+    expect(box).toEqual({ x: 0, y: 0, width: 360, height: 740 });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(360);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing with the dialog open, ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(ARTICLE);
+      await appReady(page);
+      await openSearch(page);
+      await field(page).fill('chef de projet');
+      await expect(results(page).first()).toBeVisible();
+      const found = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+    });
+  }
+});
+
+test.describe('search, in English', () => {
+  test('an English page labels it in English', async ({ page }) => {
+    await page.goto(`${FIXTURE}/en/reading/`);
+    await appReady(page);
+    await openSearch(page, 'Search');
+    await expect(dialog(page)).toHaveAccessibleName('Search the site');
+    await field(page).fill('drafts');
+    await expect(status(page)).toHaveText(/^\d+ results?$/);
+    await expect(results(page).first()).toContainText('Reading notes');
+    await field(page).fill('zzzyx');
+    await expect(status(page)).toHaveText('No results');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('no button that does nothing', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Rechercher' })).toHaveCount(0);
+  });
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test('after a first visit, search works with the network off', async ({ page, context }) => {
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.reload();
+    await appReady(page);
+    await openSearch(page);
+    await field(page).fill('affiliation');
+    await expect(results(page).first()).toHaveAttribute('href', '#champs-actions');
+  });
+});
+
+test.describe('when the index cannot be read', () => {
+  // page.route must see the index's requests, not a service worker's cache.
+  test.use({ serviceWorkers: 'block' });
+
+  const cases: [string, (route: any) => Promise<void>, RegExp][] = [
+    ['a missing file (404)', (route) => route.fulfill({ status: 404, body: 'not found' }), /introuvable/],
+    ['a corrupt file', (route) => route.fulfill({ status: 200, body: Buffer.from('not an index at all') }), /illisible/],
+    ['a truncated file', (route) => {
+      const whole = readFileSync(join(DIST, new URL(route.request().url()).pathname));
+      return route.fulfill({ status: 200, body: whole.subarray(0, whole.length >> 1) });
+    }, /illisible/],
+    ['no network and no cache', (route) => route.abort('internetdisconnected'), /hors ligne/],
+  ];
+  for (const [what, answer, message] of cases) {
+    test(`${what}: the dialog says so, the page stays whole`, async ({ page }) => {
+      await page.route(/\/search\/index-[0-9a-f]+\.bin$/, answer);
+      await page.goto(ARTICLE);
+      await appReady(page);
+      await openSearch(page);
+      await field(page).fill('projet');
+      await expect(status(page)).toHaveText(message);
+      await expect(results(page)).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
+      await expect(page.getByRole('region', { name: heading('missions') })).toBeVisible();
+    });
+  }
+
+  test('a file of another deploy: the dialog asks for a reload', async ({ page }) => {
+    // The same article built for another base path: its index is another build's.
+    const folder = join(SUB_DIST, 'docs', 'search');
+    const shards = readdirSync(folder).filter((f) => /^terms-\d+-[0-9a-f]+\.bin$/.test(f));
+    await page.route(/\/search\/terms-\d+-[0-9a-f]+\.bin$/, (route) =>
+      route.fulfill({ status: 200, body: readFileSync(join(folder, shards[0])) }),
+    );
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await openSearch(page);
+    await field(page).fill('projet');
+    await expect(status(page)).toHaveText(/mis à jour/);
+  });
+});
