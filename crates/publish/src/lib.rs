@@ -4,15 +4,16 @@
 //! [`build`] runs the stages in order, each a function over the [`plan::Plan`]:
 //!
 //! 1. load ([`plan`]): the content folder and Trunk's template; the glue and the islands'
-//!    loader minified in release builds ([`minify`]); the search's index and code ([`search`]);
-//! 2. render ([`render`]): each page under Leptos's islands mode ([`prerender`]), written into
+//!    loader minified in release builds ([`minify`]);
+//! 2. search index ([`search`]): the index from the content tree, and the search's code named;
+//! 3. render ([`render`]): each page under Leptos's islands mode ([`prerender`]), written into
 //!    the template with an HTML rewriter ([`rewrite`]);
-//! 3. CSP ([`csp`]): one policy from the pages' inline scripts;
-//! 4. write ([`write`]): the pages with their policy, the content's files, the tests' data;
-//! 5. SEO files ([`seo`]): `sitemap.xml`, `robots.txt`;
-//! 6. service worker ([`offline`]): `sw.js`, from what is built by now;
-//! 7. host files ([`hosting`]): `_headers` and the nginx block;
-//! 8. compress ([`compress`]): `.br` and `.gz` twins.
+//! 4. CSP ([`csp`]): one policy from the pages' inline scripts;
+//! 5. write ([`write`]): the pages with their policy, the content's files, the tests' data;
+//! 6. SEO files ([`seo`]): `sitemap.xml`, `robots.txt`;
+//! 7. service worker ([`offline`]): `sw.js`, from what is built by now;
+//! 8. host files ([`hosting`]): `_headers` and the nginx block;
+//! 9. compress ([`compress`]): `.br` and `.gz` twins.
 //!
 //! What kind of file is cached, compressed or precached how is written once, in [`policy`].
 //! Every fault is a [`BuildError`] naming its file.
@@ -36,20 +37,43 @@ pub mod seo;
 pub mod write;
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 pub use error::{BuildError, Result};
 pub use options::BuildOptions;
 
-/// Builds the site; returns every file written.
-pub fn build(options: &BuildOptions) -> Result<Vec<PathBuf>> {
+/// What a build did: every file it wrote, and how long each stage took.
+pub struct Report {
+    pub written: Vec<PathBuf>,
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+/// Builds the site.
+pub fn build(options: &BuildOptions) -> Result<Report> {
+    let mut stages = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |stage: &'static str| {
+        stages.push((stage, clock.elapsed()));
+        clock = Instant::now();
+    };
     let plan = plan::load(options)?;
-    let pages = render::stage(&plan)?;
+    lap("load");
+    let (search, mut written) = search::stage(&plan)?;
+    lap("search index");
+    let pages = render::stage(&plan, &search)?;
+    lap("render");
     let csp = csp::stage(pages.iter().map(|p| (p.file.as_str(), p.html.as_str())))?;
-    let mut written = plan.written.clone();
+    lap("CSP");
+    written.extend(plan.written.iter().cloned());
     written.extend(write::stage(&plan, &pages, &csp)?);
+    lap("write pages");
     written.extend(seo::stage(&plan)?);
+    lap("SEO files");
     written.push(offline::stage(&plan)?);
+    lap("service worker");
     written.extend(hosting::stage(&plan, &csp)?);
+    lap("host files");
     written.extend(compress::stage(&plan)?);
-    Ok(written)
+    lap("compress");
+    Ok(Report { written, stages })
 }

@@ -12,7 +12,7 @@ use crate::minify;
 use crate::options::BuildOptions;
 use crate::policy::SW_FILE;
 use crate::rewrite::TrunkAssets;
-use crate::search::{self, SearchFiles};
+use crate::search::SearchFiles;
 
 /// What the build knows once the content and Trunk's output are read.
 pub struct Plan {
@@ -23,10 +23,8 @@ pub struct Plan {
     pub template: String,
     /// The islands' loader, as pages inline it.
     pub loader: String,
-    /// The loader's data, as JSON for the page's data block.
-    pub boot: String,
-    /// The search's code and index, as the pages name them.
-    pub search: SearchFiles,
+    /// Trunk's glue (with its integrity) and wasm.
+    pub assets: TrunkAssets,
     /// Files the stage wrote (the minified glue).
     pub written: Vec<PathBuf>,
 }
@@ -48,7 +46,6 @@ struct Boot<'a> {
 const LOADER: &str = include_str!("loader.js");
 
 /// Loads the site and Trunk's template; in a release build, minifies the JS glue and the loader.
-/// The search's index is made here too, since every page names its files.
 pub fn load(options: &BuildOptions) -> Result<Plan> {
     let shown = options.content_dir.display().to_string();
     let site = load_site(&options.content_dir, &shown, &options.overrides)?;
@@ -69,26 +66,33 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
         written.push(minify_glue(&glue, &mut assets)?);
         loader = minify::module(&loader).map_err(|e| BuildError::invalid("loader.js", e))?;
     }
-    let (search, search_written) = search::stage(&site, &options.out, options.release)?;
-    written.extend(search_written);
-    let boot = Boot {
-        glue: &assets.glue,
-        integrity: &assets.integrity,
-        wasm: &assets.wasm,
-        worker: options.release.then(|| site.settings.href(SW_FILE)),
-        status: cpd_view::dom::APP_STATUS_ID,
-        search: &search,
-    };
-    let boot = cpd_content::json_ld::script_json(&boot);
     Ok(Plan {
         options: options.clone(),
         site,
         template,
         loader,
-        boot,
-        search,
+        assets,
         written,
     })
+}
+
+impl Plan {
+    /// The loader's data, as JSON for each page's data block: the search's files are the
+    /// search stage's.
+    pub fn boot(&self, search: &SearchFiles) -> String {
+        let boot = Boot {
+            glue: &self.assets.glue,
+            integrity: &self.assets.integrity,
+            wasm: &self.assets.wasm,
+            worker: self
+                .options
+                .release
+                .then(|| self.site.settings.href(SW_FILE)),
+            status: cpd_view::dom::APP_STATUS_ID,
+            search,
+        };
+        cpd_content::json_ld::script_json(&boot)
+    }
 }
 
 /// Where an asset Trunk linked at `url` (under the base path) is in the output directory.

@@ -13,6 +13,7 @@ use crate::offline::head_tags;
 use crate::plan::Plan;
 use crate::prerender::{render, Rendered};
 use crate::rewrite::{self, Fill};
+use crate::search::SearchFiles;
 
 /// A page as the render stage leaves it: its file under the output directory, and its HTML.
 pub struct Page {
@@ -20,47 +21,81 @@ pub struct Page {
     pub html: String,
 }
 
-/// Renders every page.
-pub fn stage(plan: &Plan) -> Result<Vec<Page>> {
+/// Renders every page; each names the search's files.
+pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
     let site = &plan.site;
+    let boot = plan.boot(search);
     let mut pages = Vec::with_capacity(site.pages.len() + 2);
     for article in &site.pages {
         let file = article.permalink.trim_start_matches('/');
-        pages.push(article_page(plan, article, file, &article.permalink)?);
+        pages.push(article_page(
+            plan,
+            &boot,
+            article,
+            file,
+            &article.permalink,
+        )?);
     }
     let home = site
         .home()
         .ok_or_else(|| BuildError::invalid("index.html", "the site has no page"))?;
     if !site.pages.iter().any(|p| p.permalink == "/index.html") {
-        pages.push(article_page(plan, home, "index.html", "/")?);
+        pages.push(article_page(plan, &boot, home, "index.html", "/")?);
     }
-    pages.push(not_found_page(plan, home)?);
+    pages.push(not_found_page(plan, &boot, home)?);
     Ok(pages)
 }
 
 /// A page of the site, rendered at `path` into `file`.
-fn article_page(plan: &Plan, article: &Article, file: &str, path: &str) -> Result<Page> {
+fn article_page(
+    plan: &Plan,
+    boot: &str,
+    article: &Article,
+    file: &str,
+    path: &str,
+) -> Result<Page> {
     let menu = menu(plan, article);
     let page = article.clone();
     let rendered = render(&plan.site.settings, path, move || {
         view! { <ArticlePage article=page menu/> }
     })
     .map_err(|e| BuildError::invalid(file, e.to_string()))?;
-    fill(plan, file, rendered, &article.lang, walk::has_code(article))
+    fill(
+        plan,
+        boot,
+        file,
+        rendered,
+        &article.lang,
+        walk::has_code(article),
+    )
 }
 
 /// « Page introuvable », in the site's language, with a link to the home page.
-fn not_found_page(plan: &Plan, home: &Article) -> Result<Page> {
+fn not_found_page(plan: &Plan, boot: &str, home: &Article) -> Result<Page> {
     let title = home.title.clone();
     let url = page_url(&home.permalink).to_string();
     let rendered = render(&plan.site.settings, "/404.html", move || {
         view! { <NotFoundPage home_title=title home_url=url/> }
     })?;
-    fill(plan, "404.html", rendered, &plan.site.settings.lang, false)
+    fill(
+        plan,
+        boot,
+        "404.html",
+        rendered,
+        &plan.site.settings.lang,
+        false,
+    )
 }
 
 /// Trunk's template filled with a rendered page.
-fn fill(plan: &Plan, file: &str, rendered: Rendered, lang: &str, code: bool) -> Result<Page> {
+fn fill(
+    plan: &Plan,
+    boot: &str,
+    file: &str,
+    rendered: Rendered,
+    lang: &str,
+    code: bool,
+) -> Result<Page> {
     let head = rendered.head + &head_tags(&plan.site.settings);
     let html = rewrite::page(
         &plan.template,
@@ -68,7 +103,7 @@ fn fill(plan: &Plan, file: &str, rendered: Rendered, lang: &str, code: bool) -> 
             head: &head,
             body: &rendered.body,
             loader: &plan.loader,
-            boot: &plan.boot,
+            boot,
             base: &plan.site.settings.base,
             lang,
             code,

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{BuildError, Result};
 use crate::files::write;
 use crate::minify;
+use crate::plan::Plan;
 
 /// The folder of the search's files, under the base path.
 pub const FOLDER: &str = "search/";
@@ -41,31 +42,29 @@ fn hash(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Writes the index's files and gives the search's code its hashed names; returns what the
-/// pages name, and every file written.
-pub fn stage(site: &Site, out: &Path, release: bool) -> Result<(SearchFiles, Vec<PathBuf>)> {
+/// The stage: writes the index's files and gives the search's code its hashed names; returns
+/// what the pages name, and every file written.
+pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
+    let (site, out, release) = (&plan.site, plan.options.out.as_path(), plan.options.release);
     let settings = &site.settings;
     let mut written = Vec::new();
     let (glue, integrity, wasm) = code(out, settings, release, &mut written)?;
     let built = index_site(site);
-    let mut name = |kind: &str, bytes: &[u8]| -> Result<String> {
-        let file = format!("{kind}-{}.bin", hash(bytes));
-        written.push(write(&out.join(FOLDER).join(&file), bytes)?);
-        Ok(file)
-    };
-    let shards = built
-        .shards
-        .iter()
-        .enumerate()
-        .map(|(i, (_, bytes))| name(&format!("terms-{i}"), bytes))
-        .collect::<Result<Vec<_>>>()?;
-    let texts = built
-        .texts
-        .iter()
-        .enumerate()
-        .map(|(i, bytes)| name(&format!("text-{i}"), bytes))
-        .collect::<Result<Vec<_>>>()?;
-    let meta = name("index", &built.meta(shards, texts))?;
+    let folder = out.join(FOLDER);
+    for (place, bytes) in built.shards.iter().enumerate() {
+        written.push(write(&folder.join(built.meta.shard_file(place)), bytes)?);
+    }
+    for (page, bytes) in built.texts.iter().enumerate() {
+        written.push(write(
+            &folder.join(built.meta.text_file(page as u32)),
+            bytes,
+        )?);
+    }
+    // The other files are named after the build's id, a hash of the whole index; the meta,
+    // which every page names, after its own bytes.
+    let meta_bytes = cpd_search::index::write(&built.meta);
+    let meta = format!("index-{}.bin", hash(&meta_bytes));
+    written.push(write(&folder.join(&meta), &meta_bytes)?);
     let files = SearchFiles {
         glue,
         integrity,

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::analyze::{code_terms, Analyzer, Lang};
-use crate::index::{shard_key, write, Doc, Meta, Page, Postings, Shard, Texts, FORMAT, WEIGHTS};
+use crate::index::{
+    norm, shard_key, write, Meta, Postings, SectionText, Shard, Texts, FORMAT, WEIGHTS,
+};
 
 /// A section of a page, as the index reads it.
 #[derive(Debug, Clone, Default)]
@@ -28,68 +30,47 @@ pub struct IndexPage {
     pub sections: Vec<Section>,
 }
 
-/// About this much text goes in one chunk of [`Texts`]: a result's excerpt costs one chunk.
-const CHUNK_BYTES: usize = 16 * 1024;
-
-/// The index's files, before they are named: the shards and the text chunks, whose names (with
-/// their content hash) the meta then lists.
+/// The index's files: the meta, the shards in the order of its keys, the pages' texts in the
+/// order of the pages. Their names follow from the meta (`Meta::shard_file`,
+/// `Meta::text_file`).
 pub struct Built {
-    pub shards: Vec<(char, Vec<u8>)>,
+    pub meta: Meta,
+    pub shards: Vec<Vec<u8>>,
     pub texts: Vec<Vec<u8>>,
-    meta: Meta,
 }
 
 impl Built {
     /// An engine that has read every file of this index, as a browser does bit by bit: for
     /// tests, and for measuring the index's answers natively.
     pub fn into_engine(self) -> crate::query::Engine {
-        let shards: Vec<Vec<u8>> = self.shards.iter().map(|(_, b)| b.clone()).collect();
-        let texts = self.texts.clone();
-        let names = |n: usize, kind: &str| (0..n).map(|i| format!("{kind}-{i}")).collect();
-        let meta = self.meta(names(shards.len(), "terms"), names(texts.len(), "text"));
-        let meta: Meta = crate::index::read(&meta, None).expect("the meta just written");
-        let build = meta.build.clone();
-        let mut engine = crate::query::Engine::new(meta);
-        for (place, bytes) in shards.iter().enumerate() {
+        let build = self.meta.build.clone();
+        let mut engine = crate::query::Engine::new(self.meta);
+        for (place, bytes) in self.shards.iter().enumerate() {
             engine.add_shard(
                 place,
                 crate::index::read(bytes, Some(&build)).expect("a shard"),
             );
         }
-        for (place, bytes) in texts.iter().enumerate() {
+        for (page, bytes) in self.texts.iter().enumerate() {
             engine.add_texts(
-                place,
-                crate::index::read(bytes, Some(&build)).expect("a chunk"),
+                page as u32,
+                crate::index::read(bytes, Some(&build)).expect("a text"),
             );
         }
         engine
     }
-
-    /// The meta file, naming the shards' and the chunks' files, in the order of
-    /// [`Built::shards`] and [`Built::texts`].
-    pub fn meta(mut self, shard_files: Vec<String>, text_files: Vec<String>) -> Vec<u8> {
-        self.meta.shards = self
-            .shards
-            .iter()
-            .map(|(key, _)| *key)
-            .zip(shard_files)
-            .collect();
-        self.meta.texts = text_files;
-        write(&self.meta)
-    }
 }
 
-/// Indexes `pages` for the build `build` (an id that changes with the index's content).
+/// Indexes `pages` for the build `build` (16 hex digits that change with the index's content).
 pub fn index(pages: &[IndexPage], build: &str) -> Built {
     let mut postings: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
-    let mut docs = Vec::new();
-    let mut chunks: Vec<Vec<(u32, String)>> = vec![Vec::new()];
-    let mut chunk_bytes = 0;
-    for (p, page) in pages.iter().enumerate() {
+    let mut lengths = Vec::new();
+    let mut texts = Vec::with_capacity(pages.len());
+    for page in pages {
         let analyzer = Analyzer::new(Lang::of(&page.lang));
         let title = analyzer.terms(&page.title);
         for section in &page.sections {
-            let id = docs.len() as u32;
+            let doc = lengths.len() as u32;
             let fields = [
                 title.clone(),
                 analyzer.terms(&section.heading),
@@ -102,64 +83,53 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
                     *postings
                         .entry(term.clone())
                         .or_default()
-                        .entry(id)
+                        .entry(doc)
                         .or_default() += WEIGHTS[field];
                 }
             }
-            let text = [section.prose.as_str(), section.code.as_str()].join(" ");
-            if chunk_bytes > CHUNK_BYTES {
-                chunks.push(Vec::new());
-                chunk_bytes = 0;
-            }
-            chunk_bytes += text.len();
-            chunks
-                .last_mut()
-                .expect("one chunk at least")
-                .push((id, text));
-            docs.push(Doc {
-                page: p as u32,
-                anchor: section.anchor.clone(),
-                heading: section.heading.clone(),
-                length,
-                chunk: chunks.len() as u32 - 1,
-            });
+            lengths.push(length);
         }
-    }
-    let average_length =
-        docs.iter().map(|d| d.length as f32).sum::<f32>() / docs.len().max(1) as f32;
-    Built {
-        shards: shards(postings, build),
-        texts: chunks
-            .into_iter()
-            .map(|docs| {
-                write(&Texts {
-                    format: FORMAT,
-                    build: build.to_string(),
-                    docs,
+        texts.push(write(&Texts {
+            format: FORMAT,
+            build: build.to_string(),
+            url: page.url.clone(),
+            title: page.title.clone(),
+            sections: page
+                .sections
+                .iter()
+                .map(|s| SectionText {
+                    anchor: s.anchor.clone(),
+                    heading: s.heading.clone(),
+                    text: [s.prose.as_str(), s.code.as_str()]
+                        .join(" ")
+                        .trim()
+                        .to_string(),
                 })
-            })
-            .collect(),
+                .collect(),
+        }));
+    }
+    let average_length = lengths.iter().sum::<u32>() as f32 / lengths.len().max(1) as f32;
+    let (keys, shards) = shards(postings, build);
+    Built {
         meta: Meta {
             format: FORMAT,
             build: build.to_string(),
-            pages: pages
-                .iter()
-                .map(|p| Page {
-                    url: p.url.clone(),
-                    title: p.title.clone(),
-                })
-                .collect(),
-            docs,
+            sections: pages.iter().map(|p| p.sections.len() as u16).collect(),
+            norms: lengths.into_iter().map(norm).collect(),
             average_length,
-            shards: Vec::new(),
-            texts: Vec::new(),
+            shards: keys,
         },
+        shards,
+        texts,
     }
 }
 
-/// The terms, sorted, cut into one shard per first character.
-fn shards(postings: BTreeMap<String, BTreeMap<u32, u32>>, build: &str) -> Vec<(char, Vec<u8>)> {
-    let mut shards: Vec<(char, Vec<Postings>)> = Vec::new();
+/// The terms, sorted, cut into one shard per key.
+fn shards(
+    postings: BTreeMap<String, BTreeMap<u32, u32>>,
+    build: &str,
+) -> (Vec<String>, Vec<Vec<u8>>) {
+    let mut shards: Vec<(String, Vec<Postings>)> = Vec::new();
     for (term, docs) in postings {
         let key = shard_key(&term);
         if shards.last().is_none_or(|(k, _)| *k != key) {
@@ -188,5 +158,5 @@ fn shards(postings: BTreeMap<String, BTreeMap<u32, u32>>, build: &str) -> Vec<(c
             };
             (key, write(&shard))
         })
-        .collect()
+        .unzip()
 }

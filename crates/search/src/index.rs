@@ -1,11 +1,12 @@
 //! The index's files, as the build writes them and the browser reads them (postcard):
 //!
-//! - one [`Meta`]: the pages, their sections (each section is a document), the documents'
-//!   lengths, and the names of the other files;
-//! - [`Shard`]s: the terms that start with one character, each with its postings (the
+//! - one [`Meta`]: how many sections each page has (each section is a document), the documents'
+//!   lengths, and the shards' keys;
+//! - [`Shard`]s: the terms that start with the same two characters, each with its postings (the
 //!   documents that hold it, and how often, weighted by field). A search reads only the shards of
-//!   the characters its words start with;
-//! - [`Texts`]: the documents' text, in chunks, for the excerpts of the results shown.
+//!   its words;
+//! - [`Texts`]: one file per page, its address, title and sections' text, read for the results
+//!   shown.
 //!
 //! Every file carries the build's id: files of two deploys are never read together.
 
@@ -19,43 +20,73 @@ pub const FORMAT: u32 = 1;
 /// section of a page shares.
 pub const WEIGHTS: [u32; 3] = [2, 3, 1];
 
-/// A page of the site.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Page {
-    /// Its address, under the base path (`/guide/syntaxe.html`).
-    pub url: String,
-    pub title: String,
-}
-
-/// A document: a section of a page (or the page's introduction, without an anchor).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Doc {
-    /// Its page, in [`Meta::pages`].
-    pub page: u32,
-    /// The id of its heading, `None` for the page's introduction.
-    pub anchor: Option<String>,
-    /// Its heading's text (the page's title for the introduction).
-    pub heading: String,
-    /// Its length in terms, weighted by field as its postings are.
-    pub length: u32,
-    /// The chunk of [`Meta::texts`] that holds its text.
-    pub chunk: u32,
-}
-
-/// The index's entry point.
+/// The index's entry point: what a search needs before it reads any term, small enough for a
+/// site of thousands of pages. Its other files are named after it: `terms-<i>-<build>.bin` for
+/// the shard `shards[i]`, `text-<p>-<build>.bin` for page `p`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub format: u32,
-    /// The build's id.
+    /// The build's id: 16 hex digits of a hash of the index's content.
     pub build: String,
-    pub pages: Vec<Page>,
-    pub docs: Vec<Doc>,
+    /// How many documents (sections) each page has: documents are numbered page by page.
+    pub sections: Vec<u16>,
+    /// Each document's length in terms, weighted by field, as a byte ([`norm`]).
+    pub norms: Vec<u8>,
     /// The documents' average length.
     pub average_length: f32,
-    /// Each shard's first character, and its file's name (beside the meta's).
-    pub shards: Vec<(char, String)>,
-    /// The text chunks' files, in order.
-    pub texts: Vec<String>,
+    /// The shards' keys (the first two characters of their terms), sorted.
+    pub shards: Vec<String>,
+}
+
+impl Meta {
+    /// The number of documents.
+    pub fn docs(&self) -> usize {
+        self.norms.len()
+    }
+
+    /// The page of each document, in order.
+    pub fn pages(&self) -> Vec<u32> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(page, n)| std::iter::repeat_n(page as u32, usize::from(*n)))
+            .collect()
+    }
+
+    /// The file of the shard at `place`.
+    pub fn shard_file(&self, place: usize) -> String {
+        [
+            "terms-",
+            itoa::Buffer::new().format(place),
+            "-",
+            &self.build,
+            ".bin",
+        ]
+        .concat()
+    }
+
+    /// The file of the text of page `page`.
+    pub fn text_file(&self, page: u32) -> String {
+        [
+            "text-",
+            itoa::Buffer::new().format(page),
+            "-",
+            &self.build,
+            ".bin",
+        ]
+        .concat()
+    }
+}
+
+/// A document's length as a byte: `4·log2(1 + length)`, within 10 % of it for any length a
+/// section has, which is all BM25's normalisation needs.
+pub fn norm(length: u32) -> u8 {
+    (4.0 * (1.0 + length as f32).log2()).round().min(255.0) as u8
+}
+
+/// The length a [`norm`] stands for.
+pub fn length(norm: u8) -> f32 {
+    (f32::from(norm) / 4.0).exp2() - 1.0
 }
 
 /// A term and the documents that hold it.
@@ -82,7 +113,7 @@ impl Postings {
     }
 }
 
-/// The terms that start with one character, sorted.
+/// The terms that start with the same two characters, sorted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
     pub format: u32,
@@ -90,18 +121,32 @@ pub struct Shard {
     pub terms: Vec<Postings>,
 }
 
-/// The text of some documents, for excerpts.
+/// A page's text, for the results shown: its address and title, and each section's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
     pub format: u32,
     pub build: String,
-    /// Each document and its text.
-    pub docs: Vec<(u32, String)>,
+    /// The page's address, under the base path.
+    pub url: String,
+    pub title: String,
+    /// Each of its sections, in order.
+    pub sections: Vec<SectionText>,
 }
 
-/// The character a term's shard is named after.
-pub fn shard_key(term: &str) -> char {
-    term.chars().next().unwrap_or('_')
+/// A section's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionText {
+    /// Its heading's id, `None` for the page's introduction.
+    pub anchor: Option<String>,
+    /// Its heading's text (the page's title for the introduction).
+    pub heading: String,
+    pub text: String,
+}
+
+/// The shard a term is in: its first two characters. A word of one character typed so far is
+/// the prefix of several shards, and matches only as a whole word.
+pub fn shard_key(term: &str) -> String {
+    term.chars().take(2).collect()
 }
 
 /// Why an index file cannot be read.

@@ -3,7 +3,7 @@
 //! excerpt of each with the matched words marked.
 
 use crate::analyze::{elided_word, fold, words, Analyzer, Lang};
-use crate::index::{shard_key, Meta, Shard, Texts};
+use crate::index::{length, shard_key, Meta, Shard, Texts};
 
 /// Words of a query past this many are ignored: a pasted page is not a query.
 const MAX_WORDS: usize = 8;
@@ -54,16 +54,18 @@ impl Query {
                 terms.sort();
                 terms.dedup();
                 let bare = fold(elided_word(word));
-                let prefix = (open && i + 1 == found.len() && !bare.is_empty()).then_some(bare);
+                // One character is the start of too many words: it matches only as a word.
+                let prefix =
+                    (open && i + 1 == found.len() && bare.chars().count() > 1).then_some(bare);
                 (!terms.is_empty()).then_some(Word { terms, prefix })
             })
             .collect();
         Query { words }
     }
 
-    /// The shards the query reads: those of its words' first characters.
-    pub fn shards(&self) -> Vec<char> {
-        let mut keys: Vec<char> = self
+    /// The shards the query reads: those of its words' first two characters.
+    pub fn shards(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
             .words
             .iter()
             .flat_map(|w| w.terms.iter().chain(&w.prefix))
@@ -97,10 +99,12 @@ pub struct Hit {
     pub score: f32,
 }
 
-/// The index, as much of it as has been read: the shards and the text chunks by their place
-/// in the meta's lists.
+/// The index, as much of it as has been read: the shards by their place in the meta's keys,
+/// the pages' texts by page.
 pub struct Engine {
     pub meta: Meta,
+    /// The page of each document.
+    pages: Vec<u32>,
     shards: Vec<Option<Shard>>,
     texts: Vec<Option<Texts>>,
 }
@@ -108,21 +112,21 @@ pub struct Engine {
 impl Engine {
     pub fn new(meta: Meta) -> Self {
         Self {
+            pages: meta.pages(),
             shards: meta.shards.iter().map(|_| None).collect(),
-            texts: meta.texts.iter().map(|_| None).collect(),
+            texts: meta.sections.iter().map(|_| None).collect(),
             meta,
         }
     }
 
     /// The shards the query needs and the engine has not read: their places and files.
     pub fn missing_shards(&self, query: &Query) -> Vec<(usize, String)> {
-        let wanted = query.shards();
-        self.meta
-            .shards
+        query
+            .shards()
             .iter()
-            .enumerate()
-            .filter(|(i, (key, _))| wanted.contains(key) && self.shards[*i].is_none())
-            .map(|(i, (_, file))| (i, file.clone()))
+            .filter_map(|key| self.meta.shards.binary_search(key).ok())
+            .filter(|place| self.shards[*place].is_none())
+            .map(|place| (place, self.meta.shard_file(place)))
             .collect()
     }
 
@@ -132,15 +136,19 @@ impl Engine {
         }
     }
 
-    fn shard(&self, key: char) -> Option<&Shard> {
-        let place = self.meta.shards.iter().position(|(k, _)| *k == key)?;
+    fn shard(&self, key: &str) -> Option<&Shard> {
+        let place = self
+            .meta
+            .shards
+            .binary_search_by(|k| k.as_str().cmp(key))
+            .ok()?;
         self.shards.get(place)?.as_ref()
     }
 
     /// The sections that match, best first: those that hold the most of the query's words,
     /// then by score; at most [`PER_PAGE`] of a page and [`MAX_RESULTS`] in all.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let mut scores: Vec<(usize, f32)> = vec![(0, 0.0); self.meta.docs.len()];
+        let mut scores: Vec<(usize, f32)> = vec![(0, 0.0); self.meta.docs()];
         for word in &query.words {
             for (doc, score) in self.word_scores(word).into_iter().enumerate() {
                 if score > 0.0 {
@@ -165,9 +173,9 @@ impl Engine {
                 .then(b.score.total_cmp(&a.score))
                 .then(a.doc.cmp(&b.doc))
         });
-        let mut per_page: Vec<usize> = vec![0; self.meta.pages.len()];
+        let mut per_page: Vec<usize> = vec![0; self.meta.sections.len()];
         hits.retain(|hit| {
-            let page = self.meta.docs[hit.doc as usize].page as usize;
+            let page = self.pages[hit.doc as usize] as usize;
             per_page[page] += 1;
             per_page[page] <= PER_PAGE
         });
@@ -178,7 +186,7 @@ impl Engine {
     /// Each document's best score for one word of the query, over the terms it may be (0 for
     /// none), by document.
     fn word_scores(&self, word: &Word) -> Vec<f32> {
-        let mut best: Vec<f32> = vec![0.0; self.meta.docs.len()];
+        let mut best: Vec<f32> = vec![0.0; self.meta.docs()];
         let mut add = |postings: &crate::index::Postings, factor: f32| {
             let idf = self.idf(postings.doc_steps.len());
             for (doc, weight) in postings.entries() {
@@ -202,7 +210,7 @@ impl Engine {
     }
 
     fn postings(&self, term: &str) -> Option<&crate::index::Postings> {
-        let shard = self.shard(shard_key(term))?;
+        let shard = self.shard(&shard_key(term))?;
         let at = shard
             .terms
             .binary_search_by(|p| p.term.as_str().cmp(term))
@@ -212,7 +220,7 @@ impl Engine {
 
     /// The terms that start with `prefix`, the shortest first, at most [`PREFIX_TERMS`].
     fn prefixed(&self, prefix: &str) -> Vec<&crate::index::Postings> {
-        let Some(shard) = self.shard(shard_key(prefix)) else {
+        let Some(shard) = self.shard(&shard_key(prefix)) else {
             return Vec::new();
         };
         let start = shard.terms.partition_point(|p| p.term.as_str() < prefix);
@@ -226,58 +234,52 @@ impl Engine {
     }
 
     fn idf(&self, df: usize) -> f32 {
-        let n = self.meta.docs.len() as f32;
+        let n = self.meta.docs() as f32;
         let df = df as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// BM25's saturation of a weighted frequency, normalised by the document's length.
     fn saturate(&self, doc: u32, weight: u32) -> f32 {
-        let length = self.meta.docs.get(doc as usize).map_or(0, |d| d.length) as f32;
-        let norm = 1.0 - B + B * length / self.meta.average_length.max(1.0);
+        let norm = self.meta.norms.get(doc as usize).copied().unwrap_or(0);
+        let norm = 1.0 - B + B * length(norm) / self.meta.average_length.max(1.0);
         let tf = weight as f32;
         tf * (K1 + 1.0) / (tf + K1 * norm)
     }
 
-    /// The text chunks the hits' excerpts need and the engine has not read: their places and
-    /// files.
-    pub fn missing_texts(&self, hits: &[Hit]) -> Vec<(usize, String)> {
-        let mut chunks: Vec<usize> = hits
+    /// The pages whose texts the hits need and the engine has not read, with their files.
+    pub fn missing_texts(&self, hits: &[Hit]) -> Vec<(u32, String)> {
+        let mut pages: Vec<u32> = hits
             .iter()
-            .filter_map(|h| self.meta.docs.get(h.doc as usize))
-            .map(|d| d.chunk as usize)
-            .filter(|c| self.texts.get(*c).is_some_and(Option::is_none))
+            .map(|h| self.pages[h.doc as usize])
+            .filter(|p| self.texts.get(*p as usize).is_some_and(Option::is_none))
             .collect();
-        chunks.sort_unstable();
-        chunks.dedup();
-        chunks
+        pages.sort_unstable();
+        pages.dedup();
+        pages
             .into_iter()
-            .filter_map(|c| Some((c, self.meta.texts.get(c)?.clone())))
+            .map(|p| (p, self.meta.text_file(p)))
             .collect()
     }
 
-    pub fn add_texts(&mut self, place: usize, texts: Texts) {
-        if let Some(slot) = self.texts.get_mut(place) {
+    pub fn add_texts(&mut self, page: u32, texts: Texts) {
+        if let Some(slot) = self.texts.get_mut(page as usize) {
             *slot = Some(texts);
         }
     }
 
-    /// A hit as the reader sees it.
+    /// A hit as the reader sees it, once its page's text is read.
     pub fn result(&self, hit: &Hit, query: &Query) -> Option<Found> {
-        let doc = self.meta.docs.get(hit.doc as usize)?;
-        let page = self.meta.pages.get(doc.page as usize)?;
-        let text = self
-            .texts
-            .get(doc.chunk as usize)
-            .and_then(Option::as_ref)
-            .and_then(|t| t.docs.iter().find(|(d, _)| *d == hit.doc))
-            .map_or("", |(_, text)| text.as_str());
+        let page = *self.pages.get(hit.doc as usize)?;
+        let first = self.pages.partition_point(|p| *p < page);
+        let texts = self.texts.get(page as usize)?.as_ref()?;
+        let section = texts.sections.get(hit.doc as usize - first)?;
         Some(Found {
-            url: page.url.clone(),
-            anchor: doc.anchor.clone(),
-            title: page.title.clone(),
-            heading: doc.heading.clone(),
-            excerpt: excerpt(text, query),
+            url: texts.url.clone(),
+            anchor: section.anchor.clone(),
+            title: texts.title.clone(),
+            heading: section.heading.clone(),
+            excerpt: excerpt(&section.text, query),
         })
     }
 }

@@ -275,9 +275,9 @@ async fn search(state: &Rc<RefCell<State>>, query: &Query) -> Result<Vec<Found>,
     let hits = with_engine(state, |e| e.search(query));
     let wanted = with_engine(state, |e| e.missing_texts(&hits));
     let texts = fetch_all(&folder, wanted.iter().map(|(_, f)| f.as_str())).await?;
-    for ((chunk, _), bytes) in wanted.iter().zip(texts) {
+    for ((page, _), bytes) in wanted.iter().zip(texts) {
         let texts: Texts = read(&bytes, Some(&build))?;
-        with_engine(state, |e| e.add_texts(*chunk, texts));
+        with_engine(state, |e| e.add_texts(*page, texts));
     }
     Ok(with_engine(state, |e| {
         hits.iter().filter_map(|h| e.result(h, query)).collect()

@@ -10,9 +10,12 @@ use cpd_publish::{build, BuildOptions};
 fn main() -> ExitCode {
     let options = BuildOptions::from_env(|name| std::env::var(name).ok());
     match build(&options) {
-        Ok(written) => {
-            for path in written {
+        Ok(report) => {
+            for path in report.written {
                 eprintln!("prerender: wrote {}", path.display());
+            }
+            for (stage, took) in report.stages {
+                eprintln!("prerender: {stage}: {} ms", took.as_millis());
             }
             ExitCode::SUCCESS
         }
