@@ -33,9 +33,10 @@ for n in $sizes; do
   cp tests/fixtures/trunk-index.html "$site/dist/index.html"
   cp "$glue" "$site/dist/x-0123456789abcdef.js"
   cp "$wasm" "$site/dist/x-0123456789abcdef_bg.wasm"
-  # The search's glue and wasm, as Trunk's worker build leaves them.
+  # The search's glue and wasm, as Trunk's worker build leaves them, and its stylesheet.
   cp target/bench/app/search/search-*[0-9a-f].js "$site/dist/search.js"
   cp target/bench/app/search/search-*_bg.wasm "$site/dist/search_bg.wasm"
+  cp target/bench/app/search/search-*[0-9a-f].css "$site/dist/search-0123456789abcdef.css"
   cp "$css" "$site/dist/main-bde87ab9c381b77e.css"
   /usr/bin/time -f '%e %M' -o "$site/time.txt" env TRUNK_STAGING_DIR="$site/dist" TRUNK_PUBLIC_URL=/ \
     TRUNK_PROFILE=release CONTENT_DIR="$site/content" target/debug/prerender 2> "$site/prerender.log" ||

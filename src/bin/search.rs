@@ -3,10 +3,11 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Opens the page's search dialog over the index whose meta file is at `index`.
+/// Opens the search dialog (built the first time) over the index whose meta file is at
+/// `index`.
 #[wasm_bindgen]
-pub fn open(dialog: web_sys::HtmlDialogElement, index: String) {
-    cpd_search::ui::open(dialog, index);
+pub fn open(index: String) {
+    cpd_search::ui::open(index);
 }
 
 fn main() {}

@@ -99,6 +99,18 @@ test.describe('search, in French', () => {
     await expect(target).toBeInViewport();
   });
 
+  test('the first load carries no search code, no index and no dialog', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await expect(page.getByRole('button', { name: 'Rechercher' })).toBeVisible();
+    expect(asked.filter((path) => path.startsWith('/search/'))).toEqual([]);
+    expect(await page.locator('dialog').count()).toBe(0);
+    await page.getByRole('button', { name: 'Rechercher' }).hover();
+    await expect.poll(() => asked.filter((path) => path.startsWith('/search/')).length).toBeGreaterThan(0);
+  });
+
   test('hostile queries are text, find nothing, and raise nothing', async ({ page }) => {
     const errors = watchConsole(page);
     await page.goto(ARTICLE);
@@ -224,6 +236,16 @@ test.describe('when the index cannot be read', () => {
       await expect(page.getByRole('region', { name: heading('missions') })).toBeVisible();
     });
   }
+
+  test('the search code cannot load: the page says so, and stays whole', async ({ page }) => {
+    await page.route(/\/search\/search-[0-9a-f]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByRole('status').getByText('La recherche n’a pas pu être chargée.')).toBeVisible();
+    await expect(dialog(page)).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
+  });
 
   test('a file of another deploy: the dialog asks for a reload', async ({ page }) => {
     // The same article built for another base path: its index is another build's.

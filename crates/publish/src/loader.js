@@ -87,31 +87,31 @@ document.getElementById(statusId)?.replaceChildren();
 performance.mark('cpd:interactive');
 
 const searchButton = document.getElementById('search-open');
-const dialog = document.getElementById('search');
-if (search && searchButton && dialog) {
+if (search && searchButton) {
   let loading;
   const link = (rel, href, more) =>
     document.head.append(Object.assign(document.createElement('link'), { rel, href, crossOrigin: 'anonymous', ...more }));
+  // The code, its stylesheet (the dialog shows styled or not at all) and the index's entry.
   const load = () =>
     (loading ??= (async () => {
-      link('modulepreload', search.glue, { integrity: search.integrity });
+      link('modulepreload', search.glue);
       link('preload', search.index, { as: 'fetch' });
+      const style = new Promise((onload, onerror) => link('stylesheet', search.style, { onload, onerror }));
       const module = await import(search.glue);
-      await module.default({ module_or_path: search.wasm });
+      await Promise.all([module.default({ module_or_path: search.wasm }), style]);
       return module;
     })());
+  const said = document.getElementById(statusId);
   const open = () =>
     load().then(
-      (module) => module.open(dialog, search.index),
+      (module) => module.open(search.index),
       () => {
-        // The dialog's code could not load: the dialog says so, in the page's language.
+        // The dialog is the search code's own: the page says, in its language, what is missing.
         loading = undefined;
-        if (!dialog.open) dialog.showModal();
-        dialog.querySelector('[role=status]').textContent = dialog.dataset[navigator.onLine ? 'missing' : 'offline'];
+        if (said) said.textContent = searchButton.dataset.unavailable;
       },
     );
-  searchButton.addEventListener('pointerenter', load, { once: true });
-  searchButton.addEventListener('focus', load, { once: true });
+  for (const intent of ['pointerenter', 'focus']) searchButton.addEventListener(intent, load, { once: true });
   searchButton.addEventListener('click', open);
   addEventListener('keydown', (event) => {
     const typing = event.target.closest?.('input, textarea, select, [contenteditable]');

@@ -44,6 +44,10 @@ pub const REVALIDATE: &str = "no-cache";
 /// pages that show code load it.
 pub const CODE_STYLESHEET: &str = "code-";
 
+/// The search dialog's stylesheet (`style/search.css`, `search-<hash>.css`): no page links it;
+/// the loader does when the reader goes to search.
+pub const SEARCH_STYLESHEET: &str = "search-";
+
 /// Brotli levels: the best for assets and the pages a first visit loads, a fast one for the
 /// other pages of a large site. Measured on an 11 KB page: level 11 takes about 100 ms and
 /// gives 3.6 KB; level 4, 3 ms and 4.3 KB; levels 5 to 9, 20 to 30 ms for hardly less.

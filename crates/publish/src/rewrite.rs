@@ -9,7 +9,7 @@
 //! half-rewritten.
 
 use crate::error::{BuildError, Result};
-use crate::policy::CODE_STYLESHEET;
+use crate::policy::{CODE_STYLESHEET, SEARCH_STYLESHEET};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use std::cell::RefCell;
@@ -33,12 +33,19 @@ fn rewriting(error: lol_html::errors::RewritingError) -> BuildError {
     BuildError::invalid(TEMPLATE, error.to_string())
 }
 
-/// What Trunk built for the page: the JS glue (with its integrity hash) and the wasm.
+/// What Trunk built for the page: the JS glue (with its integrity hash) and the wasm, and the
+/// search dialog's stylesheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrunkAssets {
     pub glue: String,
     pub integrity: String,
     pub wasm: String,
+    pub search_style: String,
+}
+
+/// The file name of a stylesheet link's address.
+fn file_of(href: &str) -> &str {
+    href.rsplit('/').next().unwrap_or_default()
 }
 
 /// What the template holds, as read, before its shape is checked.
@@ -48,6 +55,8 @@ struct Found {
     preloads: Vec<(String, Option<String>)>,
     /// `preload` links of the wasm.
     wasm: Vec<String>,
+    /// The search's stylesheet links.
+    search_styles: Vec<String>,
     /// The text of each module script.
     modules: Vec<String>,
     /// `head`, `body`, and `prerendered` for a page already written by this build.
@@ -86,6 +95,13 @@ fn scan(template: &str) -> Result<Found> {
                 }),
                 element!("link[rel=preload][as=fetch]", |el| {
                     found.borrow_mut().wasm.extend(el.get_attribute("href"));
+                    Ok(())
+                }),
+                element!("link[rel=stylesheet]", |el| {
+                    let href = el.get_attribute("href").unwrap_or_default();
+                    if file_of(&href).starts_with(SEARCH_STYLESHEET) {
+                        found.borrow_mut().search_styles.push(href);
+                    }
                     Ok(())
                 }),
                 element!("script[type=module]", |_| {
@@ -136,6 +152,7 @@ impl Found {
         let [(glue, integrity)] = one(self.preloads, "modulepreload links")?;
         let integrity = integrity.ok_or_else(|| shape("the glue's preload has no integrity"))?;
         let [wasm] = one(self.wasm, "wasm preloads")?;
+        let [search_style] = one(self.search_styles, "search stylesheets")?;
         let [loader] = one(self.modules, "module scripts")?;
         if !(loader.contains(&glue) && loader.contains(&wasm) && loader.contains("init(")) {
             return Err(shape(
@@ -146,6 +163,7 @@ impl Found {
             glue,
             integrity,
             wasm,
+            search_style,
         })
     }
 }
@@ -189,8 +207,10 @@ pub fn page(template: &str, fill: &Fill) -> Result<String> {
                 element!("html", |el| Ok(el.set_attribute("lang", fill.lang)?)),
                 element!("link[rel=stylesheet]", |el| {
                     let href = el.get_attribute("href").unwrap_or_default();
-                    let file = href.rsplit('/').next().unwrap_or_default();
-                    if !fill.code && file.starts_with(CODE_STYLESHEET) {
+                    let file = file_of(&href);
+                    if file.starts_with(SEARCH_STYLESHEET)
+                        || (!fill.code && file.starts_with(CODE_STYLESHEET))
+                    {
                         el.remove();
                     }
                     Ok(())
@@ -286,6 +306,7 @@ mod tests {
                 glue: "/x-0123456789abcdef.js".into(),
                 integrity: "sha384-GLUE".into(),
                 wasm: "/x-0123456789abcdef_bg.wasm".into(),
+                search_style: "/search-0123456789abcdef.css".into(),
             }
         );
         // Minified (unquoted attributes, one line): the same.

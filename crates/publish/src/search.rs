@@ -20,13 +20,17 @@ use crate::plan::Plan;
 /// The folder of the search's files, under the base path.
 pub const FOLDER: &str = "search/";
 
-/// The search as the pages name it: its code and its index.
+/// The search as the pages name it: its code and its index, all in the search's folder, which
+/// the service worker caches on first use. (Their names are their contents' hashes, and they
+/// come from the site's own origin: integrity hashes would add bytes to every page, and
+/// nothing else.)
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SearchFiles {
-    /// The dialog's JS glue, its integrity hash, and its wasm.
+    /// The dialog's JS glue and its wasm.
     pub glue: String,
-    pub integrity: String,
     pub wasm: String,
+    /// The dialog's stylesheet.
+    pub style: String,
     /// The index's meta file.
     pub index: String,
 }
@@ -48,7 +52,8 @@ pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
     let (site, out, release) = (&plan.site, plan.options.out.as_path(), plan.options.release);
     let settings = &site.settings;
     let mut written = Vec::new();
-    let (glue, integrity, wasm) = code(out, settings, release, &mut written)?;
+    let (glue, wasm) = code(out, settings, release, &mut written)?;
+    let style = style(out, settings, &plan.assets.search_style, &mut written)?;
     let built = index_site(site);
     let folder = out.join(FOLDER);
     for (place, bytes) in built.shards.iter().enumerate() {
@@ -67,8 +72,8 @@ pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
     written.push(write(&folder.join(&meta), &meta_bytes)?);
     let files = SearchFiles {
         glue,
-        integrity,
         wasm,
+        style,
         index: settings.href(&format!("{FOLDER}{meta}")),
     };
     Ok((files, written))
@@ -107,13 +112,13 @@ fn build_id(pages: &[IndexPage]) -> String {
 }
 
 /// Trunk's search glue and wasm, under hashed names in the search's folder (the glue minified
-/// in release builds, and its integrity taken then).
+/// in release builds).
 fn code(
     out: &Path,
     settings: &SiteSettings,
     release: bool,
     written: &mut Vec<PathBuf>,
-) -> Result<(String, String, String)> {
+) -> Result<(String, String)> {
     let glue_path = out.join(format!("{TRUNK_NAME}.js"));
     let wasm_path = out.join(format!("{TRUNK_NAME}_bg.wasm"));
     let glue = std::fs::read_to_string(&glue_path).map_err(BuildError::io(
@@ -134,11 +139,22 @@ fn code(
     for path in [&glue_path, &wasm_path] {
         std::fs::remove_file(path).map_err(BuildError::io(path, "remove"))?;
     }
-    Ok((
-        settings.href(&glue_name),
-        minify::integrity(glue.as_bytes()),
-        settings.href(&wasm_name),
-    ))
+    Ok((settings.href(&glue_name), settings.href(&wasm_name)))
+}
+
+/// The dialog's stylesheet, which Trunk hashed and wrote beside the pages (`href`), moved into
+/// the search's folder.
+fn style(
+    out: &Path,
+    settings: &SiteSettings,
+    href: &str,
+    written: &mut Vec<PathBuf>,
+) -> Result<String> {
+    let name = href.rsplit('/').next().unwrap_or_default();
+    let (from, to) = (out.join(name), out.join(FOLDER).join(name));
+    std::fs::rename(&from, &to).map_err(BuildError::io(&from, "move into the search's folder"))?;
+    written.push(to);
+    Ok(settings.href(&format!("{FOLDER}{name}")))
 }
 
 /// A page as the index reads it: its introduction, each section, each heading under a section,

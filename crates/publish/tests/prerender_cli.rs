@@ -14,9 +14,10 @@ const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
 fn staging() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), TEMPLATE).unwrap();
-    // The search's glue and wasm, as Trunk's worker build leaves them.
+    // The search's glue, wasm and stylesheet, as Trunk leaves them.
     std::fs::write(dir.path().join("search.js"), SEARCH_GLUE).unwrap();
     std::fs::write(dir.path().join("search_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.path().join("search-0123456789abcdef.css"), ".search {}").unwrap();
     dir
 }
 

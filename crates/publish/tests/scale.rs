@@ -133,9 +133,10 @@ fn build(content: &Path, out: &Path) -> std::process::Output {
     let _ = std::fs::remove_dir_all(out);
     std::fs::create_dir_all(out).unwrap();
     std::fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    // The search's glue and wasm, as Trunk's worker build leaves them.
+    // The search's glue, wasm and stylesheet, as Trunk leaves them.
     std::fs::write(out.join("search.js"), SEARCH_GLUE).unwrap();
     std::fs::write(out.join("search_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(out.join("search-0123456789abcdef.css"), ".search {}").unwrap();
     Command::new(env!("CARGO_BIN_EXE_prerender"))
         .env("TRUNK_STAGING_DIR", out)
         .env("TRUNK_PUBLIC_URL", "/")

@@ -7,8 +7,9 @@
 //! - [`build`]: the index from the site's sections, which the build writes beside the pages;
 //! - [`query`]: the engine that answers a query from the files read so far (BM25 weighted by
 //!   field, a few results per page, excerpts with the matched words marked);
-//! - [`ui`]: the search dialog's behaviour in the browser, in a wasm of its own that a page
-//!   loads only when the reader goes to search;
+//! - [`ui`]: the search dialog in the browser, in a wasm of its own that a page loads only
+//!   when the reader goes to search;
+//! - [`words`]: the dialog's words, in French and English;
 //! - `unicode`: word boundaries and decomposition, from maintained crates natively and from
 //!   the browser in the wasm (the one place the targets differ).
 //!
@@ -21,3 +22,4 @@ pub mod index;
 pub mod query;
 pub mod ui;
 mod unicode;
+pub mod words;

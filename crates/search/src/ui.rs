@@ -1,11 +1,8 @@
-//! The search dialog's behaviour, in the browser. The dialog itself is the page's markup (the
-//! view's `SearchDialog`, in the page's language): this code fills its list of results as the
-//! reader types, moves between them with the arrow keys, and says in its status line how many
-//! there are, or what went wrong. It fetches only the index's files (`gloo-net`), never the
-//! query.
-//!
-//! The words it shows come from the dialog's `data-*` attributes, so that the wasm holds no
-//! language.
+//! The search dialog, in the browser. No page carries it: the first time the reader opens
+//! search, this code builds it in the page's language (a labelled field, a status line, a list
+//! of links), then fills the list as the reader types, moves between results with the arrow
+//! keys, and says in the status line how many there are, or what went wrong. It fetches only
+//! the index's files (`gloo-net`), never the query.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,9 +14,11 @@ use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, HtmlInputElemen
 
 use crate::index::{read, Meta, ReadError, Shard, Texts};
 use crate::query::{Engine, Found, Query};
+use crate::words::{words, Words};
 
 /// What the dialog knows between keystrokes.
 struct State {
+    words: &'static Words,
     dialog: HtmlDialogElement,
     input: HtmlInputElement,
     status: Element,
@@ -38,7 +37,7 @@ thread_local! {
     static STATE: RefCell<Option<Rc<RefCell<State>>>> = const { RefCell::new(None) };
 }
 
-/// Why a search could not be answered, as the dialog's `data-*` word that says it.
+/// Why a search could not be answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Failure {
     /// The network failed: offline, and the file is not in the cache.
@@ -52,12 +51,13 @@ enum Failure {
 }
 
 impl Failure {
-    fn word(self) -> &'static str {
+    /// The words that say it.
+    fn said(self, words: &Words) -> &'static str {
         match self {
-            Failure::Offline => "data-offline",
-            Failure::Missing => "data-missing",
-            Failure::Corrupt => "data-corrupt",
-            Failure::Stale => "data-stale",
+            Failure::Offline => words.offline,
+            Failure::Missing => words.missing,
+            Failure::Corrupt => words.corrupt,
+            Failure::Stale => words.stale,
         }
     }
 }
@@ -71,13 +71,13 @@ impl From<ReadError> for Failure {
     }
 }
 
-/// Opens the dialog `dialog` over the index whose meta file is at `meta_url`; the first time,
-/// sets it up.
-pub fn open(dialog: HtmlDialogElement, meta_url: String) {
+/// Opens the search dialog over the index whose meta file is at `meta_url`; the first time,
+/// builds it.
+pub fn open(meta_url: String) {
     let state = STATE.with(|s| s.borrow().clone());
     let state = match state {
         Some(state) => state,
-        None => match set_up(dialog, meta_url) {
+        None => match set_up(meta_url) {
             Some(state) => state,
             None => return,
         },
@@ -99,15 +99,91 @@ pub fn open(dialog: HtmlDialogElement, meta_url: String) {
     }
 }
 
-fn set_up(dialog: HtmlDialogElement, meta_url: String) -> Option<Rc<RefCell<State>>> {
-    let find = |selector: &str| dialog.query_selector(selector).ok().flatten();
-    let input: HtmlInputElement = find("input[type=search]")?.dyn_into().ok()?;
+/// The dialog's parts, as [`build`] makes them.
+struct Parts {
+    dialog: HtmlDialogElement,
+    input: HtmlInputElement,
+    status: Element,
+    list: Element,
+}
+
+/// An element `tag` of class `class` (none if empty), with `attributes`.
+fn element(tag: &str, class: &str, attributes: &[(&str, &str)]) -> Option<Element> {
+    let e = document().create_element(tag).ok()?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    for (name, value) in attributes {
+        e.set_attribute(name, value).ok()?;
+    }
+    Some(e)
+}
+
+/// Builds the dialog at the end of the page's body: a form holding the labelled search field
+/// and the button that closes it, the status line (a live region), and the list of results.
+fn build(words: &Words) -> Option<Parts> {
+    let dialog = element(
+        "dialog",
+        "search",
+        &[("id", "search"), ("aria-labelledby", "search-label")],
+    )?;
+    let form = element(
+        "form",
+        "search-form",
+        &[("method", "dialog"), ("role", "search")],
+    )?;
+    let label = element(
+        "label",
+        "",
+        &[("id", "search-label"), ("for", "search-input")],
+    )?;
+    label.set_text_content(Some(words.label));
+    let field = element("div", "search-field", &[])?;
+    let input = element(
+        "input",
+        "",
+        &[
+            ("id", "search-input"),
+            ("type", "search"),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+        ],
+    )?;
+    let close = element("button", "search-close", &[("type", "submit")])?;
+    close.set_text_content(Some(words.close));
+    let status = element("p", "search-status", &[("role", "status")])?;
+    let list = element("ul", "search-results", &[("aria-label", words.results)])?;
+    field.append_with_node_2(&input, &close).ok()?;
+    form.append_with_node_2(&label, &field).ok()?;
+    dialog.append_with_node_3(&form, &status, &list).ok()?;
+    document().body()?.append_child(&dialog).ok()?;
+    Some(Parts {
+        dialog: dialog.dyn_into().ok()?,
+        input: input.dyn_into().ok()?,
+        status,
+        list,
+    })
+}
+
+fn set_up(meta_url: String) -> Option<Rc<RefCell<State>>> {
+    let lang = document()
+        .document_element()
+        .map(|html| html.get_attribute("lang").unwrap_or_default())
+        .unwrap_or_default();
+    let words = words(&lang);
+    let Parts {
+        dialog,
+        input,
+        status,
+        list,
+    } = build(words)?;
     let folder = meta_url
         .rsplit_once('/')
         .map_or(String::new(), |(dir, _)| [dir, "/"].concat());
     let state = Rc::new(RefCell::new(State {
-        status: find("[role=status]")?,
-        list: find("ul")?,
+        words,
+        status,
+        list,
         dialog: dialog.clone(),
         input: input.clone(),
         folder,
@@ -240,7 +316,7 @@ async fn answer(state: Rc<RefCell<State>>) {
         Ok(found) => show(&s, &typed, &found),
         Err(failure) => {
             clear(&s.list);
-            say(&s, &word(&s.dialog, failure.word()));
+            say(&s, failure.said(s.words));
         }
     }
 }
@@ -316,11 +392,6 @@ async fn fetch(url: &str) -> Result<Vec<u8>, Failure> {
     response.binary().await.map_err(|_| Failure::Corrupt)
 }
 
-/// A word of the dialog's, from its `data-*` attribute.
-fn word(dialog: &Element, attribute: &str) -> String {
-    dialog.get_attribute(attribute).unwrap_or_default()
-}
-
 fn say(state: &State, text: &str) {
     state.status.set_text_content(Some(text));
 }
@@ -342,14 +413,14 @@ fn show(state: &State, typed: &str, found: &[Found]) {
     }
     let count = match found.len() {
         _ if typed.trim().is_empty() => String::new(),
-        0 => word(&state.dialog, "data-none"),
-        1 => word(&state.dialog, "data-one"),
+        0 => state.words.none.to_owned(),
+        1 => state.words.one.to_owned(),
         // The browser writes the number and fills it in: the wasm carries no formatting code.
         n => {
             let number = js_sys::Number::from(n as f64)
                 .to_string_with_radix(10)
                 .unwrap_or_default();
-            js_sys::JsString::from(word(&state.dialog, "data-many"))
+            js_sys::JsString::from(state.words.many)
                 .replace("{n}", &String::from(number))
                 .into()
         }
@@ -361,46 +432,37 @@ fn show(state: &State, typed: &str, found: &[Found]) {
 /// excerpt, its matched words in `<mark>`. A section of this page is a `#anchor`, which the
 /// page's router follows; another page's is a plain link, which the browser loads.
 fn item(found: &Found, here: &str) -> Option<Element> {
-    let document = document();
-    let element = |tag: &str, class: &str| -> Option<Element> {
-        let e = document.create_element(tag).ok()?;
-        if !class.is_empty() {
-            e.set_class_name(class);
-        }
-        Some(e)
-    };
     let same_page = found.url == here;
     let fragment = found.anchor.as_ref().map(|a| ["#", a].concat());
     let href = match (&fragment, same_page) {
         (Some(f), true) => f.clone(),
         (f, _) => [found.url.as_str(), f.as_deref().unwrap_or("")].concat(),
     };
-    let link = element("a", "search-result")?;
-    let _ = link.set_attribute("href", &href);
+    let link = element("a", "search-result", &[("href", &href)])?;
     if !same_page {
         // The page's router leaves links marked so to the browser.
-        let _ = link.set_attribute("rel", "external");
+        link.set_attribute("rel", "external").ok()?;
     }
-    let title = element("span", "search-result-title")?;
+    let title = element("span", "search-result-title", &[])?;
     title.set_text_content(Some(&found.title));
     let _ = link.append_child(&title);
     if found.anchor.is_some() {
-        let heading = element("span", "search-result-heading")?;
+        let heading = element("span", "search-result-heading", &[])?;
         heading.set_text_content(Some(&found.heading));
         let _ = link.append_child(&heading);
     }
-    let excerpt = element("span", "search-result-excerpt")?;
+    let excerpt = element("span", "search-result-excerpt", &[])?;
     for (text, marked) in &found.excerpt {
         if *marked {
-            let mark = element("mark", "")?;
+            let mark = element("mark", "", &[])?;
             mark.set_text_content(Some(text));
             let _ = excerpt.append_child(&mark);
         } else {
-            let _ = excerpt.append_child(&document.create_text_node(text));
+            let _ = excerpt.append_child(&document().create_text_node(text));
         }
     }
     let _ = link.append_child(&excerpt);
-    let item = element("li", "")?;
+    let item = element("li", "", &[])?;
     let _ = item.append_child(&link);
     Some(item)
 }

@@ -32,7 +32,5 @@ pub const BASE_META: &str = base_meta!();
 /// The selector of that `<meta>`, written out so the wasm formats nothing to find it.
 pub const BASE_META_SELECTOR: &str = concat!("meta[name=\"", base_meta!(), "\"]");
 
-/// The bar's search button, which the loader shows once the page's islands are up, and the
-/// search dialog it opens.
+/// The bar's search button, which the loader shows once the page's islands are up.
 pub const SEARCH_BUTTON_ID: &str = "search-open";
-pub const SEARCH_DIALOG_ID: &str = "search";

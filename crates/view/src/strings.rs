@@ -44,55 +44,25 @@ pub fn not_found_link(home_title: &str) -> String {
     format!("Lire «\u{202f}{home_title}\u{202f}»")
 }
 
-/// The search's words, in a page's language: French, or English for any other.
+/// The search button's words, in a page's language: French, or English for any other. (The
+/// dialog's are the search wasm's, `cpd_search::words`.)
 pub struct SearchWords {
-    /// The bar's button.
+    /// The button's name.
     pub open: &'static str,
-    /// The field's label.
-    pub label: &'static str,
-    pub close: &'static str,
-    /// The list of results.
-    pub results: &'static str,
-    /// The number of results, said in the status line: none, one, several (`{n}`).
-    pub none: &'static str,
-    pub one: &'static str,
-    pub many: &'static str,
-    /// What went wrong reading the index.
-    pub offline: &'static str,
-    pub missing: &'static str,
-    pub corrupt: &'static str,
-    pub stale: &'static str,
+    /// What the page says when the search's code cannot load.
+    pub unavailable: &'static str,
 }
 
 pub fn search_words(lang: &str) -> SearchWords {
     if lang == "fr" || lang.starts_with("fr-") {
         SearchWords {
             open: "Rechercher",
-            label: "Rechercher dans le site",
-            close: "Fermer",
-            results: "Résultats",
-            none: "Aucun résultat",
-            one: "1 résultat",
-            many: "{n} résultats",
-            offline:
-                "La recherche n’est pas disponible hors ligne : reconnectez-vous pour chercher.",
-            missing: "La recherche n’a pas pu être chargée : l’index du site est introuvable.",
-            corrupt: "La recherche n’a pas pu être chargée : l’index du site est illisible.",
-            stale: "Le site a été mis à jour : rechargez la page pour chercher.",
+            unavailable: "La recherche n’a pas pu être chargée.",
         }
     } else {
         SearchWords {
             open: "Search",
-            label: "Search the site",
-            close: "Close",
-            results: "Results",
-            none: "No results",
-            one: "1 result",
-            many: "{n} results",
-            offline: "Search is not available offline: reconnect to search.",
-            missing: "Search could not load: the site's index is missing.",
-            corrupt: "Search could not load: the site's index cannot be read.",
-            stale: "The site has been updated: reload the page to search.",
+            unavailable: "Search could not load.",
         }
     }
 }

@@ -48,7 +48,7 @@ pub use footnotes::Footnotes;
 pub use inline::{ImageView, Inlines, LinkView};
 pub use lead::Lead;
 pub use live_region::LiveRegion;
-pub use search::{SearchButton, SearchDialog};
+pub use search::SearchButton;
 pub use section::SectionView;
 pub use seo::{NoIndex, Seo};
 pub use site_bar::SiteBar;

@@ -1,6 +1,6 @@
 use crate::components::{
     AppStatus, ArticleHeader, BackToTop, Footnotes, Inlines, Lead, LiveRegion, MenuEntry,
-    SearchDialog, SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
+    SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
 };
 use crate::islands::Reader;
 use crate::strings;
@@ -23,14 +23,13 @@ pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> 
         lang,
         ..
     } = article.clone();
-    let bar_lang = lang.clone();
     view! {
         <SiteMeta/>
         <Seo article/>
         <a class="skip-link" href="#contenu">{strings::SKIP_LINK}</a>
         <Reader>
             // The bar is the page's banner, outside <main>.
-            <SiteBar title=title.clone() entries=toc.clone() menu lang=bar_lang/>
+            <SiteBar title=title.clone() entries=toc.clone() menu lang/>
             <main id="contenu" tabindex="-1">
                 <article class="article" id="top" tabindex="-1">
                     <ArticleHeader title tagline/>
@@ -48,7 +47,6 @@ pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> 
             </main>
             <BackToTop/>
         </Reader>
-        <SearchDialog lang/>
         <LiveRegion/>
         <AppStatus/>
     }
