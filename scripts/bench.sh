@@ -10,15 +10,18 @@
 #                                 → scripts/bench/nav.sh, target/bench/page-nav.json
 #   scripts/bench.sh serve [N]    N saves of a Markdown file until scripts/serve.sh serves the
 #                                 change (default 5) → scripts/bench/serve.sh
+#   scripts/bench.sh search [N]   the site's search against Pagefind 1.6 on the fixture site and
+#                                 on 1,000 generated pages, medians over N runs (default 5)
+#                                 → scripts/bench/search.sh, target/bench/search.md
 # Environment (see each script): BENCH_PORT, BENCH_CLICKS, BENCH_LOADS, BENCH_SKIP_BUILD, CHROMIUM.
 set -euo pipefail
 bench=$(dirname "$0")/bench
 
-# The lines above, from "scripts/bench.sh [RUNS]" to "serve".
-usage() { sed -n '4,12s/^#   //p' "$0" >&2; }
+# The lines above, from "scripts/bench.sh [RUNS]" to "search".
+usage() { sed -n '4,15s/^#   //p' "$0" >&2; }
 
 case ${1:-} in
-  pages | nav | serve) exec bash "$bench/$1.sh" "${@:2}" ;;
+  pages | nav | serve | search) exec bash "$bench/$1.sh" "${@:2}" ;;
   '' | [0-9]*) exec bash "$bench/full.sh" "$@" ;;
   -h | --help | help) echo 'usage:' >&2; usage; exit 0 ;;
   *) printf 'bench: unknown command: %s\nusage:\n' "$1" >&2; usage; exit 2 ;;

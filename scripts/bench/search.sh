@@ -7,8 +7,8 @@
 #   - generated sites of 10, 100 and 1,000 pages (scripts/bench/pages.sh, which also rewrites
 #     target/bench/pages.md): index sizes, and on 1,000 pages the cold and keystroke timings;
 # a site missing is built as scripts/test.sh builds it, into target/bench/search/build/.
-# Pagefind (node_modules' 1.6 CLI) indexes each copy as built (every page but 404.html, which
-# ours leaves out too); its Default UI runs in scripts/bench/pagefind-bench.html, copied beside
+# Pagefind (node_modules' 1.6 CLI) indexes each copy's pages as built (those its sitemap.xml
+# lists, as ours does); its Default UI runs in scripts/bench/pagefind-bench.html, copied beside
 # it. Each site is served by nginx as the tests serve it (scripts/serve-dist.sh), on BENCH_PORT
 # (default 8191) and the next two ports; the harness page alone is served without the site's
 # Content-Security-Policy. Browser part: scripts/bench/search.mjs. Writes target/bench/search.md
@@ -44,7 +44,7 @@ take() {
   [ -f "$dest/index.html" ] || die "$src has no index.html: not a built site"
   ! grep -q 'well-known/trunk/ws' "$dest/index.html" ||
     die "$src holds trunk serve's live reload: not a release build (trunk build --release)"
-  index=$(index_of "$dest/index.html")
+  index=$(index_of "$dest/index.html" || true)
   [ -n "$index" ] || die "$src/index.html names no search index: a build from before search?"
   [ -f "$dest/${index#"$base"}" ] || die "$src changed while it was copied (a build running?): rerun"
 }
@@ -75,7 +75,7 @@ log "fixture: $src → $out/sites/fixture/essai"
 skip=${BENCH_SKIP_BUILD:-}
 for n in "${sizes[@]}"; do [ -f "target/bench/pages-$n/dist/index.html" ] || skip=; done
 if [ "$skip" = 1 ]; then
-  log "BENCH_SKIP_BUILD=1: reusing target/bench/pages-{${sizes[*]// /,}}/dist"
+  log "BENCH_SKIP_BUILD=1: reusing target/bench/pages-{$(IFS=,; echo "${sizes[*]}")}/dist"
 else
   log "generating sites of ${sizes[*]} pages: scripts/bench/pages.sh (log: $out/pages.log)"
   logged $out/pages.log "scripts/bench/pages.sh" bash scripts/bench/pages.sh "${sizes[@]}"
@@ -83,17 +83,25 @@ fi
 for n in "${sizes[@]}"; do take "target/bench/pages-$n/dist" "$out/sites/pages-$n" /; done
 
 # ---- Pagefind on each copy -----------------------------------------------------------------------
-# pagefind_site DIR BASE : Pagefind's index and Default UI in DIR/pagefind/ (its .js, .css and
-# .json precompressed by the build's own compressor, as every file the site serves; its index
-# and wasm files are gzip already), the harness page in DIR, served without the site's policy.
+# pages_of DIR BASE : the pages DIR's sitemap lists (the pages ours indexes: not 404.html, nor the
+# home page's copy of the article), as paths under DIR.
+pages_of() {
+  grep -o '<loc>[^<]*</loc>' "$1/sitemap.xml" |
+    sed -e 's|^<loc>[a-z]*://[^/]*||' -e 's|</loc>$||' -e "s|^$2||" -e 's|/$|/index.html|' -e 's|^$|index.html|'
+}
+# pagefind_site DIR BASE : Pagefind's index of those pages, as built, and its Default UI in
+# DIR/pagefind/ (its .js, .css and .json precompressed by the build's own compressor, as every
+# file the site serves; its index and wasm files are gzip already), the harness page in DIR,
+# served without the site's policy.
 pagefind_site() {
-  local dir=$1 base=$2 name
+  local dir=$1 base=$2 name stage
   name=$(basename "$dir")
-  # 404.html is no page to find; ours indexes the content's pages only.
-  [ ! -f "$dir/404.html" ] || mv "$dir/404.html" "$out/404-$name.html"
-  logged "$out/pagefind-$name.log" "Pagefind on $dir" "$pagefind" --site "$dir"
-  [ ! -f "$out/404-$name.html" ] || mv "$out/404-$name.html" "$dir/404.html"
-  precompress "$dir/pagefind" 2> /dev/null
+  stage=$out/pagefind-pages/$name
+  rm -rf "$stage" && mkdir -p "$stage"
+  pages_of "$dir" "$base" | (cd "$dir" && xargs cp --parents -t "$root/$stage") ||
+    die "$dir: cannot copy the pages its sitemap.xml lists"
+  logged "$out/pagefind-$name.log" "Pagefind on $dir" "$pagefind" --site "$stage" --output-path "$dir/pagefind"
+  logged "$out/precompress-$name.log" "precompressing $dir/pagefind" precompress "$dir/pagefind"
   cp scripts/bench/pagefind-bench.html "$dir/"
   # An exact location wins over the site's prefix and regex ones: no inherited add_header.
   printf '\nlocation = %spagefind-bench.html {\n    add_header Cache-Control "no-cache" always;\n}\n' \
@@ -106,7 +114,12 @@ for n in "${sizes[@]}"; do pagefind_site "$out/sites/pages-$n" /; done
 
 # ---- served side by side ---------------------------------------------------------------------------
 servers=()
-trap 'for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null' EXIT
+stop_servers() {
+  local pid
+  for pid in "${servers[@]}"; do kill "$pid" 2> /dev/null || true; done
+  wait 2> /dev/null || true
+}
+trap stop_servers EXIT
 # serve NAME DIR PORT BASE
 serve() {
   bash scripts/serve-dist.sh "$3" "$2" > "$out/nginx-$1.log" 2>&1 &
@@ -118,12 +131,17 @@ serve fixture $out/sites/fixture $((port + 1)) /essai/
 serve pages-1000 $out/sites/pages-1000 $((port + 2)) /
 
 # ---- measured ----------------------------------------------------------------------------------------
+context="$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD)"
+# The sites are built from the work tree: say so when it is not the commit.
+[ -z "$(git status --porcelain -- crates src style content index.html Cargo.toml Cargo.lock tests/fixtures)" ] ||
+  context+=" plus uncommitted changes"
 cat > $out/config.json <<JSON
 {
   "runs": $runs,
+  "pagefind": "$("$pagefind" --version | cut -d' ' -f2)",
   "queries": "tests/fixtures/search/queries.tsv",
   "report": "target/bench/search.md",
-  "context": "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- crates src style index.html 2>/dev/null || echo ' plus uncommitted changes')",
+  "context": "$context",
   "sites": {
     "article": { "origin": "http://127.0.0.1:$port", "base": "/", "dir": "$out/sites/article", "page": "chef-projet-digital.html" },
     "fixture": { "origin": "http://127.0.0.1:$((port + 1))", "base": "/essai/", "dir": "$out/sites/fixture", "page": "" },

@@ -192,3 +192,87 @@ fn write_bench_site() {
     let dir = PathBuf::from(std::env::var("SCALE_DIR").unwrap());
     write_site(&dir, n);
 }
+
+/// The index's format, measured: every file of a built site's search folder (`SEARCH_DIR`),
+/// as written (postcard) and as JSON of the same values, in bytes raw and brotli, and the
+/// time to decode all of them (best of 20 runs, natively). A Markdown table on stdout, for
+/// `scripts/bench.sh search`.
+#[test]
+#[ignore = "run by scripts/bench.sh"]
+fn index_formats() {
+    use cpd_search::index::{read, Meta, Shard, Texts};
+    use std::time::{Duration, Instant};
+    let dir = PathBuf::from(std::env::var("SEARCH_DIR").unwrap());
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(name, _)| name.ends_with(".bin"))
+        .map(|(name, path)| (name, std::fs::read(path).unwrap()))
+        .collect();
+    files.sort();
+    let brotli = |bytes: &[u8]| {
+        let mut out = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+        out.len()
+    };
+    // Each file as JSON, and a decoder for each format.
+    let json: Vec<Vec<u8>> = files
+        .iter()
+        .map(|(name, bytes)| match &name[..5] {
+            "index" => serde_json::to_vec(&read::<Meta>(bytes, None).unwrap()),
+            "terms" => serde_json::to_vec(&read::<Shard>(bytes, None).unwrap()),
+            _ => serde_json::to_vec(&read::<Texts>(bytes, None).unwrap()),
+        })
+        .map(Result::unwrap)
+        .collect();
+    let best = |decode: &dyn Fn()| {
+        (0..20)
+            .map(|_| {
+                let start = Instant::now();
+                decode();
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or(Duration::ZERO)
+    };
+    let postcard_time = best(&|| {
+        for (name, bytes) in &files {
+            match &name[..5] {
+                "index" => drop(read::<Meta>(bytes, None).unwrap()),
+                "terms" => drop(read::<Shard>(bytes, None).unwrap()),
+                _ => drop(read::<Texts>(bytes, None).unwrap()),
+            }
+        }
+    });
+    let json_time = best(&|| {
+        for ((name, _), bytes) in files.iter().zip(&json) {
+            match &name[..5] {
+                "index" => drop(serde_json::from_slice::<Meta>(bytes).unwrap()),
+                "terms" => drop(serde_json::from_slice::<Shard>(bytes).unwrap()),
+                _ => drop(serde_json::from_slice::<Texts>(bytes).unwrap()),
+            }
+        }
+    });
+    let sum = |sizes: &mut dyn Iterator<Item = usize>| sizes.sum::<usize>();
+    println!("| format | files | raw bytes | brotli bytes | decode all, ms |");
+    println!("|---|---:|---:|---:|---:|");
+    println!(
+        "| postcard (as built) | {} | {} | {} | {:.2} |",
+        files.len(),
+        sum(&mut files.iter().map(|(_, b)| b.len())),
+        sum(&mut files.iter().map(|(_, b)| brotli(b))),
+        postcard_time.as_secs_f64() * 1e3
+    );
+    println!(
+        "| JSON (serde_json, same values) | {} | {} | {} | {:.2} |",
+        json.len(),
+        sum(&mut json.iter().map(Vec::len)),
+        sum(&mut json.iter().map(|b| brotli(b))),
+        json_time.as_secs_f64() * 1e3
+    );
+}

@@ -76,6 +76,21 @@ impl Query {
         keys
     }
 
+    /// The first characters of the terms and prefixes the query looks for: a word of a
+    /// document can match only if it, or the word after its elision, starts with one of them
+    /// (stemming and folding keep a word's first letter).
+    fn initials(&self) -> Vec<char> {
+        let mut initials: Vec<char> = self
+            .words
+            .iter()
+            .flat_map(|w| w.terms.iter().chain(&w.prefix))
+            .filter_map(|t| t.chars().next())
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        initials
+    }
+
     /// Whether a word of a document's text is one the query looks for.
     fn matches(&self, analyzer: &Analyzer, word: &str) -> bool {
         let (Some(term), folded) = (analyzer.term(word), fold(word)) else {
@@ -300,8 +315,19 @@ pub struct Found {
 /// analysed as French and as English: the query may be either.
 pub fn excerpt(text: &str, query: &Query) -> Vec<(String, bool)> {
     let analyzers = [Analyzer::new(Lang::Fr), Analyzer::new(Lang::En)];
+    let initials = query.initials();
+    // Most words cannot match: their first letter says so, before any stemming.
+    let may_match = |word: &str| {
+        [word, elided_word(word)]
+            .iter()
+            .filter_map(|w| initial(w))
+            .any(|c| initials.binary_search(&c).is_ok())
+    };
     let found: Vec<(usize, &str, bool)> = words(text)
-        .map(|(at, w)| (at, w, analyzers.iter().any(|a| query.matches(a, w))))
+        .map(|(at, w)| {
+            let matched = may_match(w) && analyzers.iter().any(|a| query.matches(a, w));
+            (at, w, matched)
+        })
         .collect();
     if found.is_empty() {
         return Vec::new();
@@ -340,4 +366,36 @@ pub fn excerpt(text: &str, query: &Query) -> Vec<(String, bool)> {
     }
     runs.retain(|(t, _)| !t.is_empty());
     runs
+}
+
+/// The first letter of `word`, folded as [`fold`] folds it (without calling it for ASCII).
+fn initial(word: &str) -> Option<char> {
+    let first = word.chars().next()?;
+    match first.is_ascii() {
+        true => Some(first.to_ascii_lowercase()),
+        false => fold(&word[..first.len_utf8()]).chars().next(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str, typed: &str) -> Vec<String> {
+        excerpt(text, &Query::parse(typed))
+            .into_iter()
+            .filter(|(_, m)| *m)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    #[test]
+    fn excerpts_mark_words_whatever_their_case_accents_elision_or_ending() {
+        let text = "Dans l’Entreprise, chaque Équipe met son Œuvre au service des projets.";
+        assert_eq!(marked(text, "entreprise"), ["l’Entreprise"]);
+        assert_eq!(marked(text, "equipe oeuvre"), ["Équipe", "Œuvre"]);
+        assert_eq!(marked(text, "projet"), ["projets"]);
+        assert_eq!(marked(text, "serv"), ["service"]);
+        assert_eq!(marked(text, "zèbre"), Vec::<String>::new());
+    }
 }
