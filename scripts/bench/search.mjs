@@ -395,6 +395,38 @@ async function recallPagefind(name, queries) {
   return out;
 }
 
+// ---- what a file costs ------------------------------------------------------------------------------
+// Outside any search: the index's page texts of the 1,000-page site fetched from its page, one
+// alone and then ten at once (as a keystroke that brings ten new pages asks for them), eight
+// times each with files not read before, timed in the page.
+async function fetchCost(name) {
+  const context = await newContext();
+  const { page } = await openPage(context, oursUrl(name), 'ours');
+  const folder = path.join(site(name).dir, site(name).base, 'search');
+  const texts = fs.readdirSync(folder).filter((f) => /^text-.*\.bin$/.test(f));
+  if (texts.length < 90) fail(`${folder}: fewer than 90 page texts`);
+  const times = await page.evaluate(
+    async ({ base, texts }) => {
+      const get = (f) => fetch(`${base}search/${f}`).then((r) => r.arrayBuffer());
+      const timed = async (files) => {
+        const t = performance.now();
+        await Promise.all(files.map(get));
+        return performance.now() - t;
+      };
+      const one = [];
+      const ten = [];
+      for (let i = 0; i < 8; i++) {
+        one.push(await timed([texts[i]]));
+        ten.push(await timed(texts.slice(10 + i * 10, 20 + i * 10)));
+      }
+      return { one, ten };
+    },
+    { base: site(name).base, texts },
+  );
+  await context.close();
+  return times;
+}
+
 // ---- index sizes ------------------------------------------------------------------------------------
 function filesUnder(dir) {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
@@ -422,7 +454,7 @@ function indexSizes(dir) {
 }
 
 // ---- the run ------------------------------------------------------------------------------------------
-const out = { runs, context: config.context, cold: {}, keystrokes: {}, recall: {}, sizes: {} };
+const out = { runs, context: config.context, cold: {}, keystrokes: {}, recall: {}, sizes: {}, fetches: { one: [], ten: [] } };
 const engines = ['ours', 'pagefind'];
 const coldSites = { fixture: FIXTURE_QUERY, 'pages-1000': GENERATED_QUERIES[0] };
 for (const name of Object.keys(coldSites)) out.cold[name] = { query: coldSites[name], ours: [], pagefind: [] };
@@ -435,6 +467,9 @@ for (let run = 0; run < runs; run++) {
   for (const name of Object.keys(out.keystrokes)) {
     for (const engine of engines) out.keystrokes[name][engine].push(await keystrokes(name, engine, GENERATED_QUERIES));
   }
+  const cost = await fetchCost('pages-1000');
+  out.fetches.one.push(...cost.one);
+  out.fetches.ten.push(...cost.ten);
   console.error(`search bench: run ${run + 1}/${runs} done`);
 }
 for (const name of ['article', 'fixture']) {
@@ -497,6 +532,32 @@ for (const [name, k] of Object.entries(out.keystrokes)) {
     'listed',
     '',
   ]);
+  rows.push([
+    'page text files fetched outside any search, one alone, then ten at once, ms: median (p95)',
+    siteLabel[name],
+    ['one', 'ten']
+      .map((n) => `${ms(median(out.fetches[n]))} (${ms(percentile(out.fetches[n], 95))})`)
+      .join(', then '),
+    '',
+    'listed',
+    '',
+  ]);
+  // Apart, by how many files each keystroke fetched: the round trips are what costs.
+  for (const [label, keep] of [
+    ['1 file', (n) => n === 1],
+    ['2 to 5 files', (n) => n >= 2 && n <= 5],
+    ['6 files or more', (n) => n >= 6],
+  ]) {
+    const [oo, pp] = [o.filter((x) => keep(x.fetched)), p.filter((x) => keep(x.fetched))];
+    rows.push([
+      `the keystrokes that fetched ${label} → results painted, ms: p95 (median), how many`,
+      siteLabel[name],
+      oo.length ? `${cell(oo, 'ms')}, ${oo.length}` : '–',
+      pp.length ? `${cell(pp, 'ms')}, ${pp.length}` : '–',
+      'listed',
+      '',
+    ]);
+  }
   // Apart: the keystrokes that fetched no file, and so waited on no round trip.
   const [of, pf] = [o.filter((x) => x.fetched === 0), p.filter((x) => x.fetched === 0)];
   rows.push([
