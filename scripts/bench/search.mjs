@@ -169,8 +169,18 @@ async function openPage(context, url, engine) {
   // Nothing of the page's own loading left in flight when the clock starts.
   await page.waitForLoadState('networkidle', { timeout: 30_000 });
   await page.evaluate(instrument, engine);
+  // From here on (search, not the page's own loading), every main-thread task over 50 ms.
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+    });
+  });
   return { page, errors };
 }
+
+// The main-thread tasks over 50 ms since the page was ready.
+const longTasks = (page) => page.evaluate(() => window.__longTasks);
 
 async function openSearch(page, what) {
   await page.getByRole('button', { name: /^(Rechercher|Search)$/ }).click();
@@ -246,6 +256,7 @@ async function cold(name, engine, query) {
   if (shown.links === 0) fail(`${what}: "${query}" found nothing (${shown.status})`);
   const t0 = await page.evaluate(() => window.__bench.t0);
   const files = await transfers(requests, origin + shown.painted, site(name).dir);
+  const long = await longTasks(page);
   await context.close();
   if (errors.length) fail(`${what}: errors in the page: ${errors.join(' | ')}`);
   // The network's own count, where Chromium gives it (not for a worker's script), as a check
@@ -263,6 +274,7 @@ async function cold(name, engine, query) {
     waves: Math.max(0, ...files.map((f) => f.wave)),
     requests: files.length,
     status: shown.status,
+    long,
     files,
   };
 }
@@ -306,9 +318,10 @@ async function keystrokes(name, engine, queries) {
       });
     }
   }
+  const long = await longTasks(page);
   await context.close();
   if (errors.length) fail(`${what}: errors in the page: ${errors.join(' | ')}`);
-  return samples;
+  return Object.assign(samples, { long });
 }
 
 // ---- recall@3 on the test set ---------------------------------------------------------------------
@@ -567,6 +580,25 @@ for (const [name, k] of Object.entries(out.keystrokes)) {
     `${cell(pf, 'ms')}, ${pf.length}`,
     'listed',
     '',
+  ]);
+}
+{
+  // Every run's sessions, cold and typing: their tasks over 50 ms.
+  const sessions = (engine) => [
+    ...Object.values(out.cold).flatMap((c) => c[engine].map((r) => r.long)),
+    ...Object.values(out.keystrokes).flatMap((k) => k[engine].map((r) => r.long)),
+  ];
+  const cell = (engine) => {
+    const all = sessions(engine).flat();
+    return `${all.length}${all.length ? ` (longest ${ms(Math.max(...all))})` : ''}`;
+  };
+  rows.push([
+    'main-thread tasks over 50 ms from opening search on, every session: how many (longest, ms)',
+    'fixture, 1,000 pages',
+    cell('ours'),
+    cell('pagefind'),
+    'ours: none',
+    verdict(sessions('ours').flat().length === 0),
   ]);
 }
 for (const [name, r] of Object.entries(out.recall)) {

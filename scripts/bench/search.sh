@@ -152,5 +152,12 @@ cat > $out/config.json <<JSON
 JSON
 log "measuring, $runs runs (scripts/bench/search.mjs)"
 node scripts/bench/search.mjs $out/config.json $out/search.json
+# The index's format, measured: the 1,000-page index as built (postcard) against JSON of the same
+# values (crates/publish/tests/scale.rs, index_formats; optimised, so JSON's decoder is too).
+log "the index's format against JSON (release build of the test)"
+formats=$(SEARCH_DIR="$root/$out/sites/pages-1000/search" cargo +stable test --release --quiet --locked \
+  -p cpd-publish --test scale -- --ignored --exact index_formats --nocapture | grep '^|') ||
+  die "the index's format could not be measured"
+printf '\nThe index of 1,000 pages as built (postcard) and as JSON of the same values; decoding every\nfile, natively, best of 20:\n\n%s\n' "$formats" >> target/bench/search.md
 cat target/bench/search.md
 log "done in $(( $(date +%s) - started )) s"
