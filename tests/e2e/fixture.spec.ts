@@ -67,6 +67,36 @@ test('page to page, back and forward, with the wasm running', async ({ page }) =
   expect(errors).toEqual([]);
 });
 
+test('a page the reader points at is fetched ahead by the speculation rules, and the click uses it', async ({ page }) => {
+  // Chromium prerenders nothing while DevTools drives it (`PrerenderingDisabledByDevTools`,
+  // Playwright's case): the rules' prefetch, which it keeps, is what a test can see.
+  const errors = watchConsole(page);
+  const cdp = await page.context().newCDPSession(page);
+  const fetched = new Promise<string>((resolve) =>
+    cdp.on('Preload.prefetchStatusUpdated', (e: any) => {
+      if (e.status === 'Ready') resolve(e.prefetchUrl);
+    }),
+  );
+  await cdp.send('Preload.enable');
+  await page.goto(SITE + '/');
+  await appReady(page);
+  const link = page.getByRole('navigation', { name: 'Pages du site' }).getByRole('link', { name: 'Guide de la syntaxe' });
+  await link.hover();
+  expect(await fetched).toBe(SITE + '/guide/syntaxe.html');
+  await link.click();
+  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
+  const delivery = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as any).deliveryType);
+  expect(delivery).toBe('navigational-prefetch');
+  await expect(h1(page)).toHaveText('Guide de la syntaxe');
+  await expect(h1(page)).toBeFocused();
+  await expect(page).toHaveTitle(/Guide de la syntaxe/);
+  await appReady(page);
+  await page.goBack();
+  await expect(h1(page)).toHaveText("Site d’essai");
+  await appReady(page);
+  expect(errors).toEqual([]);
+});
+
 test('links of every kind: another page, its anchor, a file, another site', async ({ page }) => {
   await page.goto(SITE + '/');
   await appReady(page);

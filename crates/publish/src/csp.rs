@@ -1,8 +1,8 @@
 //! The Content-Security-Policy, computed from the pages the build actually wrote.
 //!
 //! Scripts run only from the site itself, or inline when their exact text is listed by hash:
-//! the islands' loader and the theme script of `index.html` (and Trunk's live-reload script
-//! under `trunk serve`). Data
+//! the islands' loader, the theme script of `index.html` and the speculation rules (and Trunk's
+//! live-reload script under `trunk serve`). Data
 //! blocks (`application/ld+json`) are never executed and need no hash. A changed inline script
 //! changes its hash at the next build, so the policy can never fall out of step with the pages.
 //!
@@ -83,11 +83,14 @@ pub fn inline_script_hashes(
         .collect())
 }
 
-/// Whether a script of this `type` runs its contents (classic or module script).
+/// Whether the policy governs a script of this `type`: classic and module scripts, and
+/// speculation rules (which the browser runs only if the policy allows them).
 fn executable(kind: Option<&str>) -> bool {
     matches!(
         kind.map(|k| k.trim().to_ascii_lowercase()).as_deref(),
-        None | Some("" | "module" | "text/javascript" | "application/javascript")
+        None | Some(
+            "" | "module" | "text/javascript" | "application/javascript" | "speculationrules"
+        )
     )
 }
 
@@ -128,12 +131,13 @@ mod tests {
 <script type="application/ld+json">{"@type":"Article"}</script>
 <script type="module">import init from '/x.js';</script>
 <script src="/ext.js"></script>
+<script type="speculationrules">{"prerender":[]}</script>
 </head><body><script>__RESOLVED_RESOURCES = [];</script></body></html>"#;
 
     #[test]
     fn hashes_every_executable_inline_script_and_nothing_else() {
         let hashes = inline_script_hashes(PAGE).unwrap();
-        assert_eq!(hashes.len(), 3, "{hashes:?}");
+        assert_eq!(hashes.len(), 4, "{hashes:?}");
         // The well-known digest of `var a = 1;`, computed independently.
         let expected = {
             let d = Sha256::digest(b"var a = 1;");
@@ -143,6 +147,12 @@ mod tests {
             )
         };
         assert!(hashes.contains(&expected));
+        let rules = Sha256::digest(br#"{"prerender":[]}"#);
+        let rules = base64::engine::general_purpose::STANDARD.encode(rules);
+        assert!(
+            hashes.iter().any(|h| h.contains(&rules)),
+            "speculation rules run only if listed"
+        );
         let ld = Sha256::digest(br#"{"@type":"Article"}"#);
         let ld = base64::engine::general_purpose::STANDARD.encode(ld);
         assert!(

@@ -34,6 +34,7 @@ pub mod render;
 pub mod rewrite;
 pub mod search;
 pub mod seo;
+pub mod speculation;
 pub mod write;
 
 use std::path::PathBuf;

@@ -13,7 +13,8 @@
 // Pages link to each other with plain links (the in-page router only follows `#anchor` links):
 // after such a link, focus starts on the new page's title (or on the heading its address names,
 // for a search result), as it would after an in-app navigation, so a screen reader reads the
-// new page from there.
+// new page from there. A page the browser prerendered on the reader's intent (the speculation
+// rules of its head) runs this while hidden: it hydrates at once, and takes focus when shown.
 //
 // Search: the bar's button shows once the islands are up (without them, no button that does
 // nothing). The dialog's code (a wasm of its own) and the index's entry come when the reader
@@ -38,10 +39,15 @@ if (
   document.referrer.startsWith(`${location.origin}/`) &&
   document.referrer.split('#')[0] !== location.href.split('#')[0]
 ) {
-  const target = location.hash
-    ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
-    : document.querySelector('h1');
-  if (target?.matches('[tabindex]')) target.focus({ preventScroll: true });
+  const arrive = () => {
+    const target = location.hash
+      ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
+      : document.querySelector('h1');
+    if (target?.matches('[tabindex]')) target.focus({ preventScroll: true });
+  };
+  // A page prerendered on the reader's intent is shown later, when the link is followed.
+  if (document.prerendering) document.addEventListener('prerenderingchange', arrive, { once: true });
+  else arrive();
 }
 
 document.head.append(
@@ -54,7 +60,10 @@ document.head.append(
 );
 await new Promise((painted) => {
   const fcp = 'first-contentful-paint';
-  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+  // Prerendered, the page is not on screen yet: nothing to wait for.
+  if (document.prerendering) {
+    painted();
+  } else if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
     requestAnimationFrame(() => setTimeout(painted));
   } else if (performance.getEntriesByName(fcp).length) {
     painted();

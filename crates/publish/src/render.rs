@@ -14,6 +14,7 @@ use crate::plan::Plan;
 use crate::prerender::{render, Rendered};
 use crate::rewrite::{self, Fill};
 use crate::search::SearchFiles;
+use crate::speculation;
 
 /// A page as the render stage leaves it: its file under the output directory, and its HTML.
 pub struct Page {
@@ -96,7 +97,8 @@ fn fill(
     lang: &str,
     code: bool,
 ) -> Result<Page> {
-    let head = rendered.head + &head_tags(&plan.site.settings);
+    let settings = &plan.site.settings;
+    let head = rendered.head + &head_tags(settings) + &speculation::head_tag(settings);
     let html = rewrite::page(
         &plan.template,
         &Fill {
