@@ -97,6 +97,23 @@ test('a page the reader points at is fetched ahead by the speculation rules, and
   expect(errors).toEqual([]);
 });
 
+test('each page links its language’s Atom feed, served as XML', async ({ page }) => {
+  for (const [path, feed, lang] of [
+    ['/guide/syntaxe.html', '/feed.xml', 'fr'],
+    ['/en/reading/', '/en/feed.xml', 'en'],
+  ]) {
+    await page.goto(SITE + path);
+    const link = page.locator('head link[rel=alternate][type="application/atom+xml"]');
+    await expect(link).toHaveAttribute('href', `/essai${feed}`);
+    const response = await page.request.get(SITE + feed);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^application\/xml/);
+    const xml = await response.text();
+    expect(xml).toContain(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`);
+    expect(xml).toContain('<entry');
+  }
+});
+
 test('links of every kind: another page, its anchor, a file, another site', async ({ page }) => {
   await page.goto(SITE + '/');
   await appReady(page);

@@ -10,7 +10,7 @@
 //!    the template with an HTML rewriter ([`rewrite`]);
 //! 4. CSP ([`csp`]): one policy from the pages' inline scripts;
 //! 5. write ([`write`]): the pages with their policy, the content's files, the tests' data;
-//! 6. SEO files ([`seo`]): `sitemap.xml`, `robots.txt`;
+//! 6. SEO files ([`seo`]): `sitemap.xml`, `robots.txt`, and the Atom feeds ([`feed`]);
 //! 7. service worker ([`offline`]): `sw.js`, from what is built by now;
 //! 8. host files ([`hosting`]): `_headers` and the nginx block;
 //! 9. compress ([`compress`]): `.br` and `.gz` twins.
@@ -21,6 +21,7 @@
 pub mod compress;
 pub mod csp;
 mod error;
+pub mod feed;
 pub mod files;
 pub mod fill;
 pub mod hosting;
@@ -69,7 +70,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     written.extend(write::stage(&plan, &pages, &csp)?);
     lap("write pages");
     written.extend(seo::stage(&plan)?);
-    lap("SEO files");
+    written.extend(feed::stage(&plan, &pages)?);
+    lap("SEO files and feeds");
     written.push(offline::stage(&plan)?);
     lap("service worker");
     written.extend(hosting::stage(&plan, &csp)?);

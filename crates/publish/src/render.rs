@@ -9,6 +9,7 @@ use cpd_view::pages::{ArticlePage, NotFoundPage};
 use leptos::prelude::*;
 
 use crate::error::{BuildError, Result};
+use crate::feed;
 use crate::offline::head_tags;
 use crate::plan::Plan;
 use crate::prerender::{render, Rendered};
@@ -98,7 +99,8 @@ fn fill(
     code: bool,
 ) -> Result<Page> {
     let settings = &plan.site.settings;
-    let head = rendered.head + &head_tags(settings) + &speculation::head_tag(settings);
+    let mut head = rendered.head + &head_tags(settings) + &speculation::head_tag(settings);
+    head.extend(feed::link_tag(lang, &plan.site.pages, settings));
     let html = rewrite::page(
         &plan.template,
         &Fill {

@@ -221,3 +221,111 @@ fn the_tests_data_is_written_only_where_a_test_asks() {
         "never in the site"
     );
 }
+
+/// The fixture site's feeds, read by a maintained feed parser: one per language, each entry
+/// whole, every address absolute, linked from the pages of its language.
+#[test]
+fn each_language_has_an_atom_feed_that_a_feed_reader_reads_whole() {
+    let staged = staging();
+    let dir = staged.path();
+    let fixture = Path::new(CONTENT).join("../tests/fixtures/site");
+    let out = run(dir, &fixture);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read = |file: &str| {
+        let xml = std::fs::read_to_string(dir.join(file)).unwrap();
+        let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
+        (xml, feed)
+    };
+    let (xml, french) = read("feed.xml");
+    assert!(xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">"));
+    assert_eq!(french.feed_type, feed_rs::model::FeedType::Atom);
+    assert_eq!(french.id, "https://ex.org/feed.xml");
+    assert_eq!(french.title.as_ref().unwrap().content, "Site d'essai");
+    assert!(french
+        .description
+        .as_ref()
+        .unwrap()
+        .content
+        .starts_with("Un petit site"));
+    assert_eq!(french.authors[0].name, "Équipe d'essai");
+    // The newest change of its pages: the guide's, at 09:30 in Paris.
+    assert_eq!(
+        french.updated.unwrap().to_rfc3339(),
+        "2024-06-10T07:30:00+00:00"
+    );
+    let titles: Vec<&str> = french
+        .entries
+        .iter()
+        .map(|e| e.title.as_ref().unwrap().content.as_str())
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    let guide = french
+        .entries
+        .iter()
+        .find(|e| e.id == "https://ex.org/guide/syntaxe.html")
+        .expect("the guide's entry, by its address");
+    assert_eq!(guide.links[0].href, "https://ex.org/guide/syntaxe.html");
+    assert_eq!(
+        guide.published.unwrap().to_rfc3339(),
+        "2024-05-02T00:00:00+00:00"
+    );
+    assert_eq!(
+        guide.updated.unwrap().to_rfc3339(),
+        "2024-06-10T07:30:00+00:00"
+    );
+    assert_eq!(guide.authors[0].name, "Camille Martin");
+    assert!(guide
+        .summary
+        .as_ref()
+        .unwrap()
+        .content
+        .starts_with("Chaque construction Markdown"));
+    let body = guide.content.as_ref().unwrap().body.as_ref().unwrap();
+    assert!(
+        body.contains("Du texte en <em>italique"),
+        "the full content"
+    );
+    assert!(
+        body.contains("src=\"https://ex.org/images/paysage-"),
+        "absolute images"
+    );
+    for attribute in ["href=\"", "src=\""] {
+        for address in body.split(attribute).skip(1) {
+            assert!(
+                address.starts_with("https://")
+                    || address.starts_with("http://")
+                    || address.starts_with("mailto:"),
+                "a relative address in the feed: {attribute}{}",
+                &address[..address.len().min(60)]
+            );
+        }
+    }
+    assert!(!body.contains("copy-link") && !body.contains("leptos-island"));
+    let (xml, english) = read("en/feed.xml");
+    assert!(xml.contains("xml:lang=\"en\""));
+    assert_eq!(english.id, "https://ex.org/en/feed.xml");
+    assert_eq!(english.entries.len(), 1);
+    assert_eq!(english.entries[0].id, "https://ex.org/en/reading/");
+    assert_eq!(english.entries[0].authors[0].name, "Alex Doe");
+    // Each page links its own language's feed; a second build writes the same feeds.
+    let page = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap();
+    let link = |href: &str| {
+        format!("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Site d'essai\" href=\"{href}\">")
+    };
+    assert!(
+        page("guide/syntaxe.html").contains(&link("/feed.xml")),
+        "{}",
+        page("guide/syntaxe.html")
+    );
+    assert!(page("en/reading/index.html").contains(&link("/en/feed.xml")));
+    let other = staging();
+    assert!(run(other.path(), &fixture).status.success());
+    for file in ["feed.xml", "en/feed.xml"] {
+        let [first, second] = [dir, other.path()].map(|d| std::fs::read(d.join(file)).unwrap());
+        assert!(first == second, "{file} differs from one build to the next");
+    }
+}

@@ -1,0 +1,478 @@
+//! Atom 1.0 feeds, as jekyll-feed writes them: the newest [`ENTRIES`] pages that have a `date`,
+//! each with its full content, its links and images made absolute.
+//!
+//! One feed per language that has a dated page: the site's language at `feed.xml`, any other
+//! at `<lang>/feed.xml`. Each page links its language's feed from its head ([`link_tag`]).
+//! An entry's id is its page's address, which does not change from one build to the next; the
+//! feed's `updated` is its newest entry's, so an unchanged site writes the same feed.
+//!
+//! The content is the page as the build rendered it, its `<article>`, rewritten with an HTML
+//! rewriter: the interactive parts (the contents list, the copy links, the islands' wrappers)
+//! are left out, and every address is resolved against the page's. The XML is written, and
+//! escaped, by `quick-xml`; titles and summaries are plain text (`type="text"`), the content
+//! HTML.
+
+use std::path::PathBuf;
+
+use cpd_content::{page_url, Article, SiteSettings};
+use lol_html::html_content::ContentType;
+use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+
+use crate::error::{BuildError, Result};
+use crate::plan::Plan;
+use crate::render::Page;
+
+/// Where a page's `<article>` starts and ends, marked while its content is cleaned.
+const START: &str = "<!--cpd:feed-->";
+const END: &str = "<!--/cpd:feed-->";
+
+/// Entries per feed, at most (jekyll-feed's default).
+pub const ENTRIES: usize = 10;
+
+/// A feed: its language, the file it is written to (under the base), and its pages, newest
+/// first.
+#[derive(Debug)]
+pub struct Feed<'a> {
+    pub lang: String,
+    pub file: String,
+    pub pages: Vec<&'a Article>,
+}
+
+/// The site's feeds: one per language with a dated page, the site's language first.
+pub fn feeds<'a>(pages: &'a [Article], settings: &SiteSettings) -> Vec<Feed<'a>> {
+    let mut langs: Vec<&str> = pages
+        .iter()
+        .filter(|p| p.date_published.is_some())
+        .map(|p| p.lang.as_str())
+        .collect();
+    langs.sort_by_key(|lang| (*lang != settings.lang, *lang));
+    langs.dedup();
+    langs
+        .into_iter()
+        .map(|lang| {
+            let mut dated: Vec<&Article> = pages
+                .iter()
+                .filter(|p| p.lang == lang && p.date_published.is_some())
+                .collect();
+            // Newest first; at the same time, the one changed last, then by address.
+            dated.sort_by(|a, b| {
+                let published = |p: &Article| p.date_published.as_deref().and_then(instant);
+                published(b)
+                    .cmp(&published(a))
+                    .then(
+                        updated(b)
+                            .and_then(|d| instant(d))
+                            .cmp(&updated(a).and_then(|d| instant(d))),
+                    )
+                    .then(a.permalink.cmp(&b.permalink))
+            });
+            dated.truncate(ENTRIES);
+            Feed {
+                lang: lang.to_string(),
+                file: feed_file(lang, settings),
+                pages: dated,
+            }
+        })
+        .collect()
+}
+
+/// Where the feed of `lang` is, under the base.
+fn feed_file(lang: &str, settings: &SiteSettings) -> String {
+    match lang == settings.lang {
+        true => "feed.xml".to_string(),
+        false => format!("{}/feed.xml", lang.to_ascii_lowercase()),
+    }
+}
+
+/// The `<link rel="alternate">` a page of `lang` carries to its language's feed, if there is
+/// one.
+pub fn link_tag(lang: &str, site: &[Article], settings: &SiteSettings) -> Option<String> {
+    let has_feed = site
+        .iter()
+        .any(|p| p.lang == lang && p.date_published.is_some());
+    has_feed.then(|| {
+        let title = settings.title.as_deref().unwrap_or("Atom");
+        format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+            html_escape::encode_double_quoted_attribute(title),
+            html_escape::encode_double_quoted_attribute(&settings.href(&feed_file(lang, settings)))
+        )
+    })
+}
+
+/// The stage: every feed, from the pages as rendered.
+pub fn stage(plan: &Plan, rendered: &[Page]) -> Result<Vec<PathBuf>> {
+    let settings = &plan.site.settings;
+    feeds(&plan.site.pages, settings)
+        .iter()
+        .map(|feed| {
+            let xml = atom(feed, settings, |article| {
+                let file = article.permalink.trim_start_matches('/');
+                let page = rendered.iter().find(|p| p.file == file).ok_or_else(|| {
+                    BuildError::invalid(file, "the feed names a page the build did not render")
+                })?;
+                content(&page.html, &settings.absolute(&article.permalink))
+                    .map_err(|message| BuildError::invalid(file, message))
+            })?;
+            crate::files::write(&plan.options.out.join(&feed.file), xml.as_bytes())
+        })
+        .collect()
+}
+
+/// A page's last change: `last_modified_at`, else `date`.
+fn updated(article: &Article) -> Option<&String> {
+    article
+        .date_modified
+        .as_ref()
+        .or(article.date_published.as_ref())
+}
+
+/// An ISO 8601 date as Atom wants it (RFC 3339): a day is its midnight, a time without offset
+/// is taken as UTC.
+pub fn rfc3339(date: &str) -> String {
+    match date.len() {
+        10 => format!("{date}T00:00:00Z"),
+        _ if date.ends_with('Z') || date[10..].contains(['+', '-']) => date.to_string(),
+        _ => format!("{date}Z"),
+    }
+}
+
+/// The moment an ISO 8601 date stands for, to compare dates written with different offsets.
+fn instant(date: &str) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(
+        &rfc3339(date),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .ok()
+}
+
+/// The feed's XML; `content` gives each page's HTML.
+pub fn atom(
+    feed: &Feed,
+    settings: &SiteSettings,
+    content: impl Fn(&Article) -> Result<String>,
+) -> Result<String> {
+    let contents: Vec<String> = feed
+        .pages
+        .iter()
+        .map(|p| content(p))
+        .collect::<Result<_>>()?;
+    let mut xml = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let self_url = settings.absolute(&feed.file);
+    let home = settings.absolute("");
+    let title = settings.title.clone().unwrap_or_else(|| home.clone());
+    let updated = feed
+        .pages
+        .iter()
+        .filter_map(|p| updated(p))
+        .max_by_key(|d| instant(d))
+        .map(|d| rfc3339(d));
+    let written = xml
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))
+        .and_then(|()| {
+            xml.create_element("feed")
+                .with_attributes([
+                    ("xmlns", "http://www.w3.org/2005/Atom"),
+                    ("xml:lang", feed.lang.as_str()),
+                ])
+                .write_inner_content(|x| {
+                    x.create_element("generator")
+                        .with_attribute(("uri", "https://github.com/leptos-rs/leptos"))
+                        .write_text_content(BytesText::new("Leptos"))?;
+                    x.create_element("link")
+                        .with_attributes([
+                            ("href", self_url.as_str()),
+                            ("rel", "self"),
+                            ("type", "application/atom+xml"),
+                        ])
+                        .write_empty()?;
+                    x.create_element("link")
+                        .with_attributes([
+                            ("href", home.as_str()),
+                            ("rel", "alternate"),
+                            ("type", "text/html"),
+                            ("hreflang", feed.lang.as_str()),
+                        ])
+                        .write_empty()?;
+                    if let Some(updated) = &updated {
+                        x.create_element("updated")
+                            .write_text_content(BytesText::new(updated))?;
+                    }
+                    x.create_element("id")
+                        .write_text_content(BytesText::new(&self_url))?;
+                    x.create_element("title")
+                        .with_attribute(("type", "text"))
+                        .write_text_content(BytesText::new(&title))?;
+                    if let Some(description) = &settings.description {
+                        x.create_element("subtitle")
+                            .write_text_content(BytesText::new(description))?;
+                    }
+                    if let Some(author) = &settings.author {
+                        x.create_element("author").write_inner_content(|a| {
+                            a.create_element("name")
+                                .write_text_content(BytesText::new(author))
+                                .map(|_| ())
+                        })?;
+                    }
+                    for (page, html) in feed.pages.iter().zip(&contents) {
+                        entry(x, page, html, settings)?;
+                    }
+                    Ok(())
+                })
+                .map(|_| ())
+        });
+    written.map_err(|e| BuildError::invalid(&feed.file, format!("cannot be written: {e}")))?;
+    let mut text = String::from_utf8(xml.into_inner()).expect("XML written from text");
+    text.push('\n');
+    Ok(text)
+}
+
+/// One `<entry>`.
+fn entry(
+    x: &mut Writer<Vec<u8>>,
+    page: &Article,
+    html: &str,
+    settings: &SiteSettings,
+) -> std::io::Result<()> {
+    let url = settings.absolute(page_url(&page.permalink));
+    let published = page.date_published.as_deref().map(rfc3339);
+    let changed = updated(page).map(|d| rfc3339(d));
+    x.create_element("entry")
+        .with_attribute(("xml:lang", page.lang.as_str()))
+        .write_inner_content(|e| {
+            e.create_element("title")
+                .with_attribute(("type", "text"))
+                .write_text_content(BytesText::new(&page.title))?;
+            e.create_element("link")
+                .with_attributes([
+                    ("href", url.as_str()),
+                    ("rel", "alternate"),
+                    ("type", "text/html"),
+                    ("title", page.title.as_str()),
+                ])
+                .write_empty()?;
+            if let Some(published) = &published {
+                e.create_element("published")
+                    .write_text_content(BytesText::new(published))?;
+            }
+            if let Some(changed) = &changed {
+                e.create_element("updated")
+                    .write_text_content(BytesText::new(changed))?;
+            }
+            e.create_element("id")
+                .write_text_content(BytesText::new(&url))?;
+            e.create_element("content")
+                .with_attributes([("type", "html"), ("xml:base", url.as_str())])
+                .write_text_content(BytesText::new(html))?;
+            if let Some(author) = page.author.as_ref().or(settings.author.as_ref()) {
+                e.create_element("author").write_inner_content(|a| {
+                    a.create_element("name")
+                        .write_text_content(BytesText::new(author))
+                        .map(|_| ())
+                })?;
+            }
+            if !page.summary.is_empty() {
+                e.create_element("summary")
+                    .with_attribute(("type", "text"))
+                    .write_text_content(BytesText::new(&page.summary))?;
+            }
+            Ok(())
+        })
+        .map(|_| ())
+}
+
+/// The content of a rendered page for a feed: its `<article>` without the title (the entry's),
+/// the contents list, the copy links and the islands' wrappers, every address absolute
+/// (resolved against `url`, the page's). A page without one `<article>` is an error.
+pub fn content(page: &str, url: &str) -> std::result::Result<String, String> {
+    let base = url::Url::parse(url).map_err(|e| format!("its address `{url}`: {e}"))?;
+    let absolute = |value: &str| {
+        base.join(value)
+            .map(String::from)
+            .map_err(|e| format!("the address `{value}`: {e}"))
+    };
+    let articles = std::cell::Cell::new(0);
+    let cleaned = rewrite_str(
+        page,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("article", |el| {
+                    articles.set(articles.get() + 1);
+                    el.prepend(START, ContentType::Html);
+                    el.append(END, ContentType::Html);
+                    el.remove_and_keep_content();
+                    Ok(())
+                }),
+                element!(
+                    "article header, nav.toc, a.copy-link, button, script, style, template",
+                    |el| {
+                        el.remove();
+                        Ok(())
+                    }
+                ),
+                element!("leptos-island, leptos-children, .copy-link-box", |el| {
+                    el.remove_and_keep_content();
+                    Ok(())
+                }),
+                element!("a[href], area[href]", |el| {
+                    let href = el.get_attribute("href").unwrap_or_default();
+                    el.set_attribute("href", &absolute(&href)?)?;
+                    Ok(())
+                }),
+                element!("img[src], source[src], video[src], audio[src]", |el| {
+                    let src = el.get_attribute("src").unwrap_or_default();
+                    el.set_attribute("src", &absolute(&src)?)?;
+                    Ok(())
+                }),
+                element!("[srcset]", |el| {
+                    let srcset = el.get_attribute("srcset").unwrap_or_default();
+                    let resolved = srcset
+                        .split(',')
+                        .map(|candidate| {
+                            let candidate = candidate.trim();
+                            let (address, size) =
+                                candidate.split_once(' ').unwrap_or((candidate, ""));
+                            absolute(address).map(|a| format!("{a} {size}").trim().to_string())
+                        })
+                        .collect::<std::result::Result<Vec<_>, _>>()?;
+                    el.set_attribute("srcset", &resolved.join(", "))?;
+                    Ok(())
+                }),
+                element!("[tabindex]", |el| {
+                    el.remove_attribute("tabindex");
+                    Ok(())
+                }),
+            ],
+            document_content_handlers: vec![doc_comments!(|c| {
+                c.remove();
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    if articles.get() != 1 {
+        return Err(format!(
+            "{} <article> elements, not 1: no content for its feed",
+            articles.get()
+        ));
+    }
+    // The article's children: between the two marks the rewriter put there (the only comments
+    // left, the page's own were removed).
+    cleaned
+        .split_once(START)
+        .and_then(|(_, rest)| rest.split_once(END))
+        .map(|(inside, _)| inside.to_string())
+        .ok_or_else(|| "its <article> has no end".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cpd_content::client_article;
+
+    fn page(permalink: &str, lang: &str, date: Option<&str>) -> Article {
+        Article {
+            permalink: permalink.into(),
+            title: format!("Page {permalink}"),
+            lang: lang.into(),
+            date_published: date.map(str::to_string),
+            ..client_article()
+        }
+    }
+
+    #[test]
+    fn dates_are_rfc_3339() {
+        assert_eq!(rfc3339("2024-05-02"), "2024-05-02T00:00:00Z");
+        assert_eq!(rfc3339("2024-06-10T09:30:00"), "2024-06-10T09:30:00Z");
+        assert_eq!(
+            rfc3339("2024-06-10T09:30:00+02:00"),
+            "2024-06-10T09:30:00+02:00"
+        );
+        assert_eq!(rfc3339("2024-06-10T09:30:00Z"), "2024-06-10T09:30:00Z");
+    }
+
+    #[test]
+    fn one_feed_per_language_with_a_dated_page_newest_first_ten_at_most() {
+        let settings = SiteSettings::at("https://ex.org", "/");
+        let mut pages: Vec<Article> = (1..=12)
+            .map(|day| {
+                page(
+                    &format!("/fr-{day}.html"),
+                    "fr",
+                    Some(&format!("2024-05-{day:02}")),
+                )
+            })
+            .collect();
+        pages.push(page("/undated.html", "fr", None));
+        pages.push(page("/en/a.html", "en", Some("2024-01-01")));
+        pages.push(page("/de/undated.html", "de", None));
+        let feeds = feeds(&pages, &settings);
+        let files: Vec<&str> = feeds.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(files, ["feed.xml", "en/feed.xml"]);
+        let french: Vec<&str> = feeds[0]
+            .pages
+            .iter()
+            .map(|p| p.permalink.as_str())
+            .collect();
+        assert_eq!(french.len(), ENTRIES);
+        assert_eq!(french[0], "/fr-12.html");
+        assert_eq!(french[9], "/fr-3.html");
+        assert!(link_tag("de", &pages, &settings).is_none());
+        assert_eq!(
+            link_tag("en", &pages, &settings).unwrap(),
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Atom\" href=\"/en/feed.xml\">"
+        );
+    }
+
+    #[test]
+    fn content_is_the_article_without_its_interactive_parts_every_address_absolute() {
+        let html = r##"<html><head><title>t</title><script>x()</script></head><body><!>
+<article id="top" tabindex="-1"><header><h1>Titre</h1></header><nav class="toc"><a href="#a">A</a></nav>
+<h2 id="a" tabindex="-1">A<!></h2><leptos-island data-component="C"><span class="copy-link-box"><leptos-children><a class="copy-link" href="#a">#</a></leptos-children></span></leptos-island>
+<p><a href="#a">ici</a>, <a href="../autre.html">là</a>, <a href="/docs/img/x.png">x</a>, <a href="https://ailleurs.org/">ailleurs</a>
+<img src="img/y.png" srcset="img/y.png 1x, img/y@2.png 2x" alt="y"></p></article><footer>pied</footer></body></html>"##;
+        let out = content(html, "https://ex.org/docs/guide/page.html").unwrap();
+        assert!(!out.contains("<h1"), "{out}");
+        assert!(!out.contains("toc") && !out.contains("copy-link"), "{out}");
+        assert!(
+            !out.contains("leptos") && !out.contains("<!") && !out.contains("tabindex"),
+            "{out}"
+        );
+        assert!(!out.contains("pied") && !out.contains("x()"), "{out}");
+        for expected in [
+            "href=\"https://ex.org/docs/guide/page.html#a\"",
+            "href=\"https://ex.org/docs/autre.html\"",
+            "href=\"https://ex.org/docs/img/x.png\"",
+            "href=\"https://ailleurs.org/\"",
+            "src=\"https://ex.org/docs/guide/img/y.png\"",
+            "srcset=\"https://ex.org/docs/guide/img/y.png 1x, https://ex.org/docs/guide/img/y@2.png 2x\"",
+        ] {
+            assert!(out.contains(expected), "{expected} in {out}");
+        }
+        assert!(content("<p>no article</p>", "https://ex.org/").is_err());
+    }
+
+    #[test]
+    fn text_from_content_never_changes_the_feed_s_structure() {
+        let settings = SiteSettings {
+            title: Some("Site </title><x>".into()),
+            ..SiteSettings::at("https://ex.org", "/")
+        };
+        let mut hostile = page("/a.html", "fr", Some("2024-05-02"));
+        hostile.title = "A </title><entry>".into();
+        hostile.summary = "B ]]> & <b>".into();
+        let pages = [hostile];
+        let feeds = feeds(&pages, &settings);
+        let xml = atom(&feeds[0], &settings, |_| Ok("<p>C </content></p>".into())).unwrap();
+        assert_eq!(xml.matches("<entry").count(), 1, "{xml}");
+        assert_eq!(xml.matches("</title>").count(), 2, "{xml}");
+        assert!(xml.contains("A &lt;/title&gt;&lt;entry&gt;"), "{xml}");
+        assert!(
+            xml.contains("&lt;p&gt;C &lt;/content&gt;&lt;/p&gt;"),
+            "{xml}"
+        );
+    }
+}
