@@ -37,6 +37,34 @@ test('the site menu lists the pages with nav_order and marks the current one', a
   await expect(menu.getByRole('link', { name: 'Reading notes' })).not.toHaveAttribute('aria-current', /.*/);
 });
 
+test('the bar names the site, a link home, and on a 360 px phone everything in it fits', async ({ page }) => {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 740 });
+    await page.goto(SITE + '/en/reading/');
+    await appReady(page);
+    const bar = page.getByRole('banner');
+    const name = bar.getByRole('link', { name: "Site d'essai" });
+    await expect(name).toBeVisible();
+    await expect(name).toHaveAttribute('href', '/essai/');
+    // Nothing in the bar spills out of it or over another: each item within the bar, in order.
+    const boxes = await bar.evaluate((header) =>
+      [...header.children]
+        .map((child) => child.getBoundingClientRect())
+        .filter((r) => r.width > 0)
+        .map((r) => ({ left: r.left, right: r.right })),
+    );
+    const outer = (await bar.boundingBox())!;
+    for (const [i, box] of boxes.entries()) {
+      expect(box.left).toBeGreaterThanOrEqual(outer.x - 0.5);
+      expect(box.right).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+      if (i > 0) expect(box.left).toBeGreaterThanOrEqual(boxes[i - 1].right - 0.5);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+  }
+  await page.getByRole('banner').getByRole('link', { name: "Site d'essai" }).click();
+  await expect(h1(page)).toHaveText("Site d’essai");
+});
+
 test('page to page, back and forward, with the wasm running', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto(SITE + '/');
@@ -80,6 +108,9 @@ test('a page the reader points at is fetched ahead by the speculation rules, and
   await cdp.send('Preload.enable');
   await page.goto(SITE + '/');
   await appReady(page);
+  // Once the service worker has taken the page: a document fetched ahead under one controller
+  // is not used under the next.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const link = page.getByRole('navigation', { name: 'Pages du site' }).getByRole('link', { name: 'Guide de la syntaxe' });
   await link.hover();
   expect(await fetched).toBe(SITE + '/guide/syntaxe.html');

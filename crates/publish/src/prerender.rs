@@ -89,6 +89,7 @@ pub fn render<V: IntoView + 'static>(
 mod tests {
     use super::*;
     use cpd_content::client_article as article;
+    use cpd_view::components::MenuEntry;
     use cpd_view::pages::{ArticlePage, NotFoundPage};
 
     fn render_article(settings: &SiteSettings, path: &str) -> Rendered {
@@ -157,6 +158,52 @@ mod tests {
             }
             assert!(!text.contains("Page introuvable"));
         }
+    }
+
+    #[test]
+    fn the_bar_names_the_site_unless_the_page_has_its_name() {
+        let named = |title: &str| SiteSettings {
+            title: Some(title.into()),
+            ..SiteSettings::at("https://ex.org", "/docs/")
+        };
+        let page = render_article(&named("Le site & ses pages"), "/");
+        assert!(
+            page.body.contains(
+                "<a href=\"/docs/\" rel=\"external\" class=\"site-name\">Le site &amp; ses pages</a>"
+            ),
+            "{}",
+            page.body
+        );
+        let page = render_article(&named(&article().title), "/");
+        assert!(!page.body.contains("site-name"));
+    }
+
+    #[test]
+    fn one_page_with_nav_order_is_a_menu() {
+        let article = article();
+        let menu = vec![MenuEntry {
+            title: "Guide".into(),
+            url: "/guide.html".into(),
+            current: false,
+        }];
+        let settings = SiteSettings::at("https://ex.org", "/");
+        let page = render(
+            &settings,
+            "/",
+            move || view! { <ArticlePage article menu/> },
+        )
+        .unwrap();
+        assert!(
+            page.body.contains("aria-label=\"Pages du site\""),
+            "{}",
+            page.body
+        );
+        assert!(page
+            .body
+            .contains("<a href=\"/guide.html\" rel=\"external\">Guide</a>"));
+        let article = cpd_content::client_article();
+        let page = render(&settings, "/", move || view! { <ArticlePage article/> }).unwrap();
+        assert!(!page.body.contains("Pages du site"));
     }
 
     #[test]

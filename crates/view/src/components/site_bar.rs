@@ -3,12 +3,13 @@ use super::site_menu::{MenuEntry, SiteMenu};
 use super::theme_switch::ThemeSwitch;
 use super::toc_links::TocLinks;
 use crate::islands::SectionMenu;
-use cpd_content::TocEntry;
+use cpd_content::{SiteSettings, TocEntry};
 use leptos::prelude::*;
 
-/// The sticky bar: the page's title (back to the top), the site menu when the site has several
-/// pages, the phone contents menu, the search button and the theme switch. Its height is the stylesheet's
-/// `--bar-h`, which `scroll-padding-top` also uses.
+/// The sticky bar: the site's name (`_config.yml`'s `title`, a link to the home page; not when
+/// it is the page's title too), the page's title (back to the top) where there is room, the site menu, the phone contents menu,
+/// the search button and the theme switch. Its height is the stylesheet's `--bar-h`, which
+/// `scroll-padding-top` also uses.
 #[component]
 pub fn SiteBar(
     title: String,
@@ -16,8 +17,14 @@ pub fn SiteBar(
     menu: Vec<MenuEntry>,
     lang: String,
 ) -> impl IntoView {
+    let config = expect_context::<SiteSettings>();
+    let home = config.href("");
     view! {
         <header class="site-bar">
+            {config
+                .title
+                .filter(|name| *name != title)
+                .map(|name| view! { <a class="site-name" href=home rel="external">{name}</a> })}
             <a class="site-title" href="#top">{title}</a>
             <SiteMenu entries=menu/>
             {(!entries.is_empty()).then(|| view! {

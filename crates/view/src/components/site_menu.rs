@@ -12,11 +12,11 @@ pub struct MenuEntry {
 }
 
 /// The site's pages that set `nav_order`, in that order; the current one is marked. Absent
-/// with fewer than two pages. Links to other pages are `rel="external"`: the in-page router
-/// leaves them to the browser.
+/// when no page sets it. Links to other pages are `rel="external"`: the in-page router leaves
+/// them to the browser.
 #[component]
 pub fn SiteMenu(entries: Vec<MenuEntry>) -> impl IntoView {
-    (entries.len() >= 2).then(|| {
+    (!entries.is_empty()).then(|| {
         let config = expect_context::<SiteSettings>();
         let items = entries
             .into_iter()
