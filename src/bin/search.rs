@@ -1,13 +1,15 @@
 //! The search dialog's wasm: a thin entry over `cpd_search::ui`, which the page's loader
 //! imports the first time the reader goes to search, and calls each time.
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, JsError};
 
-/// Opens the search dialog (built the first time) over the index whose meta file is at
-/// `index`.
+/// Opens the search dialog (built the first time, with the words at `words`) over the index
+/// whose meta file is at `index`; rejects when the dialog's words cannot be read.
 #[wasm_bindgen]
-pub fn open(index: String) {
-    cpd_search::ui::open(index);
+pub async fn open(index: String, words: String) -> Result<(), JsError> {
+    cpd_search::ui::open(index, words)
+        .await
+        .map_err(|_| JsError::new("search: the dialog's words cannot be read"))
 }
 
 fn main() {}

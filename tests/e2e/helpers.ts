@@ -24,6 +24,8 @@ export type Facts = {
   csp_meta: string;
   script_hashes: string[];
   base: string;
+  /** The interface's words, by language (i18n/<lang>.toml). */
+  words: Record<string, Record<string, string>>;
 };
 
 const factsRead: Partial<Record<Site, Facts>> = {};

@@ -7,12 +7,14 @@
 //!   it applies;
 //! - [`site`]: the whole content folder, every entry accounted for and links checked;
 //!   [`settings`]: the site's settings (`_config.yml` and the environment);
-//! - [`json_ld`]: the schema.org description of a page;
+//! - [`json_ld`]: the schema.org description of a page; [`i18n`]: the interface's words, one
+//!   table per language;
 //! - [`ContentError`]: every fault, naming its file and, where there is one, its line.
 
 pub mod conventions;
 mod error;
 pub mod highlight;
+pub mod i18n;
 pub mod json_ld;
 pub mod model;
 pub mod parse;
@@ -24,6 +26,7 @@ pub mod walk;
 
 pub use conventions::{is_hidden, DEFAULT_LANG};
 pub use error::ContentError;
+pub use i18n::{Tables, Words};
 pub use model::*;
 pub use settings::SiteSettings;
 pub use site::{client_article, load};

@@ -100,11 +100,12 @@ if (search && searchButton) {
   let loading;
   const link = (rel, href, more) =>
     document.head.append(Object.assign(document.createElement('link'), { rel, href, crossOrigin: 'anonymous', ...more }));
-  // The code, its stylesheet (the dialog shows styled or not at all) and the index's entry.
+  // The code, its stylesheet (the dialog shows styled or not at all), the index's entry and the
+  // dialog's words in the page's language.
   const load = () =>
     (loading ??= (async () => {
       link('modulepreload', search.glue);
-      link('preload', search.index, { as: 'fetch' });
+      for (const data of [search.index, search.words]) link('preload', data, { as: 'fetch' });
       const style = new Promise((onload, onerror) => link('stylesheet', search.style, { onload, onerror }));
       const module = await import(search.glue);
       await Promise.all([module.default({ module_or_path: search.wasm }), style]);
@@ -112,14 +113,13 @@ if (search && searchButton) {
     })());
   const said = document.getElementById(statusId);
   const open = () =>
-    load().then(
-      (module) => module.open(search.index),
-      () => {
+    load()
+      .then((module) => module.open(search.index, search.words))
+      .catch(() => {
         // The dialog is the search code's own: the page says, in its language, what is missing.
         loading = undefined;
         if (said) said.textContent = searchButton.dataset.unavailable;
-      },
-    );
+      });
   for (const intent of ['pointerenter', 'focus']) searchButton.addEventListener(intent, load, { once: true });
   searchButton.addEventListener('click', open);
   addEventListener('keydown', (event) => {

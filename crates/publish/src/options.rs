@@ -12,6 +12,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// The content folder: every entry under it is a page, a copied file, or left out by rule.
     pub content_dir: PathBuf,
+    /// The interface's words, one table per language (`cpd_content::i18n`).
+    pub i18n_dir: PathBuf,
     /// What the environment says of the site (origin, base path), over `_config.yml`.
     pub overrides: Overrides,
     /// A release build minifies, precompresses and registers the service worker; a development
@@ -25,13 +27,15 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// The options of a build run by Trunk's hook, from its environment: `TRUNK_STAGING_DIR`
     /// (default `dist`), `TRUNK_PUBLIC_URL` (the base path), `TRUNK_PROFILE` (`release`),
-    /// `SITE_URL` (the public origin), `CONTENT_DIR` (default `content`) and
+    /// `SITE_URL` (the public origin), `CONTENT_DIR` (default `content`), `I18N_DIR` (default
+    /// `i18n`) and
     /// `CPD_TEST_DATA` (the tests' folder, unset but for tests).
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Self {
         let var = |name: &str| var(name).filter(|v| !v.is_empty());
         Self {
             out: PathBuf::from(var("TRUNK_STAGING_DIR").unwrap_or_else(|| "dist".into())),
             content_dir: PathBuf::from(var("CONTENT_DIR").unwrap_or_else(|| "content".into())),
+            i18n_dir: PathBuf::from(var("I18N_DIR").unwrap_or_else(|| "i18n".into())),
             overrides: Overrides {
                 url: var("SITE_URL"),
                 base: var("TRUNK_PUBLIC_URL"),

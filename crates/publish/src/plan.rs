@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use cpd_content::site::{load_site, Site};
+use cpd_content::{Tables, Words};
 use serde::Serialize;
 
 use crate::error::{BuildError, Result};
@@ -12,13 +13,15 @@ use crate::minify;
 use crate::options::BuildOptions;
 use crate::policy::SW_FILE;
 use crate::rewrite::TrunkAssets;
-use crate::search::SearchFiles;
+use crate::search::{SearchBoot, SearchFiles};
 
 /// What the build knows once the content and Trunk's output are read.
 pub struct Plan {
     pub options: BuildOptions,
     /// The pages, the files and the site's settings.
     pub site: Site,
+    /// The interface's words, by language.
+    pub tables: Tables,
     /// Trunk's `index.html`, the template of every page.
     pub template: String,
     /// The islands' loader, as pages inline it.
@@ -39,7 +42,7 @@ struct Boot<'a> {
     wasm: &'a str,
     worker: Option<String>,
     status: &'a str,
-    search: &'a SearchFiles,
+    search: SearchBoot<'a>,
 }
 
 /// The islands' loader, as it is; release builds minify it.
@@ -55,6 +58,7 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
             "no page: the folder has no Markdown file",
         ));
     }
+    let tables = Tables::load(&options.i18n_dir, &options.i18n_dir.display().to_string())?;
     let template_path = options.out.join("index.html");
     let template = std::fs::read_to_string(&template_path)
         .map_err(BuildError::io(&template_path, "read Trunk's output"))?;
@@ -69,6 +73,7 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
     Ok(Plan {
         options: options.clone(),
         site,
+        tables,
         template,
         loader,
         assets,
@@ -77,9 +82,14 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
 }
 
 impl Plan {
-    /// The loader's data, as JSON for each page's data block: the search's files are the
-    /// search stage's.
-    pub fn boot(&self, search: &SearchFiles) -> String {
+    /// The interface's words for a page in `lang`.
+    pub fn words(&self, lang: &str) -> &Words {
+        self.tables.words(lang, &self.site.settings.lang)
+    }
+
+    /// The loader's data for a page in `lang`, as JSON for its data block: the search's files
+    /// are the search stage's.
+    pub fn boot(&self, search: &SearchFiles, lang: &str) -> String {
         let boot = Boot {
             glue: &self.assets.glue,
             integrity: &self.assets.integrity,
@@ -89,7 +99,7 @@ impl Plan {
                 .release
                 .then(|| self.site.settings.href(SW_FILE)),
             status: cpd_view::dom::APP_STATUS_ID,
-            search,
+            search: search.for_page(lang),
         };
         cpd_content::json_ld::script_json(&boot)
     }

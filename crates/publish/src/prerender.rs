@@ -92,9 +92,27 @@ mod tests {
     use cpd_view::components::MenuEntry;
     use cpd_view::pages::{ArticlePage, NotFoundPage};
 
+    /// Renders with the project's French words, as the build renders a French page.
+    fn render_fr<V: IntoView + 'static>(
+        settings: &SiteSettings,
+        path: &str,
+        page: impl FnOnce() -> V,
+    ) -> Result<Rendered> {
+        let tables = cpd_content::Tables::load(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n")),
+            "i18n",
+        )
+        .unwrap();
+        let words = tables.words("fr", "fr").clone();
+        render(settings, path, move || {
+            provide_context(words);
+            page()
+        })
+    }
+
     fn render_article(settings: &SiteSettings, path: &str) -> Rendered {
         let article = article();
-        render(settings, path, move || view! { <ArticlePage article/> }).unwrap()
+        render_fr(settings, path, move || view! { <ArticlePage article/> }).unwrap()
     }
 
     /// The page's visible text: tags dropped, entities decoded, whitespace folded.
@@ -187,7 +205,7 @@ mod tests {
             current: false,
         }];
         let settings = SiteSettings::at("https://ex.org", "/");
-        let page = render(
+        let page = render_fr(
             &settings,
             "/",
             move || view! { <ArticlePage article menu/> },
@@ -202,7 +220,7 @@ mod tests {
             .body
             .contains("<a href=\"/guide.html\" rel=\"external\">Guide</a>"));
         let article = cpd_content::client_article();
-        let page = render(&settings, "/", move || view! { <ArticlePage article/> }).unwrap();
+        let page = render_fr(&settings, "/", move || view! { <ArticlePage article/> }).unwrap();
         assert!(!page.body.contains("Pages du site"));
     }
 
@@ -270,7 +288,7 @@ mod tests {
         settings.description = Some("Ce que le site offre.".into());
         let mut page = article();
         page.summary = String::new();
-        let head = render(
+        let head = render_fr(
             &settings,
             "/",
             move || view! { <ArticlePage article=page/> },
@@ -297,7 +315,7 @@ mod tests {
             ("/docs/", "/docs/chef-projet-digital.html"),
         ] {
             let settings = SiteSettings::at("https://ex.org", base);
-            let page = render(&settings, "/404.html", || {
+            let page = render_fr(&settings, "/404.html", || {
                 view! {
                     <NotFoundPage
                         home_title="Chef de Projet Digital".to_string()

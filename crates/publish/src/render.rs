@@ -26,13 +26,12 @@ pub struct Page {
 /// Renders every page; each names the search's files.
 pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
     let site = &plan.site;
-    let boot = plan.boot(search);
     let mut pages = Vec::with_capacity(site.pages.len() + 2);
     for article in &site.pages {
         let file = article.permalink.trim_start_matches('/');
         pages.push(article_page(
             plan,
-            &boot,
+            search,
             article,
             file,
             &article.permalink,
@@ -42,29 +41,31 @@ pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
         .home()
         .ok_or_else(|| BuildError::invalid("index.html", "the site has no page"))?;
     if !site.pages.iter().any(|p| p.permalink == "/index.html") {
-        pages.push(article_page(plan, &boot, home, "index.html", "/")?);
+        pages.push(article_page(plan, search, home, "index.html", "/")?);
     }
-    pages.push(not_found_page(plan, &boot, home)?);
+    pages.push(not_found_page(plan, search, home)?);
     Ok(pages)
 }
 
 /// A page of the site, rendered at `path` into `file`.
 fn article_page(
     plan: &Plan,
-    boot: &str,
+    search: &SearchFiles,
     article: &Article,
     file: &str,
     path: &str,
 ) -> Result<Page> {
     let menu = menu(plan, article);
     let page = article.clone();
+    let words = plan.words(&article.lang).clone();
     let rendered = render(&plan.site.settings, path, move || {
+        provide_context(words);
         view! { <ArticlePage article=page menu/> }
     })
     .map_err(|e| BuildError::invalid(file, e.to_string()))?;
     fill(
         plan,
-        boot,
+        search,
         file,
         rendered,
         &article.lang,
@@ -73,15 +74,17 @@ fn article_page(
 }
 
 /// « Page introuvable », in the site's language, with a link to the home page.
-fn not_found_page(plan: &Plan, boot: &str, home: &Article) -> Result<Page> {
+fn not_found_page(plan: &Plan, search: &SearchFiles, home: &Article) -> Result<Page> {
     let title = home.title.clone();
     let url = page_url(&home.permalink).to_string();
+    let words = plan.words(&plan.site.settings.lang).clone();
     let rendered = render(&plan.site.settings, "/404.html", move || {
+        provide_context(words);
         view! { <NotFoundPage home_title=title home_url=url/> }
     })?;
     fill(
         plan,
-        boot,
+        search,
         "404.html",
         rendered,
         &plan.site.settings.lang,
@@ -92,7 +95,7 @@ fn not_found_page(plan: &Plan, boot: &str, home: &Article) -> Result<Page> {
 /// Trunk's template filled with a rendered page.
 fn fill(
     plan: &Plan,
-    boot: &str,
+    search: &SearchFiles,
     file: &str,
     rendered: Rendered,
     lang: &str,
@@ -101,13 +104,14 @@ fn fill(
     let settings = &plan.site.settings;
     let mut head = rendered.head + &head_tags(settings) + &speculation::head_tag(settings);
     head.extend(feed::link_tag(lang, &plan.site.pages, settings));
+    let boot = plan.boot(search, lang);
     let html = rewrite::page(
         &plan.template,
         &Fill {
             head: &head,
             body: &rendered.body,
             loader: &plan.loader,
-            boot,
+            boot: &boot,
             base: &plan.site.settings.base,
             lang,
             code,

@@ -5,6 +5,7 @@
 //! Every file goes under [`FOLDER`], named with a hash of its bytes: served immutable, and
 //! cached by the service worker when first read.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use cpd_content::site::Site;
@@ -20,11 +21,12 @@ use crate::plan::Plan;
 /// The folder of the search's files, under the base path.
 pub const FOLDER: &str = "search/";
 
-/// The search as the pages name it: its code and its index, all in the search's folder, which
+/// The search as the pages name it: its code, its index and its dialog's words in each
+/// language, all in the search's folder, which
 /// the service worker caches on first use. (Their names are their contents' hashes, and they
 /// come from the site's own origin: integrity hashes would add bytes to every page, and
 /// nothing else.)
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchFiles {
     /// The dialog's JS glue and its wasm.
     pub glue: String,
@@ -33,6 +35,34 @@ pub struct SearchFiles {
     pub style: String,
     /// The index's meta file.
     pub index: String,
+    /// The dialog's words, by language: every language of the site's pages, and the site's.
+    pub words: BTreeMap<String, String>,
+}
+
+/// What a page in one language names of the search: its loader's data.
+#[derive(Debug, serde::Serialize)]
+pub struct SearchBoot<'a> {
+    pub glue: &'a str,
+    pub wasm: &'a str,
+    pub style: &'a str,
+    pub index: &'a str,
+    pub words: &'a str,
+}
+
+impl SearchFiles {
+    /// What a page in `lang` names: its language's words.
+    pub fn for_page(&self, lang: &str) -> SearchBoot<'_> {
+        SearchBoot {
+            glue: &self.glue,
+            wasm: &self.wasm,
+            style: &self.style,
+            index: &self.index,
+            words: self
+                .words
+                .get(lang)
+                .expect("words are written for every language of the pages"),
+        }
+    }
 }
 
 /// The name Trunk gives the search's wasm build (`data-bin="search"`, a worker build).
@@ -70,13 +100,50 @@ pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
     let meta_bytes = cpd_search::index::write(&built.meta);
     let meta = format!("index-{}.bin", hash(&meta_bytes));
     written.push(write(&folder.join(&meta), &meta_bytes)?);
+    let words = words_files(plan, &mut written)?;
     let files = SearchFiles {
         glue,
         wasm,
         style,
         index: settings.href(&format!("{FOLDER}{meta}")),
+        words,
     };
     Ok((files, written))
+}
+
+/// The dialog's words for every language of the site (its pages' and its own), each a file
+/// named after its contents; their addresses by language.
+fn words_files(plan: &Plan, written: &mut Vec<PathBuf>) -> Result<BTreeMap<String, String>> {
+    let site = &plan.site;
+    let mut langs: Vec<&str> = site.pages.iter().map(|p| p.lang.as_str()).collect();
+    langs.push(&site.settings.lang);
+    langs.sort_unstable();
+    langs.dedup();
+    let mut files = BTreeMap::new();
+    for lang in langs {
+        let w = plan.words(lang);
+        let bytes = cpd_search::words::write(&cpd_search::words::Words {
+            label: w.search_label.clone(),
+            close: w.search_close.clone(),
+            results: w.search_results.clone(),
+            none: w.search_none.clone(),
+            one: w.search_one.clone(),
+            many: w.search_many.clone(),
+            offline: w.search_offline.clone(),
+            missing: w.search_missing.clone(),
+            corrupt: w.search_corrupt.clone(),
+            stale: w.search_stale.clone(),
+        });
+        // The language in the name is for whoever reads the folder; the hash makes it unique.
+        let name = format!(
+            "{FOLDER}words-{}-{}.bin",
+            lang.to_ascii_lowercase(),
+            hash(&bytes)
+        );
+        written.push(write(&plan.options.out.join(&name), &bytes)?);
+        files.insert(lang.to_string(), site.settings.href(&name));
+    }
+    Ok(files)
 }
 
 /// The site's index, its files not yet named.

@@ -52,6 +52,8 @@ struct Facts<'a> {
     script_hashes: Vec<&'a str>,
     /// The base path the site was built for.
     base: &'a str,
+    /// The interface's words, by language.
+    words: std::collections::BTreeMap<&'a str, &'a cpd_content::Words>,
 }
 
 fn test_data(plan: &Plan, csp: &Csp, dir: &std::path::Path) -> Result<Vec<PathBuf>> {
@@ -63,6 +65,7 @@ fn test_data(plan: &Plan, csp: &Csp, dir: &std::path::Path) -> Result<Vec<PathBu
         csp_meta: &csp.meta,
         script_hashes: csp.hashes.iter().map(String::as_str).collect(),
         base: &plan.site.settings.base,
+        words: plan.tables.all().collect(),
     };
     let mut written = vec![write(&dir.join("facts.json"), &json(&facts))?];
     for page in &plan.site.pages {

@@ -21,15 +21,45 @@ fn staging() -> tempfile::TempDir {
     dir
 }
 
+/// The project's tables of words.
+const I18N: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n");
+
 fn run(dir: &Path, content: &Path) -> std::process::Output {
+    run_with_words(dir, content, Path::new(I18N))
+}
+
+fn run_with_words(dir: &Path, content: &Path, i18n: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_prerender"))
         .env("TRUNK_STAGING_DIR", dir)
         .env("TRUNK_PUBLIC_URL", "/")
         .env("SITE_URL", "https://ex.org")
         .env("CONTENT_DIR", content)
+        .env("I18N_DIR", i18n)
         .env_remove("CPD_TEST_DATA")
         .output()
         .expect("the prerender binary runs")
+}
+
+/// A table of words missing a key fails the build, naming the file and the key.
+#[test]
+fn a_table_of_words_missing_a_key_fails_naming_file_and_key() {
+    let staged = staging();
+    let dir = staged.path();
+    let i18n = dir.join("words");
+    std::fs::create_dir_all(&i18n).unwrap();
+    for lang in ["fr", "en"] {
+        let text = std::fs::read_to_string(Path::new(I18N).join(format!("{lang}.toml"))).unwrap();
+        let text = match lang {
+            "fr" => text.replace("back_to_top = \"Haut de page\"\n", ""),
+            _ => text,
+        };
+        std::fs::write(i18n.join(format!("{lang}.toml")), text).unwrap();
+    }
+    let out = run_with_words(dir, Path::new(CONTENT), &i18n);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("words/fr.toml"), "{stderr}");
+    assert!(stderr.contains("back_to_top"), "{stderr}");
 }
 
 #[test]
@@ -203,6 +233,7 @@ fn the_tests_data_is_written_only_where_a_test_asks() {
         .env("TRUNK_STAGING_DIR", staged.path())
         .env("TRUNK_PUBLIC_URL", "/")
         .env("CONTENT_DIR", CONTENT)
+        .env("I18N_DIR", I18N)
         .env("CPD_TEST_DATA", data.path())
         .output()
         .unwrap();

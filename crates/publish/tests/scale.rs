@@ -141,6 +141,10 @@ fn build(content: &Path, out: &Path) -> std::process::Output {
         .env("TRUNK_STAGING_DIR", out)
         .env("TRUNK_PUBLIC_URL", "/")
         .env("CONTENT_DIR", content)
+        .env(
+            "I18N_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n"),
+        )
         .env_remove("CPD_TEST_DATA")
         .output()
         .expect("the prerender binary runs")

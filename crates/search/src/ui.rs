@@ -1,6 +1,6 @@
 //! The search dialog, in the browser. No page carries it: the first time the reader opens
-//! search, this code builds it in the page's language (a labelled field, a status line, a list
-//! of links), then fills the list as the reader types, moves between results with the arrow
+//! search, this code reads its words in the page's language ([`crate::words`]) and builds it
+//! (a labelled field, a status line, a list of links), then fills the list as the reader types, moves between results with the arrow
 //! keys, and says in the status line how many there are, or what went wrong. It fetches only
 //! the index's files (`gloo-net`), never the query.
 
@@ -14,11 +14,12 @@ use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, HtmlInputElemen
 
 use crate::index::{read, Meta, ReadError, Shard, Texts};
 use crate::query::{Engine, Found, Query};
-use crate::words::{words, Words};
+
+use crate::words::{self, Words};
 
 /// What the dialog knows between keystrokes.
 struct State {
-    words: &'static Words,
+    words: Words,
     dialog: HtmlDialogElement,
     input: HtmlInputElement,
     status: Element,
@@ -52,12 +53,12 @@ enum Failure {
 
 impl Failure {
     /// The words that say it.
-    fn said(self, words: &Words) -> &'static str {
+    fn said(self, words: &Words) -> &str {
         match self {
-            Failure::Offline => words.offline,
-            Failure::Missing => words.missing,
-            Failure::Corrupt => words.corrupt,
-            Failure::Stale => words.stale,
+            Failure::Offline => &words.offline,
+            Failure::Missing => &words.missing,
+            Failure::Corrupt => &words.corrupt,
+            Failure::Stale => &words.stale,
         }
     }
 }
@@ -71,17 +72,31 @@ impl From<ReadError> for Failure {
     }
 }
 
+/// Why the dialog could not be built: its words could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unavailable;
+
 /// Opens the search dialog over the index whose meta file is at `meta_url`; the first time,
-/// builds it.
-pub fn open(meta_url: String) {
-    let state = STATE.with(|s| s.borrow().clone());
-    let state = match state {
+/// reads its words (`words_url`, in the page's language) and builds it. Without its words
+/// there is no dialog: the caller says so.
+pub async fn open(meta_url: String, words_url: String) -> Result<(), Unavailable> {
+    let state = match STATE.with(|s| s.borrow().clone()) {
         Some(state) => state,
-        None => match set_up(meta_url) {
-            Some(state) => state,
-            None => return,
-        },
+        None => {
+            let bytes = fetch(&words_url).await.map_err(|_| Unavailable)?;
+            let words = words::read(&bytes).ok_or(Unavailable)?;
+            // Opened twice while the words were on their way: the first set-up stands.
+            match STATE.with(|s| s.borrow().clone()) {
+                Some(state) => state,
+                None => set_up(meta_url, words).ok_or(Unavailable)?,
+            }
+        }
     };
+    show_dialog(state);
+    Ok(())
+}
+
+fn show_dialog(state: Rc<RefCell<State>>) {
     let (dialog, input) = {
         let s = state.borrow();
         (s.dialog.clone(), s.input.clone())
@@ -137,7 +152,7 @@ fn build(words: &Words) -> Option<Parts> {
         "",
         &[("id", "search-label"), ("for", "search-input")],
     )?;
-    label.set_text_content(Some(words.label));
+    label.set_text_content(Some(&words.label));
     let field = element("div", "search-field", &[])?;
     let input = element(
         "input",
@@ -150,9 +165,9 @@ fn build(words: &Words) -> Option<Parts> {
         ],
     )?;
     let close = element("button", "search-close", &[("type", "submit")])?;
-    close.set_text_content(Some(words.close));
+    close.set_text_content(Some(&words.close));
     let status = element("p", "search-status", &[("role", "status")])?;
-    let list = element("ul", "search-results", &[("aria-label", words.results)])?;
+    let list = element("ul", "search-results", &[("aria-label", &words.results)])?;
     field.append_with_node_2(&input, &close).ok()?;
     form.append_with_node_2(&label, &field).ok()?;
     dialog.append_with_node_3(&form, &status, &list).ok()?;
@@ -165,18 +180,13 @@ fn build(words: &Words) -> Option<Parts> {
     })
 }
 
-fn set_up(meta_url: String) -> Option<Rc<RefCell<State>>> {
-    let lang = document()
-        .document_element()
-        .map(|html| html.get_attribute("lang").unwrap_or_default())
-        .unwrap_or_default();
-    let words = words(&lang);
+fn set_up(meta_url: String, words: Words) -> Option<Rc<RefCell<State>>> {
     let Parts {
         dialog,
         input,
         status,
         list,
-    } = build(words)?;
+    } = build(&words)?;
     let folder = meta_url
         .rsplit_once('/')
         .map_or(String::new(), |(dir, _)| [dir, "/"].concat());
@@ -316,7 +326,7 @@ async fn answer(state: Rc<RefCell<State>>) {
         Ok(found) => show(&s, &typed, &found),
         Err(failure) => {
             clear(&s.list);
-            say(&s, failure.said(s.words));
+            say(&s, failure.said(&s.words));
         }
     }
 }
@@ -413,14 +423,14 @@ fn show(state: &State, typed: &str, found: &[Found]) {
     }
     let count = match found.len() {
         _ if typed.trim().is_empty() => String::new(),
-        0 => state.words.none.to_owned(),
-        1 => state.words.one.to_owned(),
+        0 => state.words.none.clone(),
+        1 => state.words.one.clone(),
         // The browser writes the number and fills it in: the wasm carries no formatting code.
         n => {
             let number = js_sys::Number::from(n as f64)
                 .to_string_with_radix(10)
                 .unwrap_or_default();
-            js_sys::JsString::from(state.words.many)
+            js_sys::JsString::from(state.words.many.as_str())
                 .replace("{n}", &String::from(number))
                 .into()
         }

@@ -10,6 +10,10 @@ pub const LIVE_REGION_ID: &str = "annonces";
 
 /// The class a live region has while it shows a message.
 pub const LIVE_REGION_SHOWN: &str = "toast--shown";
+/// The live region's attributes holding what the islands say, in the page's language
+/// (`components::LiveRegion` writes them).
+pub const SAID_COPIED: &str = "data-copied";
+pub const SAID_NOT_COPIED: &str = "data-not-copied";
 
 /// « Haut de page », shown once the reader is past the first screen.
 pub const BACK_TO_TOP_ID: &str = "haut-de-page";

@@ -4,7 +4,9 @@
 //!   content (`cpd_content`) with `view!` into plain HTML. The build renders them natively; the
 //!   browser never does, so they are not part of the wasm;
 //! - [`islands`]: the `#[island]`s, the only parts the browser hydrates, and all the wasm holds;
-//! - [`dom`]: the names the markup and the islands share; [`strings`]: the interface's words;
+//! - [`dom`]: the names the markup and the islands share. The interface's words are the
+//!   build's (`cpd_content::i18n`, a table per language), given to the components as context
+//!   and to the islands through the markup: the wasm holds none;
 //! - [`seam`]: the one place where the view differs by target.
 //!
 //! Leptos's mode follows the target (see `Cargo.toml`): natively it renders (`ssr`), in the
@@ -14,7 +16,6 @@
 pub mod dom;
 pub mod islands;
 pub mod seam;
-pub mod strings;
 
 // The content model is native: the wasm carries no components and no pages.
 #[cfg(not(target_arch = "wasm32"))]

@@ -71,15 +71,30 @@ fn expanded(button: &web_sys::Element) -> Option<String> {
 async fn the_phone_menu_is_a_disclosure_that_closes_after_a_choice_on_escape_or_outside() {
     let host = host();
     render(&host, || view! { <SectionMenu><span></span></SectionMenu> });
-    let button: web_sys::HtmlElement = host
-        .query_selector(".menu-button")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    let panel = host
-        .query_selector("#menu-sections")
-        .unwrap()
-        .expect("the panel");
+    // Its button and panel are the build's HTML, as `components::SiteBar` renders them.
+    let menu = host.query_selector(".menu").unwrap().expect("the island");
+    let button: web_sys::HtmlElement = element(
+        &menu,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "menu-button"),
+            ("aria-expanded", "false"),
+            ("aria-controls", "menu-sections"),
+        ],
+        "Sommaire",
+    )
+    .unchecked_into();
+    let panel = element(
+        &menu,
+        "div",
+        &[
+            ("id", "menu-sections"),
+            ("class", "menu-panel"),
+            ("hidden", ""),
+        ],
+        "",
+    );
     assert_eq!(
         button.get_attribute("aria-controls").as_deref(),
         Some("menu-sections")
@@ -139,6 +154,11 @@ async fn a_copy_link_click_is_announced_in_the_live_region() {
             ("id", LIVE_REGION_ID),
             ("class", "toast"),
             ("role", "status"),
+            (cpd_view::dom::SAID_COPIED, "Lien copié"),
+            (
+                cpd_view::dom::SAID_NOT_COPIED,
+                "Le lien n’a pas pu être copié",
+            ),
         ],
         "",
     );
@@ -170,7 +190,7 @@ async fn a_copy_link_click_is_announced_in_the_live_region() {
     }
     // Headless Chromium may refuse the clipboard: either way the reader is told.
     assert!(
-        said == cpd_view::strings::LINK_COPIED || said == cpd_view::strings::LINK_NOT_COPIED,
+        said == "Lien copié" || said == "Le lien n’a pas pu être copié",
         "{said:?}"
     );
     // The click stayed on the page: the link's own navigation was prevented.

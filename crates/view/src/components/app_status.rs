@@ -1,4 +1,4 @@
-use crate::strings;
+use cpd_content::Words;
 use leptos::prelude::*;
 
 use crate::dom::APP_STATUS_ID;
@@ -12,13 +12,14 @@ use crate::dom::APP_STATUS_ID;
 /// the islands are hydrated. It stays empty (and hidden) otherwise.
 #[component]
 pub fn AppStatus() -> impl IntoView {
+    let words = expect_context::<Words>();
     view! {
         <p
             id=APP_STATUS_ID
             class="app-status"
             role="status"
-            data-slow=strings::APP_SLOW
-            data-failed=strings::APP_FAILED
+            data-slow=words.app_slow
+            data-failed=words.app_failed
         ></p>
     }
 }

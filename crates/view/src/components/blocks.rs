@@ -1,6 +1,5 @@
 use super::inline::Inlines;
-use crate::strings;
-use cpd_content::{Block, CodeBlock, Element, HtmlTag, List, ListItem, Table};
+use cpd_content::{Block, CodeBlock, Element, HtmlTag, List, ListItem, Table, Words};
 use leptos::prelude::*;
 
 /// Renders a run of blocks: the lead's, every section's and every footnote's share this one
@@ -62,7 +61,7 @@ fn ItemView(item: ListItem, tight: bool) -> impl IntoView {
     let ListItem { task, blocks } = item;
     // A task's box is shown, not used: the page is a document, not a form.
     let check = task.map(|done| {
-        view! { <input type="checkbox" disabled=true checked=done aria-label=strings::task_label(done)/> }
+        view! { <input type="checkbox" disabled=true checked=done aria-label={expect_context::<Words>().task(done).to_string()}/> }
     });
     let content = if tight {
         blocks
@@ -130,7 +129,7 @@ pub fn TableView(table: Table) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=strings::TABLE_REGION>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={expect_context::<Words>().table_region}>
             <table>
                 <thead><tr>{head}</tr></thead>
                 <tbody>{rows}</tbody>

@@ -1,12 +1,12 @@
 use super::blocks::Blocks;
-use crate::strings;
-use cpd_content::{footnote_call_id, footnote_id, Footnote};
+use cpd_content::{footnote_call_id, footnote_id, Footnote, Words};
 use leptos::prelude::*;
 
 /// The page's footnotes, each with a link back to every place that calls it.
 #[component]
 pub fn Footnotes(notes: Vec<Footnote>) -> impl IntoView {
     (!notes.is_empty()).then(|| {
+        let words = expect_context::<Words>();
         let items = notes
             .into_iter()
             .map(|note| {
@@ -14,9 +14,9 @@ pub fn Footnotes(notes: Vec<Footnote>) -> impl IntoView {
                     .map(|call| {
                         let href = format!("#{}", footnote_call_id(&note.id, call));
                         let label = if note.calls > 1 {
-                            format!("{} ({call})", strings::FOOTNOTE_BACK)
+                            format!("{} ({call})", words.footnote_back)
                         } else {
-                            strings::FOOTNOTE_BACK.to_string()
+                            words.footnote_back.clone()
                         };
                         view! { " " <a class="fn-back" href=href aria-label=label role="doc-backlink">"↩"</a> }
                     })
@@ -31,7 +31,7 @@ pub fn Footnotes(notes: Vec<Footnote>) -> impl IntoView {
             .collect_view();
         view! {
             <section class="footnotes" aria-labelledby="notes-title" role="doc-endnotes">
-                <h2 id="notes-title">{strings::FOOTNOTES}</h2>
+                <h2 id="notes-title">{words.footnotes.clone()}</h2>
                 <ol>{items}</ol>
             </section>
         }

@@ -1,8 +1,7 @@
 use super::blocks::Blocks;
 use super::inline::Inlines;
 use crate::islands::CopyLink;
-use crate::strings;
-use cpd_content::{plain_text, Section};
+use cpd_content::{plain_text, Section, Words};
 use leptos::prelude::*;
 
 /// One section. The client's five kinds (definition, missions, scope, profile, integration)
@@ -19,7 +18,7 @@ pub fn SectionView(section: Section, #[prop(into)] page: String) -> impl IntoVie
         heading,
         blocks,
     } = section;
-    let label = strings::section_link_label(&plain_text(&heading));
+    let label = expect_context::<Words>().section_link(&plain_text(&heading));
     let href = format!("#{id}");
     let share = format!("{page}#{id}");
     let labelled_by = id.clone();

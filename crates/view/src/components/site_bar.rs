@@ -2,8 +2,9 @@ use super::search::SearchButton;
 use super::site_menu::{MenuEntry, SiteMenu};
 use super::theme_switch::ThemeSwitch;
 use super::toc_links::TocLinks;
+use crate::dom::MENU_PANEL_ID;
 use crate::islands::SectionMenu;
-use cpd_content::{SiteSettings, TocEntry};
+use cpd_content::{SiteSettings, TocEntry, Words};
 use leptos::prelude::*;
 
 /// The sticky bar: the site's name (`_config.yml`'s `title`, a link to the home page; not when
@@ -11,12 +12,7 @@ use leptos::prelude::*;
 /// the search button and the theme switch. Its height is the stylesheet's `--bar-h`, which
 /// `scroll-padding-top` also uses.
 #[component]
-pub fn SiteBar(
-    title: String,
-    entries: Vec<TocEntry>,
-    menu: Vec<MenuEntry>,
-    lang: String,
-) -> impl IntoView {
+pub fn SiteBar(title: String, entries: Vec<TocEntry>, menu: Vec<MenuEntry>) -> impl IntoView {
     let config = expect_context::<SiteSettings>();
     let home = config.href("");
     view! {
@@ -29,10 +25,20 @@ pub fn SiteBar(
             <SiteMenu entries=menu/>
             {(!entries.is_empty()).then(|| view! {
                 <SectionMenu>
-                    <TocLinks entries/>
+                    <button
+                        type="button"
+                        class="menu-button"
+                        aria-expanded="false"
+                        aria-controls=MENU_PANEL_ID
+                    >
+                        {expect_context::<Words>().menu}
+                    </button>
+                    <div id=MENU_PANEL_ID class="menu-panel" hidden>
+                        <TocLinks entries/>
+                    </div>
                 </SectionMenu>
             })}
-            <SearchButton lang/>
+            <SearchButton/>
             <ThemeSwitch/>
         </header>
     }

@@ -1,5 +1,4 @@
-use crate::strings;
-use cpd_content::SiteSettings;
+use cpd_content::{SiteSettings, Words};
 use leptos::prelude::*;
 
 /// One entry of the site menu: a page's title and address (under the base).
@@ -42,7 +41,7 @@ pub fn SiteMenu(entries: Vec<MenuEntry>) -> impl IntoView {
             )
             .collect_view();
         view! {
-            <nav class="site-menu" aria-label=strings::SITE_MENU>
+            <nav class="site-menu" aria-label={expect_context::<Words>().site_menu}>
                 <ul>{items}</ul>
             </nav>
         }

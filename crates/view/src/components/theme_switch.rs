@@ -1,4 +1,4 @@
-use crate::strings;
+use cpd_content::Words;
 use leptos::prelude::*;
 
 /// The three-way colour scheme switch: system, light, dark.
@@ -10,13 +10,14 @@ use leptos::prelude::*;
 /// `localStorage` and keeps every button's `aria-pressed` true to it.
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
+    let words = expect_context::<Words>();
     let choices = [
-        ("system", strings::THEME_SYSTEM, ICON_SYSTEM),
-        ("light", strings::THEME_LIGHT, ICON_LIGHT),
-        ("dark", strings::THEME_DARK, ICON_DARK),
+        ("system", words.theme_system, ICON_SYSTEM),
+        ("light", words.theme_light, ICON_LIGHT),
+        ("dark", words.theme_dark, ICON_DARK),
     ];
     view! {
-        <div class="theme-switch" role="group" aria-label=strings::THEME_GROUP>
+        <div class="theme-switch" role="group" aria-label=words.theme_group>
             {choices
                 .into_iter()
                 .map(|(value, label, icon)| {
@@ -26,7 +27,7 @@ pub fn ThemeSwitch() -> impl IntoView {
                             class="theme-choice"
                             data-theme-choice=value
                             aria-pressed=if value == "system" { "true" } else { "false" }
-                            aria-label=label
+                            aria-label=label.clone()
                             title=label
                         >
                             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -1,6 +1,5 @@
 use super::toc_links::TocLinks;
-use crate::strings;
-use cpd_content::TocEntry;
+use cpd_content::{TocEntry, Words};
 use leptos::prelude::*;
 
 /// The on-page table of contents: in the flow after the lead on narrow screens, a sticky side
@@ -9,7 +8,7 @@ use leptos::prelude::*;
 pub fn TableOfContents(entries: Vec<TocEntry>) -> impl IntoView {
     view! {
         <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title" class="toc-title">{strings::TOC_TITLE}</h2>
+            <h2 id="toc-title" class="toc-title">{expect_context::<Words>().contents}</h2>
             <TocLinks entries/>
         </nav>
     }

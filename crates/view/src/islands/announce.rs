@@ -5,18 +5,23 @@
 /// announced again.
 const SHOWN_FOR_MS: i32 = 2500;
 
-/// Says `text` in the live region, and shows it briefly to sighted readers.
-pub fn say(text: &'static str) {
+/// Says in the live region, and shows briefly to sighted readers, the words the region holds
+/// in its attribute `said` (one of `dom::SAID_*`, written by the build in the page's
+/// language: the wasm holds no words).
+pub fn say(said: &'static str) {
     use crate::dom::{LIVE_REGION_ID, LIVE_REGION_SHOWN};
     let document = leptos::prelude::document();
     let Some(region) = document.get_element_by_id(LIVE_REGION_ID) else {
         return;
     };
-    region.set_text_content(Some(text));
+    let Some(text) = region.get_attribute(said) else {
+        return;
+    };
+    region.set_text_content(Some(&text));
     let _ = region.class_list().add_1(LIVE_REGION_SHOWN);
     leptos::prelude::set_timeout(
         move || {
-            if region.text_content().as_deref() == Some(text) {
+            if region.text_content().as_deref() == Some(text.as_str()) {
                 region.set_text_content(None);
                 let _ = region.class_list().remove_1(LIVE_REGION_SHOWN);
             }

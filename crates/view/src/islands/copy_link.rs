@@ -1,5 +1,5 @@
 use super::announce::say;
-use crate::strings;
+use crate::dom::{SAID_COPIED, SAID_NOT_COPIED};
 use leptos::prelude::*;
 
 /// Makes its "#" link (the children: a real link to the section, which works without
@@ -42,10 +42,6 @@ fn copy(path: String) {
     let promise = window.navigator().clipboard().write_text(&url);
     leptos::task::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        say(if copied {
-            strings::LINK_COPIED
-        } else {
-            strings::LINK_NOT_COPIED
-        });
+        say(if copied { SAID_COPIED } else { SAID_NOT_COPIED });
     });
 }

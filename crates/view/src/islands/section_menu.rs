@@ -1,9 +1,9 @@
 use crate::dom::MENU_PANEL_ID;
-use crate::strings;
 use leptos::prelude::*;
 
-/// The phone menu: a disclosure button in the sticky bar that opens the section links (its
-/// children, the build's HTML) under it. It closes once a section is chosen, on Escape (focus
+/// The phone menu: a disclosure button in the sticky bar that opens the section links under
+/// it. Both are its children, the build's HTML in the page's language (`components::SiteBar`):
+/// the island holds the behaviour, no words. It closes once a section is chosen, on Escape (focus
 /// returns to the button) and when the reader clicks elsewhere. The stylesheet shows it only
 /// where there is no side outline, and keeps it invisible until the islands are hydrated
 /// (before that, the on-page table of contents serves, as plain anchors).
@@ -15,12 +15,7 @@ pub fn SectionMenu(children: Children) -> impl IntoView {
     dismiss_on_escape_or_outside();
     view! {
         <div class="menu" on:click=on_click>
-            <button type="button" class="menu-button" aria-expanded="false" aria-controls=MENU_PANEL_ID>
-                {strings::MENU}
-            </button>
-            <div id=MENU_PANEL_ID class="menu-panel" hidden>
-                {children()}
-            </div>
+            {children()}
         </div>
     }
 }

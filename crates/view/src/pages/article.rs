@@ -3,8 +3,7 @@ use crate::components::{
     SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
 };
 use crate::islands::Reader;
-use crate::strings;
-use cpd_content::{page_url, Article, SiteSettings};
+use cpd_content::{page_url, Article, SiteSettings, Words};
 use leptos::prelude::*;
 
 /// A page of the site: the text as HTML, inside the [`Reader`] island that makes it move.
@@ -20,16 +19,15 @@ pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> 
         part,
         sections,
         footnotes,
-        lang,
         ..
     } = article.clone();
     view! {
         <SiteMeta/>
         <Seo article/>
-        <a class="skip-link" href="#contenu">{strings::SKIP_LINK}</a>
+        <a class="skip-link" href="#contenu">{expect_context::<Words>().skip_link}</a>
         <Reader>
             // The bar is the page's banner, outside <main>.
-            <SiteBar title=title.clone() entries=toc.clone() menu lang/>
+            <SiteBar title=title.clone() entries=toc.clone() menu/>
             <main id="contenu" tabindex="-1">
                 <article class="article" id="top" tabindex="-1">
                     <ArticleHeader title tagline/>

@@ -1,6 +1,5 @@
 use crate::components::{AppStatus, NoIndex, SiteMeta};
-use crate::strings;
-use cpd_content::SiteSettings;
+use cpd_content::{SiteSettings, Words};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,15 +8,16 @@ use leptos_meta::Title;
 #[component]
 pub fn NotFoundPage(home_title: String, home_url: String) -> impl IntoView {
     let settings = expect_context::<SiteSettings>();
+    let words = expect_context::<Words>();
     view! {
         <SiteMeta/>
-        <Title text=strings::NOT_FOUND_TITLE/>
+        <Title text=words.not_found_title.clone()/>
         <NoIndex/>
         <main id="contenu" tabindex="-1" class="not-found">
-            <h1>{strings::NOT_FOUND_TITLE}</h1>
-            <p>{strings::NOT_FOUND_TEXT}</p>
+            <h1>{words.not_found_title.clone()}</h1>
+            <p>{words.not_found_text.clone()}</p>
             <p>
-                <a href=settings.href(&home_url)>{strings::not_found_link(&home_title)}</a>
+                <a href=settings.href(&home_url)>{words.not_found_link(&home_title)}</a>
             </p>
         </main>
         <AppStatus/>
