@@ -65,6 +65,45 @@ test('the bar names the site, a link home, and on a 360 px phone everything in i
   await expect(h1(page)).toHaveText("Site d’essai");
 });
 
+test('translations: each names the others in their own language, in the bar, the head and the sitemap', async ({ page }) => {
+  await page.goto(SITE + '/en/reading/');
+  await appReady(page);
+  const english = page.getByRole('navigation', { name: 'Languages' });
+  await expect(english.getByRole('link', { name: 'English' })).toHaveAttribute('aria-current', 'page');
+  const french = english.getByRole('link', { name: 'Français' });
+  await expect(french).toHaveAttribute('lang', 'fr');
+  await expect(french).toHaveAttribute('hreflang', 'fr');
+  const alternates = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('head link[rel=alternate][hreflang]')].map((l) => [
+        l.getAttribute('hreflang'),
+        l.getAttribute('href'),
+      ]),
+    );
+  const expected = [
+    ['en', 'https://fixture.example/essai/en/reading/'],
+    ['fr', 'https://fixture.example/essai/lectures.html'],
+    ['x-default', 'https://fixture.example/essai/lectures.html'],
+  ];
+  expect(await alternates()).toEqual(expected);
+  await french.click();
+  await expect(page).toHaveURL(SITE + '/lectures.html');
+  await expect(h1(page)).toHaveText('Notes de lecture');
+  await expect(h1(page)).toBeFocused();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const langues = page.getByRole('navigation', { name: 'Langues' });
+  await expect(langues.getByRole('link', { name: 'Français' })).toHaveAttribute('aria-current', 'page');
+  await expect(langues.getByRole('link', { name: 'English' })).toHaveAttribute('lang', 'en');
+  expect(await alternates()).toEqual(expected);
+  // A page without translations has no switch, no alternates.
+  await page.goto(SITE + '/guide/syntaxe.html');
+  await expect(page.getByRole('navigation', { name: 'Langues' })).toHaveCount(0);
+  expect(await alternates()).toEqual([]);
+  // The sitemap lists them for each of the two pages.
+  const sitemap = await (await page.request.get(SITE + '/sitemap.xml')).text();
+  expect(sitemap.match(/<xhtml:link rel="alternate" hreflang="en" href="https:\/\/fixture\.example\/essai\/en\/reading\/"\/>/g)).toHaveLength(2);
+});
+
 test('page to page, back and forward, with the wasm running', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto(SITE + '/');

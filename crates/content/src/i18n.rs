@@ -21,6 +21,8 @@ pub const FALLBACK_LANG: &str = "en";
 pub struct Words {
     /// The language's own name (« Français », "English").
     pub language: String,
+    /// The language switch.
+    pub languages: String,
     pub skip_link: String,
     pub contents: String,
     pub menu: String,

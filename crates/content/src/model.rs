@@ -33,6 +33,9 @@ pub struct Article {
     /// Front matter `nav_order`: pages that set it are listed in the site menu, in this order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nav_order: Option<i64>,
+    /// Front matter `ref`: the pages that share it are translations of one another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     /// Front matter `image`, resolved to a path under the base: the page's social image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,

@@ -4,18 +4,18 @@
 //! `404.html` is the page for any address the site does not know.
 
 use cpd_content::{page_url, walk, Article};
-use cpd_view::components::MenuEntry;
+use cpd_view::components::{LanguageLink, MenuEntry};
 use cpd_view::pages::{ArticlePage, NotFoundPage};
 use leptos::prelude::*;
 
 use crate::error::{BuildError, Result};
-use crate::feed;
 use crate::offline::head_tags;
 use crate::plan::Plan;
 use crate::prerender::{render, Rendered};
 use crate::rewrite::{self, Fill};
 use crate::search::SearchFiles;
 use crate::speculation;
+use crate::{feed, seo};
 
 /// A page as the render stage leaves it: its file under the output directory, and its HTML.
 pub struct Page {
@@ -56,13 +56,16 @@ fn article_page(
     path: &str,
 ) -> Result<Page> {
     let menu = menu(plan, article);
+    let languages = languages(plan, article);
     let page = article.clone();
     let words = plan.words(&article.lang).clone();
-    let rendered = render(&plan.site.settings, path, move || {
+    let mut rendered = render(&plan.site.settings, path, move || {
         provide_context(words);
-        view! { <ArticlePage article=page menu/> }
+        view! { <ArticlePage article=page menu languages/> }
     })
     .map_err(|e| BuildError::invalid(file, e.to_string()))?;
+    let pages: Vec<&Article> = plan.site.pages.iter().collect();
+    rendered.head += &seo::alternate_tags(&pages, article, &plan.site.settings);
     fill(
         plan,
         search,
@@ -121,6 +124,20 @@ fn fill(
         file: file.to_string(),
         html,
     })
+}
+
+/// The language switch of `page`: its translations, each named in its own language.
+fn languages(plan: &Plan, page: &Article) -> Vec<LanguageLink> {
+    plan.site
+        .translations(page)
+        .into_iter()
+        .map(|p| LanguageLink {
+            lang: p.lang.clone(),
+            name: plan.words(&p.lang).language.clone(),
+            url: page_url(&p.permalink).to_string(),
+            current: p.permalink == page.permalink,
+        })
+        .collect()
 }
 
 /// The site menu as seen from `page`.

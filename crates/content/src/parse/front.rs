@@ -32,6 +32,9 @@ struct Raw {
     nav_order: Option<i64>,
     image: Option<String>,
     published: Option<bool>,
+    /// The key multilingual Jekyll sites give the translations of one page.
+    #[serde(rename = "ref")]
+    reference: Option<String>,
 }
 
 /// The checked front matter.
@@ -50,6 +53,8 @@ pub struct FrontMatter {
     pub nav_order: Option<i64>,
     pub image: Option<(String, usize)>,
     pub published: bool,
+    /// `ref`, and its line.
+    pub reference: Option<(String, usize)>,
 }
 
 impl FrontMatter {
@@ -90,6 +95,7 @@ impl FrontMatter {
             nav_order: raw.nav_order,
             image: optional(raw.image).map(|i| (i, keys.line("image"))),
             published: raw.published.unwrap_or(true),
+            reference: optional(raw.reference).map(|r| (r, keys.line("ref"))),
         })
     }
 }

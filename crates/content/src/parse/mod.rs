@@ -46,6 +46,8 @@ pub struct ParsedPage {
     pub permalink_line: usize,
     /// Front matter `image` as written, and its line: the site resolves it.
     pub image: Option<(String, usize)>,
+    /// The line of `ref:`, for the message when two pages of one language share it.
+    pub reference_line: usize,
 }
 
 /// Parses a whole page file (front matter and body) into the typed model.
@@ -56,6 +58,7 @@ pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
     let published = front.published;
     let permalink_line = front.permalink_line;
     let image = front.image.clone();
+    let reference_line = front.reference.as_ref().map_or(1, |(_, line)| *line);
     let article = shape::shape(&src, front, tree.blocks, tree.footnotes, source)?;
     Ok(ParsedPage {
         article,
@@ -63,6 +66,7 @@ pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
         files: tree.files,
         permalink_line,
         image,
+        reference_line,
     })
 }
 

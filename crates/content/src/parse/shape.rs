@@ -54,6 +54,7 @@ pub(super) fn shape(
         date_published: front.date,
         date_modified: front.last_modified_at,
         nav_order: front.nav_order,
+        reference: front.reference.as_ref().map(|(r, _)| r.clone()),
         image: None,
         tagline,
         lead,

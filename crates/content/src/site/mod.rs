@@ -42,6 +42,11 @@ impl Site {
             .or_else(|| self.pages.first())
     }
 
+    /// The translations of `page` among the site's pages (see [`translations`]).
+    pub fn translations(&self, page: &Article) -> Vec<&Article> {
+        translations(&self.pages, page)
+    }
+
     /// The pages of the site menu, sorted by `nav_order` (then path).
     pub fn menu(&self) -> Vec<&Article> {
         let mut menu: Vec<&Article> = self
@@ -54,6 +59,26 @@ impl Site {
     }
 }
 
+/// The translations of `page` among `pages`, itself included, by language: the pages with its
+/// `ref`. Empty for a page without one, or alone with it.
+pub fn translations<'a>(
+    pages: impl IntoIterator<Item = &'a Article>,
+    page: &Article,
+) -> Vec<&'a Article> {
+    let Some(reference) = &page.reference else {
+        return Vec::new();
+    };
+    let mut all: Vec<&Article> = pages
+        .into_iter()
+        .filter(|p| p.reference.as_ref() == Some(reference))
+        .collect();
+    all.sort_by(|a, b| a.lang.cmp(&b.lang));
+    if all.len() < 2 {
+        all.clear();
+    }
+    all
+}
+
 /// Loads the content folder `root` (named `shown` in messages): settings, pages, checked links,
 /// files.
 pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site, ContentError> {
@@ -61,6 +86,7 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
     let Entries { pages, files } = entries::list(root, shown)?;
     let parsed = parse_all(root, shown, &settings, &pages)?;
     check_permalinks(&parsed)?;
+    check_translations(&parsed)?;
     let plain: BTreeSet<String> = files.iter().map(|f| f.rel.clone()).collect();
     let mut articles: Vec<Article> = parsed.iter().map(|p| p.page.article.clone()).collect();
     let mut linked = links::resolve(&parsed, &mut articles, &plain)?;
@@ -128,6 +154,29 @@ fn check_permalinks(parsed: &[Parsed]) -> Result<(), ContentError> {
                 format!(
                     "the permalink `{permalink}` is also the one of `{}`: two pages cannot share an address",
                     first.source.file
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Translations: two pages of one language cannot share a `ref`.
+fn check_translations(parsed: &[Parsed]) -> Result<(), ContentError> {
+    let mut owners: HashMap<(&str, &str), &Parsed> = HashMap::new();
+    for p in parsed {
+        let article = &p.page.article;
+        let Some(reference) = article.reference.as_deref() else {
+            continue;
+        };
+        if let Some(first) = owners.insert((reference, &article.lang), p) {
+            return Err(ContentError::at(
+                &p.source.file,
+                p.page.reference_line,
+                format!(
+                    "`ref: {reference}` in `{lang}` is also the one of `{}`: a page has one translation per language",
+                    first.source.file,
+                    lang = article.lang,
                 ),
             ));
         }

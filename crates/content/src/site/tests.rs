@@ -21,7 +21,8 @@ fn the_fixture_site_loads_with_its_links_resolved() {
             "/en/reading/index.html",
             "/extras/tags.html",
             "/guide/syntaxe.html",
-            "/index.html"
+            "/index.html",
+            "/lectures.html"
         ],
         "`_` files and unpublished pages are left out"
     );
@@ -83,6 +84,32 @@ fn the_fixture_site_loads_with_its_links_resolved() {
         .sections
         .iter()
         .any(|s| s.heading_text().ends_with("\u{202f}?")));
+}
+
+#[test]
+fn translations_are_the_pages_that_share_a_ref_by_language() {
+    let site = load_site(&fixture("site"), "site", &Overrides::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let english = site
+        .pages
+        .iter()
+        .find(|p| p.permalink == "/en/reading/index.html")
+        .unwrap();
+    let langs: Vec<(&str, &str)> = site
+        .translations(english)
+        .iter()
+        .map(|p| (p.lang.as_str(), p.permalink.as_str()))
+        .collect();
+    assert_eq!(
+        langs,
+        [("en", "/en/reading/index.html"), ("fr", "/lectures.html")]
+    );
+    let guide = site
+        .pages
+        .iter()
+        .find(|p| p.permalink == "/guide/syntaxe.html")
+        .unwrap();
+    assert!(site.translations(guide).is_empty());
 }
 
 #[test]

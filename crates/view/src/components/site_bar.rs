@@ -1,3 +1,4 @@
+use super::language_switch::{LanguageLink, LanguageSwitch};
 use super::search::SearchButton;
 use super::site_menu::{MenuEntry, SiteMenu};
 use super::theme_switch::ThemeSwitch;
@@ -8,11 +9,17 @@ use cpd_content::{SiteSettings, TocEntry, Words};
 use leptos::prelude::*;
 
 /// The sticky bar: the site's name (`_config.yml`'s `title`, a link to the home page; not when
-/// it is the page's title too), the page's title (back to the top) where there is room, the site menu, the phone contents menu,
-/// the search button and the theme switch. Its height is the stylesheet's `--bar-h`, which
+/// it is the page's title too), the page's title (back to the top) where there is room, the
+/// site menu, the phone contents menu, the language switch, the search button and the theme
+/// switch. Its height is the stylesheet's `--bar-h`, which
 /// `scroll-padding-top` also uses.
 #[component]
-pub fn SiteBar(title: String, entries: Vec<TocEntry>, menu: Vec<MenuEntry>) -> impl IntoView {
+pub fn SiteBar(
+    title: String,
+    entries: Vec<TocEntry>,
+    menu: Vec<MenuEntry>,
+    languages: Vec<LanguageLink>,
+) -> impl IntoView {
     let config = expect_context::<SiteSettings>();
     let home = config.href("");
     view! {
@@ -38,6 +45,7 @@ pub fn SiteBar(title: String, entries: Vec<TocEntry>, menu: Vec<MenuEntry>) -> i
                     </div>
                 </SectionMenu>
             })}
+            <LanguageSwitch languages/>
             <SearchButton/>
             <ThemeSwitch/>
         </header>

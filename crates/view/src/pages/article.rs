@@ -1,6 +1,6 @@
 use crate::components::{
-    AppStatus, ArticleHeader, BackToTop, Footnotes, Inlines, Lead, LiveRegion, MenuEntry,
-    SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
+    AppStatus, ArticleHeader, BackToTop, Footnotes, Inlines, LanguageLink, Lead, LiveRegion,
+    MenuEntry, SectionView, Seo, SiteBar, SiteMeta, TableOfContents,
 };
 use crate::islands::Reader;
 use cpd_content::{page_url, Article, SiteSettings, Words};
@@ -9,7 +9,11 @@ use leptos::prelude::*;
 /// A page of the site: the text as HTML, inside the [`Reader`] island that makes it move.
 /// `menu` is the site menu as seen from this page.
 #[component]
-pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> impl IntoView {
+pub fn ArticlePage(
+    article: Article,
+    #[prop(optional)] menu: Vec<MenuEntry>,
+    #[prop(optional)] languages: Vec<LanguageLink>,
+) -> impl IntoView {
     let page = expect_context::<SiteSettings>().href(page_url(&article.permalink));
     let Article {
         title,
@@ -27,7 +31,7 @@ pub fn ArticlePage(article: Article, #[prop(optional)] menu: Vec<MenuEntry>) -> 
         <a class="skip-link" href="#contenu">{expect_context::<Words>().skip_link}</a>
         <Reader>
             // The bar is the page's banner, outside <main>.
-            <SiteBar title=title.clone() entries=toc.clone() menu/>
+            <SiteBar title=title.clone() entries=toc.clone() menu languages/>
             <main id="contenu" tabindex="-1">
                 <article class="article" id="top" tabindex="-1">
                     <ArticleHeader title tagline/>
