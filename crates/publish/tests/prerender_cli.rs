@@ -360,3 +360,98 @@ fn each_language_has_an_atom_feed_that_a_feed_reader_reads_whole() {
         assert!(first == second, "{file} differs from one build to the next");
     }
 }
+
+/// The README's « Start your own site », step by step: its files are read from the README
+/// (the fenced blocks marked `file=…`), written into an empty content folder, and the site is
+/// built and checked as the guide says it comes out.
+#[test]
+fn guide_site_builds_as_the_readme_says() {
+    let readme = include_str!("../../../README.md");
+    let guide = readme
+        .split("\n### Start your own site\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("the README has a « Start your own site » section");
+    let staged = staging();
+    let dir = staged.path();
+    let content = dir.join("site-content");
+    // 1. An empty content folder: the build says there is no page.
+    std::fs::create_dir_all(&content).unwrap();
+    let out = run(dir, &content);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no page: the folder has no Markdown file"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // 2 to 5: the guide's files.
+    let mut files = 0;
+    let mut lines = guide.lines();
+    while let Some(line) = lines.next() {
+        let Some(path) = line
+            .trim()
+            .strip_prefix("```")
+            .and_then(|info| info.split_once(" file="))
+            .map(|(_, p)| p)
+        else {
+            continue;
+        };
+        let indent = line.len() - line.trim_start().len();
+        let body: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| l.trim() != "```")
+            .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+            .collect();
+        let target = content.join(path.strip_prefix("content/").expect("under content/"));
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, body.join("\n") + "\n").unwrap();
+        files += 1;
+    }
+    assert_eq!(files, 4, "the guide's files");
+    // 6. The build, and what it makes.
+    let out = run(dir, &content);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read = |file: &str| {
+        std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+    };
+    for page in ["index.html", "en/index.html", "carnet.html"] {
+        let html = read(page);
+        assert!(
+            html.contains("class=\"site-name\">Atelier Lumière</a>"),
+            "{page}"
+        );
+        assert!(
+            html.contains("aria-label=\"Pages du site\"")
+                || html.contains("aria-label=\"Site pages\""),
+            "{page}"
+        );
+        let menu = html
+            .split("class=\"site-menu\"")
+            .nth(1)
+            .and_then(|m| m.split("</nav>").next())
+            .unwrap_or_default();
+        assert!(menu.contains(">Carnet de l’atelier</a>"), "{page}: {menu}");
+    }
+    for page in ["index.html", "en/index.html"] {
+        let html = read(page);
+        assert!(
+            html.contains(">Français</a>") && html.contains(">English</a>"),
+            "{page}"
+        );
+    }
+    assert!(!read("carnet.html").contains(">English</a>"));
+    let french = feed_rs::parser::parse(read("feed.xml").as_bytes()).unwrap();
+    assert_eq!(french.entries.len(), 2);
+    assert_eq!(
+        french.entries[0].id, "https://ex.org/carnet.html",
+        "newest first"
+    );
+    let english = feed_rs::parser::parse(read("en/feed.xml").as_bytes()).unwrap();
+    assert_eq!(english.entries.len(), 1);
+    assert!(read("en/index.html").contains("href=\"/en/feed.xml\""));
+    assert!(read("sitemap.xml").contains("hreflang=\"x-default\" href=\"https://ex.org/\""));
+}
