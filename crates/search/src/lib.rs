@@ -9,7 +9,7 @@
 //!   field, a few results per page, excerpts with the matched words marked);
 //! - [`ui`]: the search dialog in the browser, in a wasm of its own that a page loads only
 //!   when the reader goes to search;
-//! - [`words`]: the dialog's words, in French and English;
+//! - [`words`]: the dialog's words, one small file per language that the build writes;
 //! - `unicode`: word boundaries and decomposition, from maintained crates natively and from
 //!   the browser in the wasm (the one place the targets differ).
 //!
