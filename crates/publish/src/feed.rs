@@ -197,24 +197,17 @@ pub fn atom(
                         ])
                         .write_empty()?;
                     if let Some(updated) = &updated {
-                        x.create_element("updated")
-                            .write_text_content(BytesText::new(updated))?;
+                        text(x, "updated", updated)?;
                     }
-                    x.create_element("id")
-                        .write_text_content(BytesText::new(&self_url))?;
+                    text(x, "id", &self_url)?;
                     x.create_element("title")
                         .with_attribute(("type", "text"))
                         .write_text_content(BytesText::new(&title))?;
                     if let Some(description) = &settings.description {
-                        x.create_element("subtitle")
-                            .write_text_content(BytesText::new(description))?;
+                        text(x, "subtitle", description)?;
                     }
-                    if let Some(author) = &settings.author {
-                        x.create_element("author").write_inner_content(|a| {
-                            a.create_element("name")
-                                .write_text_content(BytesText::new(author))
-                                .map(|_| ())
-                        })?;
+                    if let Some(name) = &settings.author {
+                        author(x, name)?;
                     }
                     for (page, html) in feed.pages.iter().zip(&contents) {
                         entry(x, page, html, settings)?;
@@ -227,6 +220,20 @@ pub fn atom(
     let mut text = String::from_utf8(xml.into_inner()).expect("XML written from text");
     text.push('\n');
     Ok(text)
+}
+
+/// `<name>text</name>`.
+fn text(x: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
+    x.create_element(name)
+        .write_text_content(BytesText::new(text))
+        .map(|_| ())
+}
+
+/// `<author><name>…</name></author>`.
+fn author(x: &mut Writer<Vec<u8>>, name: &str) -> std::io::Result<()> {
+    x.create_element("author")
+        .write_inner_content(|a| text(a, "name", name))
+        .map(|_| ())
 }
 
 /// One `<entry>`.
@@ -254,24 +261,17 @@ fn entry(
                 ])
                 .write_empty()?;
             if let Some(published) = &published {
-                e.create_element("published")
-                    .write_text_content(BytesText::new(published))?;
+                text(e, "published", published)?;
             }
             if let Some(changed) = &changed {
-                e.create_element("updated")
-                    .write_text_content(BytesText::new(changed))?;
+                text(e, "updated", changed)?;
             }
-            e.create_element("id")
-                .write_text_content(BytesText::new(&url))?;
+            text(e, "id", &url)?;
             e.create_element("content")
                 .with_attributes([("type", "html"), ("xml:base", url.as_str())])
                 .write_text_content(BytesText::new(html))?;
-            if let Some(author) = page.author.as_ref().or(settings.author.as_ref()) {
-                e.create_element("author").write_inner_content(|a| {
-                    a.create_element("name")
-                        .write_text_content(BytesText::new(author))
-                        .map(|_| ())
-                })?;
+            if let Some(name) = page.author.as_ref().or(settings.author.as_ref()) {
+                author(e, name)?;
             }
             if !page.summary.is_empty() {
                 e.create_element("summary")
