@@ -160,15 +160,6 @@ pub fn atom(
         .map(|p| content(p))
         .collect::<Result<_>>()?;
     let mut xml = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let self_url = settings.absolute(&feed.file);
-    let home = settings.absolute("");
-    let title = settings.title.clone().unwrap_or_else(|| home.clone());
-    let updated = feed
-        .pages
-        .iter()
-        .filter_map(|p| updated(p))
-        .max_by_key(|d| instant(d))
-        .map(|d| rfc3339(d));
     let written = xml
         .write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))
         .and_then(|()| {
@@ -178,37 +169,7 @@ pub fn atom(
                     ("xml:lang", feed.lang.as_str()),
                 ])
                 .write_inner_content(|x| {
-                    x.create_element("generator")
-                        .with_attribute(("uri", "https://github.com/leptos-rs/leptos"))
-                        .write_text_content(BytesText::new("Leptos"))?;
-                    x.create_element("link")
-                        .with_attributes([
-                            ("href", self_url.as_str()),
-                            ("rel", "self"),
-                            ("type", "application/atom+xml"),
-                        ])
-                        .write_empty()?;
-                    x.create_element("link")
-                        .with_attributes([
-                            ("href", home.as_str()),
-                            ("rel", "alternate"),
-                            ("type", "text/html"),
-                            ("hreflang", feed.lang.as_str()),
-                        ])
-                        .write_empty()?;
-                    if let Some(updated) = &updated {
-                        text(x, "updated", updated)?;
-                    }
-                    text(x, "id", &self_url)?;
-                    x.create_element("title")
-                        .with_attribute(("type", "text"))
-                        .write_text_content(BytesText::new(&title))?;
-                    if let Some(description) = &settings.description {
-                        text(x, "subtitle", description)?;
-                    }
-                    if let Some(name) = &settings.author {
-                        author(x, name)?;
-                    }
+                    head(x, feed, settings)?;
                     for (page, html) in feed.pages.iter().zip(&contents) {
                         entry(x, page, html, settings)?;
                     }
@@ -220,6 +181,50 @@ pub fn atom(
     let mut text = String::from_utf8(xml.into_inner()).expect("XML written from text");
     text.push('\n');
     Ok(text)
+}
+
+/// What the feed says of itself: generator, links, last change, id, title, subtitle, author.
+fn head(x: &mut Writer<Vec<u8>>, feed: &Feed, settings: &SiteSettings) -> std::io::Result<()> {
+    let self_url = settings.absolute(&feed.file);
+    let home = settings.absolute("");
+    let updated = feed
+        .pages
+        .iter()
+        .filter_map(|p| updated(p))
+        .max_by_key(|d| instant(d))
+        .map(|d| rfc3339(d));
+    x.create_element("generator")
+        .with_attribute(("uri", "https://github.com/leptos-rs/leptos"))
+        .write_text_content(BytesText::new("Leptos"))?;
+    x.create_element("link")
+        .with_attributes([
+            ("href", self_url.as_str()),
+            ("rel", "self"),
+            ("type", "application/atom+xml"),
+        ])
+        .write_empty()?;
+    x.create_element("link")
+        .with_attributes([
+            ("href", home.as_str()),
+            ("rel", "alternate"),
+            ("type", "text/html"),
+            ("hreflang", feed.lang.as_str()),
+        ])
+        .write_empty()?;
+    if let Some(updated) = &updated {
+        text(x, "updated", updated)?;
+    }
+    text(x, "id", &self_url)?;
+    x.create_element("title")
+        .with_attribute(("type", "text"))
+        .write_text_content(BytesText::new(settings.title.as_deref().unwrap_or(&home)))?;
+    if let Some(description) = &settings.description {
+        text(x, "subtitle", description)?;
+    }
+    if let Some(name) = &settings.author {
+        author(x, name)?;
+    }
+    Ok(())
 }
 
 /// `<name>text</name>`.
@@ -283,6 +288,22 @@ fn entry(
         .map(|_| ())
 }
 
+/// A `srcset`, each candidate's address made absolute.
+fn srcset_absolute(
+    srcset: &str,
+    absolute: impl Fn(&str) -> std::result::Result<String, String>,
+) -> std::result::Result<String, String> {
+    let resolved = srcset
+        .split(',')
+        .map(|candidate| {
+            let candidate = candidate.trim();
+            let (address, size) = candidate.split_once(' ').unwrap_or((candidate, ""));
+            absolute(address).map(|a| format!("{a} {size}").trim().to_string())
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(resolved.join(", "))
+}
+
 /// The content of a rendered page for a feed: its `<article>` without the title (the entry's),
 /// the contents list, the copy links and the islands' wrappers, every address absolute
 /// (resolved against `url`, the page's). A page without one `<article>` is an error.
@@ -328,16 +349,7 @@ pub fn content(page: &str, url: &str) -> std::result::Result<String, String> {
                 }),
                 element!("[srcset]", |el| {
                     let srcset = el.get_attribute("srcset").unwrap_or_default();
-                    let resolved = srcset
-                        .split(',')
-                        .map(|candidate| {
-                            let candidate = candidate.trim();
-                            let (address, size) =
-                                candidate.split_once(' ').unwrap_or((candidate, ""));
-                            absolute(address).map(|a| format!("{a} {size}").trim().to_string())
-                        })
-                        .collect::<std::result::Result<Vec<_>, _>>()?;
-                    el.set_attribute("srcset", &resolved.join(", "))?;
+                    el.set_attribute("srcset", &srcset_absolute(&srcset, &absolute)?)?;
                     Ok(())
                 }),
                 element!("[tabindex]", |el| {
