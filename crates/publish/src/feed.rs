@@ -349,7 +349,7 @@ pub fn content(page: &str, url: &str) -> std::result::Result<String, String> {
                 }),
                 element!("[srcset]", |el| {
                     let srcset = el.get_attribute("srcset").unwrap_or_default();
-                    el.set_attribute("srcset", &srcset_absolute(&srcset, &absolute)?)?;
+                    el.set_attribute("srcset", &srcset_absolute(&srcset, absolute)?)?;
                     Ok(())
                 }),
                 element!("[tabindex]", |el| {
