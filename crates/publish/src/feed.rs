@@ -22,7 +22,6 @@ use quick_xml::Writer;
 
 use crate::error::{BuildError, Result};
 use crate::plan::Plan;
-use crate::render::Page;
 
 /// Where a page's `<article>` starts and ends, marked while its content is cleaned.
 const START: &str = "<!--cpd:feed-->";
@@ -102,18 +101,22 @@ pub fn link_tag(lang: &str, site: &[Article], settings: &SiteSettings) -> Option
     })
 }
 
-/// The stage: every feed, from the pages as rendered.
-pub fn stage(plan: &Plan, rendered: &[Page]) -> Result<Vec<PathBuf>> {
+/// The stage: every feed, from the pages as rendered, `(file, html)`.
+pub fn stage<'a>(
+    plan: &Plan,
+    rendered: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Vec<PathBuf>> {
+    let rendered: std::collections::HashMap<&str, &str> = rendered.into_iter().collect();
     let settings = &plan.site.settings;
     feeds(&plan.site.pages, settings)
         .iter()
         .map(|feed| {
             let xml = atom(feed, settings, |article| {
                 let file = article.permalink.trim_start_matches('/');
-                let page = rendered.iter().find(|p| p.file == file).ok_or_else(|| {
+                let html = rendered.get(file).ok_or_else(|| {
                     BuildError::invalid(file, "the feed names a page the build did not render")
                 })?;
-                content(&page.html, &settings.absolute(&article.permalink))
+                content(html, &settings.absolute(&article.permalink))
                     .map_err(|message| BuildError::invalid(file, message))
             })?;
             crate::files::write(&plan.options.out.join(&feed.file), xml.as_bytes())

@@ -70,7 +70,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     written.extend(write::stage(&plan, &pages, &csp)?);
     lap("write pages");
     written.extend(seo::stage(&plan)?);
-    written.extend(feed::stage(&plan, &pages)?);
+    written.extend(feed::stage(
+        &plan,
+        pages.iter().map(|p| (p.file.as_str(), p.html.as_str())),
+    )?);
     lap("SEO files and feeds");
     written.push(offline::stage(&plan)?);
     lap("service worker");

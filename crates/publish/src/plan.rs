@@ -5,15 +5,12 @@ use std::path::{Path, PathBuf};
 
 use cpd_content::site::{load_site, Site};
 use cpd_content::{Tables, Words};
-use serde::Serialize;
 
 use crate::error::{BuildError, Result};
 use crate::files::write;
 use crate::minify;
 use crate::options::BuildOptions;
-use crate::policy::SW_FILE;
 use crate::rewrite::TrunkAssets;
-use crate::search::{SearchBoot, SearchFiles};
 
 /// What the build knows once the content and Trunk's output are read.
 pub struct Plan {
@@ -30,19 +27,6 @@ pub struct Plan {
     pub assets: TrunkAssets,
     /// Files the stage wrote (the minified glue).
     pub written: Vec<PathBuf>,
-}
-
-/// What the loader needs to start the islands: Trunk's glue (checked against its integrity
-/// hash) and wasm, the service worker to register (release builds only), and the status note
-/// to empty once the islands are up.
-#[derive(Debug, Serialize)]
-struct Boot<'a> {
-    glue: &'a str,
-    integrity: &'a str,
-    wasm: &'a str,
-    worker: Option<String>,
-    status: &'a str,
-    search: SearchBoot<'a>,
 }
 
 /// The islands' loader, as it is; release builds minify it.
@@ -85,23 +69,6 @@ impl Plan {
     /// The interface's words for a page in `lang`.
     pub fn words(&self, lang: &str) -> &Words {
         self.tables.words(lang, &self.site.settings.lang)
-    }
-
-    /// The loader's data for a page in `lang`, as JSON for its data block: the search's files
-    /// are the search stage's.
-    pub fn boot(&self, search: &SearchFiles, lang: &str) -> String {
-        let boot = Boot {
-            glue: &self.assets.glue,
-            integrity: &self.assets.integrity,
-            wasm: &self.assets.wasm,
-            worker: self
-                .options
-                .release
-                .then(|| self.site.settings.href(SW_FILE)),
-            status: cpd_view::dom::APP_STATUS_ID,
-            search: search.for_page(lang),
-        };
-        cpd_content::json_ld::script_json(&boot)
     }
 }
 

@@ -7,13 +7,15 @@ use cpd_content::{page_url, walk, Article};
 use cpd_view::components::{LanguageLink, MenuEntry};
 use cpd_view::pages::{ArticlePage, NotFoundPage};
 use leptos::prelude::*;
+use serde::Serialize;
 
 use crate::error::{BuildError, Result};
 use crate::offline::head_tags;
 use crate::plan::Plan;
+use crate::policy::SW_FILE;
 use crate::prerender::{render, Rendered};
 use crate::rewrite::{self, Fill};
-use crate::search::SearchFiles;
+use crate::search::{SearchBoot, SearchFiles};
 use crate::speculation;
 use crate::{feed, seo};
 
@@ -107,7 +109,7 @@ fn fill(
     let settings = &plan.site.settings;
     let mut head = rendered.head + &head_tags(settings) + &speculation::head_tag(settings);
     head.extend(feed::link_tag(lang, &plan.site.pages, settings));
-    let boot = plan.boot(search, lang);
+    let boot = boot(plan, search, lang);
     let html = rewrite::page(
         &plan.template,
         &Fill {
@@ -151,4 +153,34 @@ fn menu(plan: &Plan, page: &Article) -> Vec<MenuEntry> {
             current: p.permalink == page.permalink,
         })
         .collect()
+}
+
+/// What the loader needs to start the islands: Trunk's glue (checked against its integrity
+/// hash) and wasm, the service worker to register (release builds only), and the status note
+/// to empty once the islands are up.
+#[derive(Debug, Serialize)]
+struct Boot<'a> {
+    glue: &'a str,
+    integrity: &'a str,
+    wasm: &'a str,
+    worker: Option<String>,
+    status: &'a str,
+    search: SearchBoot<'a>,
+}
+
+/// The loader's data for a page in `lang`, as JSON for its data block: the search's files
+/// are the search stage's.
+fn boot(plan: &Plan, search: &SearchFiles, lang: &str) -> String {
+    let boot = Boot {
+        glue: &plan.assets.glue,
+        integrity: &plan.assets.integrity,
+        wasm: &plan.assets.wasm,
+        worker: plan
+            .options
+            .release
+            .then(|| plan.site.settings.href(SW_FILE)),
+        status: cpd_view::dom::APP_STATUS_ID,
+        search: search.for_page(lang),
+    };
+    cpd_content::json_ld::script_json(&boot)
 }
