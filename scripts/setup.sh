@@ -19,6 +19,9 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)
 command -v brotli >/dev/null || need_apt+=(brotli)
 [ -x /usr/bin/time ] || need_apt+=(time)
 command -v node >/dev/null || need_apt+=(nodejs npm)
+# The navigation benchmark's real pointer (scripts/bench/nav-real.sh).
+command -v Xvfb >/dev/null || need_apt+=(xvfb)
+command -v xdotool >/dev/null || need_apt+=(xdotool)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt: ${need_apt[*]}"
   $SUDO apt-get update -qq

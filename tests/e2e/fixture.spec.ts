@@ -167,6 +167,22 @@ test('a page the reader points at is fetched ahead by the speculation rules, and
   expect(errors).toEqual([]);
 });
 
+test('page to page cross-fades (a view transition), never under reduced motion', async ({ page }) => {
+  await page.goto(SITE + '/');
+  // The stylesheet's @view-transition, and the media query it stands under.
+  const conditions = () =>
+    page.evaluate(() =>
+      [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule)
+        .filter((rule) => [...rule.cssRules].some((inner) => inner.cssText.startsWith('@view-transition')))
+        .map((rule) => [rule.conditionText, matchMedia(rule.conditionText).matches]),
+    );
+  expect(await conditions()).toEqual([['(prefers-reduced-motion: no-preference)', true]]);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await conditions()).toEqual([['(prefers-reduced-motion: no-preference)', false]]);
+});
+
 test('each page links its language’s Atom feed, served as XML', async ({ page }) => {
   for (const [path, feed, lang] of [
     ['/guide/syntaxe.html', '/feed.xml', 'fr'],
