@@ -56,7 +56,8 @@ browser=
 trap 'kill $server $xvfb ${browser:+$browser} 2>/dev/null' EXIT
 server_log=$site/error.log wait_url "http://127.0.0.1:$port/"
 export DISPLAY=$display
-"${CHROMIUM:-/usr/bin/chromium}" $(cat scripts/chromium-flags.txt) --user-data-dir="$PWD/$site/profile" \
+mapfile -t flags < scripts/chromium-flags.txt
+"${CHROMIUM:-/usr/bin/chromium}" "${flags[@]}" --user-data-dir="$PWD/$site/profile" \
   --window-position=0,0 --window-size=1280,900 --app="http://127.0.0.1:$port/" > $site/chromium.log 2>&1 & browser=$!
 
 # beacon AFTER PATTERN : waits (10 s at most) for a beacon past line AFTER of the log that
@@ -90,6 +91,7 @@ for i in $(seq 0 "$runs"); do
   xdotool key alt+Left
   home=$(beacon "$seen" 'page=%2F&')
 done
+# shellcheck disable=SC2016 # JavaScript, not shell: nothing to expand.
 node -e '
   const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse)
     .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === "page" ? v : Number(v)])));
@@ -100,8 +102,8 @@ node -e '
     runs: rows.length,
     prerendered: `${shown.length}/${rows.length}`,
     "click → activation of the prerendered page, ms (median)": shown.length ? Math.round(median(shown) * 10) / 10 : null,
-    "click → the next page’s first frame, ms (median)": Math.round(median(painted)),
-    "click → the next page’s first frame, ms (max)": Math.round(Math.max(...painted)),
+    "click → the next page, its first frame, ms (median)": Math.round(median(painted)),
+    "click → the next page, its first frame, ms (max)": Math.round(Math.max(...painted)),
   };
   require("fs").writeFileSync(process.argv[2], JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result, null, 2));
