@@ -5,6 +5,12 @@
 /// The language of pages and of the site when nothing says otherwise.
 pub const DEFAULT_LANG: &str = "fr";
 
+/// The content hash in the names of the site's files: the first 8 bytes of a digest (SHA-256),
+/// as 16 hex digits.
+pub fn short_hash(digest: &[u8]) -> String {
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
 /// Whether a file or folder name is left out of the site, as Jekyll leaves it out: names that
 /// start with `_` (drafts, `_config.yml`) or `.` (hidden files).
 pub fn is_hidden(name: &str) -> bool {

@@ -29,12 +29,8 @@ pub fn json_ld(article: &Article, canonical: &str, site: &SiteSettings) -> Strin
     if let Some(date) = &article.date_published {
         ld["datePublished"] = date.clone().into();
     }
-    if let Some(date) = article
-        .date_modified
-        .as_ref()
-        .or(article.date_published.as_ref())
-    {
-        ld["dateModified"] = date.clone().into();
+    if let Some(date) = article.last_changed() {
+        ld["dateModified"] = date.into();
     }
     script_json(&ld)
 }

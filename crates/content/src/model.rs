@@ -465,6 +465,13 @@ impl Article {
     pub fn is_french(&self) -> bool {
         self.lang == "fr" || self.lang.starts_with("fr-")
     }
+
+    /// When the page last changed, as written: `last_modified_at`, else `date`.
+    pub fn last_changed(&self) -> Option<&str> {
+        self.date_modified
+            .as_deref()
+            .or(self.date_published.as_deref())
+    }
 }
 
 /// The id of a footnote's text.

@@ -58,13 +58,10 @@ pub fn feeds<'a>(pages: &'a [Article], settings: &SiteSettings) -> Vec<Feed<'a>>
             // Newest first; at the same time, the one changed last, then by address.
             dated.sort_by(|a, b| {
                 let published = |p: &Article| p.date_published.as_deref().and_then(instant);
+                let changed = |p: &Article| p.last_changed().and_then(instant);
                 published(b)
                     .cmp(&published(a))
-                    .then(
-                        updated(b)
-                            .and_then(|d| instant(d))
-                            .cmp(&updated(a).and_then(|d| instant(d))),
-                    )
+                    .then(changed(b).cmp(&changed(a)))
                     .then(a.permalink.cmp(&b.permalink))
             });
             dated.truncate(ENTRIES);
@@ -122,14 +119,6 @@ pub fn stage<'a>(
             crate::files::write(&plan.options.out.join(&feed.file), xml.as_bytes())
         })
         .collect()
-}
-
-/// A page's last change: `last_modified_at`, else `date`.
-fn updated(article: &Article) -> Option<&String> {
-    article
-        .date_modified
-        .as_ref()
-        .or(article.date_published.as_ref())
 }
 
 /// An ISO 8601 date as Atom wants it (RFC 3339): a day is its midnight, a time without offset
@@ -193,9 +182,9 @@ fn head(x: &mut Writer<Vec<u8>>, feed: &Feed, settings: &SiteSettings) -> std::i
     let updated = feed
         .pages
         .iter()
-        .filter_map(|p| updated(p))
+        .filter_map(|p| p.last_changed())
         .max_by_key(|d| instant(d))
-        .map(|d| rfc3339(d));
+        .map(rfc3339);
     x.create_element("generator")
         .with_attribute(("uri", "https://github.com/leptos-rs/leptos"))
         .write_text_content(BytesText::new("Leptos"))?;
@@ -253,7 +242,7 @@ fn entry(
 ) -> std::io::Result<()> {
     let url = settings.absolute(page_url(&page.permalink));
     let published = page.date_published.as_deref().map(rfc3339);
-    let changed = updated(page).map(|d| rfc3339(d));
+    let changed = page.last_changed().map(rfc3339);
     x.create_element("entry")
         .with_attribute(("xml:lang", page.lang.as_str()))
         .write_inner_content(|e| {

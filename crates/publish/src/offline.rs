@@ -36,6 +36,7 @@ use crate::policy::{
 use crate::search::FOLDER as SEARCH_FOLDER;
 use cpd_content::site::Site;
 use cpd_content::SiteSettings;
+use cpd_search::index::{SHARD_PREFIX, TEXT_PREFIX};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -104,7 +105,7 @@ pub fn precached_search(files: &[(String, usize)]) -> Vec<String> {
         let Some(file) = name.strip_prefix(SEARCH_FOLDER) else {
             continue;
         };
-        let data = file.starts_with("terms-") || file.starts_with("text-");
+        let data = file.starts_with(SHARD_PREFIX) || file.starts_with(TEXT_PREFIX);
         if !data {
             chosen.push(name.clone());
         } else if *size <= budget {
@@ -133,10 +134,7 @@ fn version(files: &[(&String, &Vec<u8>)]) -> String {
         hash.update((bytes.len() as u64).to_le_bytes());
         hash.update(bytes);
     }
-    hash.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    cpd_content::conventions::short_hash(&hash.finalize())
 }
 
 /// What the worker knows of a deploy: the data `sw.js` starts with.

@@ -3,6 +3,8 @@
 //! Each page is rendered at its permalink; the home page again at `/` unless a page lives there;
 //! `404.html` is the page for any address the site does not know.
 
+use std::collections::BTreeMap;
+
 use cpd_content::{page_url, walk, Article};
 use cpd_view::components::{LanguageLink, MenuEntry};
 use cpd_view::pages::{ArticlePage, NotFoundPage};
@@ -25,15 +27,41 @@ pub struct Page {
     pub html: String,
 }
 
+/// What every page of one language carries besides its own markup: the head's tags (manifest,
+/// theme colours, speculation rules, the language's feed) and the loader's data.
+struct ForLanguage {
+    head: String,
+    boot: String,
+}
+
+/// Each language's [`ForLanguage`], made once for every language of the site.
+type Languages = BTreeMap<String, ForLanguage>;
+
+fn for_languages(plan: &Plan, search: &SearchFiles) -> Languages {
+    let settings = &plan.site.settings;
+    let common = head_tags(settings) + &speculation::head_tag(settings);
+    plan.site
+        .languages()
+        .into_iter()
+        .map(|lang| {
+            let mut head = common.clone();
+            head.extend(feed::link_tag(lang, &plan.site.pages, settings));
+            let boot = boot(plan, search, lang);
+            (lang.to_string(), ForLanguage { head, boot })
+        })
+        .collect()
+}
+
 /// Renders every page; each names the search's files.
 pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
     let site = &plan.site;
+    let languages = for_languages(plan, search);
     let mut pages = Vec::with_capacity(site.pages.len() + 2);
     for article in &site.pages {
         let file = article.permalink.trim_start_matches('/');
         pages.push(article_page(
             plan,
-            search,
+            &languages,
             article,
             file,
             &article.permalink,
@@ -43,22 +71,23 @@ pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
         .home()
         .ok_or_else(|| BuildError::invalid("index.html", "the site has no page"))?;
     if !site.pages.iter().any(|p| p.permalink == "/index.html") {
-        pages.push(article_page(plan, search, home, "index.html", "/")?);
+        pages.push(article_page(plan, &languages, home, "index.html", "/")?);
     }
-    pages.push(not_found_page(plan, search, home)?);
+    pages.push(not_found_page(plan, &languages, home)?);
     Ok(pages)
 }
 
 /// A page of the site, rendered at `path` into `file`.
 fn article_page(
     plan: &Plan,
-    search: &SearchFiles,
+    for_languages: &Languages,
     article: &Article,
     file: &str,
     path: &str,
 ) -> Result<Page> {
     let menu = menu(plan, article);
-    let languages = languages(plan, article);
+    let translations = plan.site.translations(article);
+    let languages = languages(plan, article, &translations);
     let page = article.clone();
     let words = plan.words(&article.lang).clone();
     let mut rendered = render(&plan.site.settings, path, move || {
@@ -66,11 +95,10 @@ fn article_page(
         view! { <ArticlePage article=page menu languages/> }
     })
     .map_err(|e| BuildError::invalid(file, e.to_string()))?;
-    let pages: Vec<&Article> = plan.site.pages.iter().collect();
-    rendered.head += &seo::alternate_tags(&pages, article, &plan.site.settings);
+    rendered.head += &seo::alternate_tags(&translations, &plan.site.settings);
     fill(
         plan,
-        search,
+        for_languages,
         file,
         rendered,
         &article.lang,
@@ -79,7 +107,7 @@ fn article_page(
 }
 
 /// « Page introuvable », in the site's language, with a link to the home page.
-fn not_found_page(plan: &Plan, search: &SearchFiles, home: &Article) -> Result<Page> {
+fn not_found_page(plan: &Plan, for_languages: &Languages, home: &Article) -> Result<Page> {
     let title = home.title.clone();
     let url = page_url(&home.permalink).to_string();
     let words = plan.words(&plan.site.settings.lang).clone();
@@ -89,7 +117,7 @@ fn not_found_page(plan: &Plan, search: &SearchFiles, home: &Article) -> Result<P
     })?;
     fill(
         plan,
-        search,
+        for_languages,
         "404.html",
         rendered,
         &plan.site.settings.lang,
@@ -100,23 +128,21 @@ fn not_found_page(plan: &Plan, search: &SearchFiles, home: &Article) -> Result<P
 /// Trunk's template filled with a rendered page.
 fn fill(
     plan: &Plan,
-    search: &SearchFiles,
+    for_languages: &Languages,
     file: &str,
     rendered: Rendered,
     lang: &str,
     code: bool,
 ) -> Result<Page> {
-    let settings = &plan.site.settings;
-    let mut head = rendered.head + &head_tags(settings) + &speculation::head_tag(settings);
-    head.extend(feed::link_tag(lang, &plan.site.pages, settings));
-    let boot = boot(plan, search, lang);
+    let ForLanguage { head, boot } = &for_languages[lang];
+    let head = rendered.head + head;
     let html = rewrite::page(
         &plan.template,
         &Fill {
             head: &head,
             body: &rendered.body,
             loader: &plan.loader,
-            boot: &boot,
+            boot,
             base: &plan.site.settings.base,
             lang,
             code,
@@ -128,11 +154,10 @@ fn fill(
     })
 }
 
-/// The language switch of `page`: its translations, each named in its own language.
-fn languages(plan: &Plan, page: &Article) -> Vec<LanguageLink> {
-    plan.site
-        .translations(page)
-        .into_iter()
+/// The language switch of `page`, from its `translations`: each named in its own language.
+fn languages(plan: &Plan, page: &Article, translations: &[&Article]) -> Vec<LanguageLink> {
+    translations
+        .iter()
         .map(|p| LanguageLink {
             lang: p.lang.clone(),
             name: plan.words(&p.lang).language.clone(),

@@ -8,9 +8,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use cpd_content::conventions::short_hash;
 use cpd_content::site::Site;
 use cpd_content::{page_url, plain_text, Article, Block, Inline, SiteSettings};
 use cpd_search::build::{index, Built, IndexPage, Section};
+use cpd_search::index::META_PREFIX;
 use sha2::{Digest, Sha256};
 
 use crate::error::{BuildError, Result};
@@ -68,12 +70,9 @@ impl SearchFiles {
 /// The name Trunk gives the search's wasm build (`data-bin="search"`, a worker build).
 const TRUNK_NAME: &str = "search";
 
-/// 16 hex digits of the SHA-256 of `bytes`: the names' content hash.
+/// The content hash of `bytes`, as the site's file names carry it.
 fn hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    short_hash(&Sha256::digest(bytes))
 }
 
 /// The stage: writes the index's files and gives the search's code its hashed names; returns
@@ -98,7 +97,7 @@ pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
     // The other files are named after the build's id, a hash of the whole index; the meta,
     // which every page names, after its own bytes.
     let meta_bytes = cpd_search::index::write(&built.meta);
-    let meta = format!("index-{}.bin", hash(&meta_bytes));
+    let meta = format!("{META_PREFIX}{}.bin", hash(&meta_bytes));
     written.push(write(&folder.join(&meta), &meta_bytes)?);
     let words = words_files(plan, &mut written)?;
     let files = SearchFiles {
@@ -115,12 +114,8 @@ pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
 /// named after its contents; their addresses by language.
 fn words_files(plan: &Plan, written: &mut Vec<PathBuf>) -> Result<BTreeMap<String, String>> {
     let site = &plan.site;
-    let mut langs: Vec<&str> = site.pages.iter().map(|p| p.lang.as_str()).collect();
-    langs.push(&site.settings.lang);
-    langs.sort_unstable();
-    langs.dedup();
     let mut files = BTreeMap::new();
-    for lang in langs {
+    for lang in site.languages() {
         let w = plan.words(lang);
         let bytes = cpd_search::words::write(&cpd_search::words::Words {
             label: w.search_label.clone(),
@@ -172,10 +167,7 @@ fn build_id(pages: &[IndexPage]) -> String {
             }
         }
     }
-    all.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    short_hash(&all.finalize())
 }
 
 /// Trunk's search glue and wasm, under hashed names in the search's folder (the glue minified

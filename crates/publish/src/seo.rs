@@ -48,7 +48,8 @@ pub fn sitemap(pages: &[&Article], settings: &SiteSettings) -> String {
                                 url.create_element("lastmod")
                                     .write_text_content(BytesText::new(date))?;
                             }
-                            for (lang, href) in alternates(pages, article, settings) {
+                            let translations = translations(pages.iter().copied(), article);
+                            for (lang, href) in alternates(&translations, settings) {
                                 url.create_element("xhtml:link")
                                     .with_attributes([
                                         ("rel", "alternate"),
@@ -71,14 +72,10 @@ pub fn sitemap(pages: &[&Article], settings: &SiteSettings) -> String {
     text
 }
 
-/// A page's translations, itself included, as (language, absolute URL), then `x-default`: the
-/// one in the site's language, else the first. Empty for a page without translations.
-pub fn alternates(
-    pages: &[&Article],
-    page: &Article,
-    settings: &SiteSettings,
-) -> Vec<(String, String)> {
-    let all = translations(pages.iter().copied(), page);
+/// A page's `translations` (`cpd_content::site::translations`, itself included), as (language,
+/// absolute URL), then `x-default`: the one in the site's language, else the first. Empty for a
+/// page without translations.
+pub fn alternates(all: &[&Article], settings: &SiteSettings) -> Vec<(String, String)> {
     let url = |p: &Article| settings.absolute(page_url(&p.permalink));
     let mut links: Vec<(String, String)> = all.iter().map(|p| (p.lang.clone(), url(p))).collect();
     let default = all
@@ -91,8 +88,8 @@ pub fn alternates(
 }
 
 /// The `<link rel="alternate" hreflang>` tags of a page's head, for its [`alternates`].
-pub fn alternate_tags(pages: &[&Article], page: &Article, settings: &SiteSettings) -> String {
-    alternates(pages, page, settings)
+pub fn alternate_tags(translations: &[&Article], settings: &SiteSettings) -> String {
+    alternates(translations, settings)
         .into_iter()
         .map(|(lang, href)| {
             format!(
@@ -106,11 +103,7 @@ pub fn alternate_tags(pages: &[&Article], page: &Article, settings: &SiteSetting
 
 /// The day a page last changed, if it says: `last_modified_at`, else `date`.
 fn last_modified(article: &Article) -> Option<&str> {
-    let date = article
-        .date_modified
-        .as_ref()
-        .or(article.date_published.as_ref())?;
-    date.get(..10)
+    article.last_changed()?.get(..10)
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is announced.
@@ -175,12 +168,12 @@ mod tests {
             "{map}"
         );
         assert_eq!(map.matches("<xhtml:link").count(), 6, "{map}");
-        let head = alternate_tags(&pages, &en, &settings);
+        let head = alternate_tags(&translations(pages, &en), &settings);
         assert_eq!(
             head,
             "<link rel=\"alternate\" hreflang=\"en\" href=\"https://ex.org/en/notes/\"><link rel=\"alternate\" hreflang=\"fr\" href=\"https://ex.org/notes.html\"><link rel=\"alternate\" hreflang=\"x-default\" href=\"https://ex.org/notes.html\">"
         );
-        assert_eq!(alternate_tags(&pages, &alone, &settings), "");
+        assert_eq!(alternate_tags(&translations(pages, &alone), &settings), "");
     }
 
     #[test]

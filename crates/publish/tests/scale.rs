@@ -211,12 +211,7 @@ fn index_formats() {
         .unwrap()
         .map(|e| e.unwrap())
         .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(name, _)| {
-            name.ends_with(".bin")
-                && ["index-", "terms-", "text-"]
-                    .iter()
-                    .any(|p| name.starts_with(p))
-        })
+        .filter(|(name, _)| cpd_search::index::is_index_file(name))
         .map(|(name, path)| (name, std::fs::read(path).unwrap()))
         .collect();
     files.sort();

@@ -56,7 +56,7 @@ impl Meta {
     /// The file of the shard at `place`.
     pub fn shard_file(&self, place: usize) -> String {
         [
-            "terms-",
+            SHARD_PREFIX,
             itoa::Buffer::new().format(place),
             "-",
             &self.build,
@@ -68,7 +68,7 @@ impl Meta {
     /// The file of the text of page `page`.
     pub fn text_file(&self, page: u32) -> String {
         [
-            "text-",
+            TEXT_PREFIX,
             itoa::Buffer::new().format(page),
             "-",
             &self.build,
@@ -76,6 +76,20 @@ impl Meta {
         ]
         .concat()
     }
+}
+
+/// How the index's files are named: the entry `index-<hash>.bin`, the shards
+/// `terms-<place>-<build>.bin`, the pages' texts `text-<page>-<build>.bin`.
+pub const META_PREFIX: &str = "index-";
+pub const SHARD_PREFIX: &str = "terms-";
+pub const TEXT_PREFIX: &str = "text-";
+
+/// Whether a file of the search's folder is one of the index's (not its code or its words).
+pub fn is_index_file(name: &str) -> bool {
+    name.ends_with(".bin")
+        && [META_PREFIX, SHARD_PREFIX, TEXT_PREFIX]
+            .iter()
+            .any(|p| name.starts_with(p))
 }
 
 /// A document's length as a byte: `4·log2(1 + length)`, within 10 % of it for any length a

@@ -42,7 +42,7 @@ pub fn resolve_path(from: &str, href: &str) -> Option<String> {
 /// `images/a.png` with these bytes is `images/a-<16 hex digits of their SHA-256>.png`.
 pub(super) fn hashed_name(rel: &str, bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
-    let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let hash = crate::conventions::short_hash(&digest);
     let path = Path::new(rel);
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
     let ext = path

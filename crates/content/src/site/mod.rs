@@ -42,6 +42,15 @@ impl Site {
             .or_else(|| self.pages.first())
     }
 
+    /// Every language of the site: its pages' and its own, each once.
+    pub fn languages(&self) -> Vec<&str> {
+        let mut langs: Vec<&str> = self.pages.iter().map(|p| p.lang.as_str()).collect();
+        langs.push(&self.settings.lang);
+        langs.sort_unstable();
+        langs.dedup();
+        langs
+    }
+
     /// The translations of `page` among the site's pages (see [`translations`]).
     pub fn translations(&self, page: &Article) -> Vec<&Article> {
         translations(&self.pages, page)
