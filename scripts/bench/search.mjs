@@ -307,6 +307,8 @@ async function keystrokes(name, engine, queries) {
     // Letters one at a time; a space with the letter after it.
     for (const key of query.match(/\s*\S/g)) {
       const before = fetched;
+      // Ours: whether the whole index was in when the key was typed.
+      const whole = engine === 'ours' && (await page.evaluate(() => !!document.querySelector('dialog[data-index=whole]')));
       const shown = await answer(page, key, what);
       samples.push({
         query,
@@ -315,6 +317,7 @@ async function keystrokes(name, engine, queries) {
         dom: shown.dom - shown.input,
         links: shown.links,
         fetched: fetched - before,
+        whole,
       });
     }
   }
@@ -463,7 +466,9 @@ function indexSizes(dir) {
   });
   if (!ours.length) fail(`${dir}/search: no index files`);
   if (!theirs.length) fail(`${dir}/pagefind: no index files`);
-  return { ours: indexSize(ours), pagefind: indexSize(theirs) };
+  // Ours again in one file, read in the background after the first results (where written).
+  const whole = filesUnder(path.join(dir, 'search')).filter((f) => /^whole-.*\.bin$/.test(path.basename(f)));
+  return { ours: indexSize(ours), whole: whole.length ? indexSize(whole) : null, pagefind: indexSize(theirs) };
 }
 
 // ---- the run ------------------------------------------------------------------------------------------
@@ -571,6 +576,21 @@ for (const [name, k] of Object.entries(out.keystrokes)) {
       '',
     ]);
   }
+  // Ours apart: before and after the whole index came in the background.
+  for (const [label, whole] of [
+    ['before the whole index was in', false],
+    ['once the whole index was in', true],
+  ]) {
+    const oo = o.filter((x) => x.whole === whole);
+    rows.push([
+      `the keystrokes ${label} → results painted, ms: p95 (median), how many`,
+      siteLabel[name],
+      oo.length ? `${cell(oo, 'ms')}, ${oo.length}` : '–',
+      '',
+      'listed',
+      '',
+    ]);
+  }
   // Apart: the keystrokes that fetched no file, and so waited on no round trip.
   const [of, pf] = [o.filter((x) => x.fetched === 0), p.filter((x) => x.fetched === 0)];
   rows.push([
@@ -631,6 +651,7 @@ const sizeRows = Object.entries(out.sizes).map(([n, s]) => [
   s.ours.files,
   kb(s.ours.raw),
   kb(s.ours.served),
+  s.whole ? kb(s.whole.served) : '–',
   s.pagefind.files,
   kb(s.pagefind.raw),
   kb(s.pagefind.served),
@@ -652,10 +673,12 @@ ${table(['measure', 'site', 'ours', 'Pagefind', 'budget', ''], rows)}
 
 The whole index, not the code (ours: \`search/{index,terms,text}-*.bin\`; Pagefind's: \`pagefind/\`
 less \`pagefind*.js\`, \`.css\` and \`wasm.*.pagefind\`), on generated sites; served: the \`.br\`
-nginx sends, else the file (Pagefind's are gzip already):
+nginx sends, else the file (Pagefind's are gzip already). Ours also writes the same shards and
+texts again in one file, \`search/whole-*.bin\`, which the dialog reads in the background once the
+first results are painted (its served size, apart):
 
-| pages | ours: files | raw KB | served KB | Pagefind: files | raw KB | served KB |
-|---:|---:|---:|---:|---:|---:|---:|
+| pages | ours: files | raw KB | served KB | whole file, served KB | Pagefind: files | raw KB | served KB |
+|---:|---:|---:|---:|---:|---:|---:|---:|
 ${sizeRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
 Test-set queries not found in the first three: ${misses.length ? `\n\n${misses.map((m) => `- ${m}`).join('\n')}` : 'none.'}

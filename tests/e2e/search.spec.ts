@@ -141,6 +141,29 @@ test.describe('search, in French', () => {
     }
   });
 
+  test('after the first results the whole index comes in one file: later queries fetch nothing', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await openSearch(page);
+    const whole = page.waitForResponse(/\/search\/whole-[0-9a-f]+\.bin$/);
+    await field(page).fill('projet');
+    await expect(status(page)).toHaveText(/résultat/);
+    expect((await whole).ok()).toBe(true);
+    await expect(dialog(page)).toHaveAttribute('data-index', 'whole');
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(r.url()));
+    for (const [query, first] of [
+      ['affiliation', '#champs-actions'],
+      ['réseaux sociaux', null],
+      ['coordonne équipe', null],
+    ] as const) {
+      await field(page).fill(query);
+      await expect(status(page)).toHaveText(/résultat/);
+      if (first) await expect(results(page).first()).toHaveAttribute('href', first);
+    }
+    expect(asked).toEqual([]);
+  });
+
   test('on a 360 px phone the dialog fills the screen', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(ARTICLE);
@@ -236,6 +259,32 @@ test.describe('when the index cannot be read', () => {
       await expect(page.getByRole('region', { name: heading('missions') })).toBeVisible();
     });
   }
+
+  test('offline with only the whole index at hand, search still answers from it', async ({ page }) => {
+    await page.route(/\/search\/(terms|text)-\d+-[0-9a-f]+\.bin$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await openSearch(page);
+    await field(page).fill('affiliation');
+    await expect(results(page).first()).toHaveAttribute('href', '#champs-actions');
+    await expect(dialog(page)).toHaveAttribute('data-index', 'whole');
+  });
+
+  test('a corrupt whole index: search goes on file by file, and the console says so', async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.route(/\/search\/whole-[0-9a-f]+\.bin$/, (route) =>
+      route.fulfill({ status: 200, body: Buffer.from('not an index at all') }),
+    );
+    await page.goto(ARTICLE);
+    await appReady(page);
+    await openSearch(page);
+    await field(page).fill('projet');
+    await expect(status(page)).toHaveText(/résultat/);
+    await expect.poll(() => errors.join('\n')).toMatch(/warning: .*whole-[0-9a-f]+\.bin .*illisible/);
+    await field(page).fill('affiliation');
+    await expect(results(page).first()).toHaveAttribute('href', '#champs-actions');
+    await expect(dialog(page)).not.toHaveAttribute('data-index', 'whole');
+  });
 
   test('the search code cannot load: the page says so, and stays whole', async ({ page }) => {
     await page.route(/\/search\/search-[0-9a-f]+\.js$/, (route) => route.abort('internetdisconnected'));

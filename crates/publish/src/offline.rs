@@ -36,7 +36,7 @@ use crate::policy::{
 use crate::search::FOLDER as SEARCH_FOLDER;
 use cpd_content::site::Site;
 use cpd_content::SiteSettings;
-use cpd_search::index::{SHARD_PREFIX, TEXT_PREFIX};
+use cpd_search::index::{SHARD_PREFIX, TEXT_PREFIX, WHOLE_PREFIX};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -97,7 +97,7 @@ pub fn precached_pages(files: &[(String, usize)], first: &[String]) -> Vec<Strin
 
 /// The search index's data files the service worker precaches: its shards and text chunks in
 /// name order (the meta file and the search's code are always in), up to
-/// [`PRECACHED_SEARCH_BYTES`].
+/// [`PRECACHED_SEARCH_BYTES`]. The whole index repeats them: it is cached when first read.
 pub fn precached_search(files: &[(String, usize)]) -> Vec<String> {
     let mut budget = PRECACHED_SEARCH_BYTES;
     let mut chosen = Vec::new();
@@ -106,7 +106,9 @@ pub fn precached_search(files: &[(String, usize)]) -> Vec<String> {
             continue;
         };
         let data = file.starts_with(SHARD_PREFIX) || file.starts_with(TEXT_PREFIX);
-        if !data {
+        if file.starts_with(WHOLE_PREFIX) {
+            continue;
+        } else if !data {
             chosen.push(name.clone());
         } else if *size <= budget {
             budget -= size;
@@ -344,6 +346,30 @@ mod tests {
             assert!(lists.iter().all(|url| !url.contains(absent)), "{absent}");
         }
         assert!(!sw.contains("__"), "every placeholder filled");
+    }
+
+    #[test]
+    fn the_search_is_precached_but_its_whole_index_and_data_past_the_budget() {
+        let file = |name: &str, size: usize| (format!("{SEARCH_FOLDER}{name}"), size);
+        let files = [
+            file("index-0123456789abcdef.bin", 100),
+            file("search-0123456789abcdef_bg.wasm", 40_000),
+            file("terms-0-b1.bin", PRECACHED_SEARCH_BYTES - 10),
+            file("text-0-b1.bin", 20),
+            file("text-1-b1.bin", 10),
+            file("whole-b1.bin", 100),
+            ("main-0123456789abcdef.css".to_string(), 10),
+        ];
+        let chosen = precached_search(&files);
+        assert_eq!(
+            chosen,
+            [
+                "search/index-0123456789abcdef.bin",
+                "search/search-0123456789abcdef_bg.wasm",
+                "search/terms-0-b1.bin",
+                "search/text-1-b1.bin",
+            ]
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::error::{BuildError, Result};
 use crate::files::write;
 use crate::minify;
 use crate::plan::Plan;
+use crate::policy::WHOLE_INDEX_BYTES;
 
 /// The folder of the search's files, under the base path.
 pub const FOLDER: &str = "search/";
@@ -83,8 +84,12 @@ pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
     let mut written = Vec::new();
     let (glue, wasm) = code(out, settings, release, &mut written)?;
     let style = style(out, settings, &plan.assets.search_style, &mut written)?;
-    let built = index_site(site);
+    let mut built = index_site(site);
     let folder = out.join(FOLDER);
+    if built.size() <= WHOLE_INDEX_BYTES {
+        let whole = built.whole();
+        written.push(write(&folder.join(built.meta.whole_file()), &whole)?);
+    }
     for (place, bytes) in built.shards.iter().enumerate() {
         written.push(write(&folder.join(built.meta.shard_file(place)), bytes)?);
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::analyze::{code_terms, Analyzer, Lang};
 use crate::index::{
-    norm, shard_key, write, Meta, Postings, SectionText, Shard, Texts, FORMAT, WEIGHTS,
+    norm, shard_key, write, write_whole, Meta, Postings, SectionText, Shard, Texts, FORMAT, WEIGHTS,
 };
 
 /// A section of a page, as the index reads it.
@@ -40,6 +40,17 @@ pub struct Built {
 }
 
 impl Built {
+    /// The bytes of the shards' and texts' files together.
+    pub fn size(&self) -> usize {
+        self.shards.iter().chain(&self.texts).map(Vec::len).sum()
+    }
+
+    /// Says that the index is written whole too ([`Meta::whole`]), and gives that file.
+    pub fn whole(&mut self) -> Vec<u8> {
+        self.meta.whole = true;
+        write_whole(&self.meta.build, &self.shards, &self.texts)
+    }
+
     /// An engine that has read every file of this index, as a browser does bit by bit: for
     /// tests, and for measuring the index's answers natively.
     pub fn into_engine(self) -> crate::query::Engine {
@@ -118,6 +129,7 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
             norms: lengths.into_iter().map(norm).collect(),
             average_length,
             shards: keys,
+            whole: false,
         },
         shards,
         texts,

@@ -6,14 +6,17 @@
 //!   documents that hold it, and how often, weighted by field). A search reads only the shards of
 //!   its words;
 //! - [`Texts`]: one file per page, its address, title and sections' text, read for the results
-//!   shown.
+//!   shown;
+//! - [`Whole`]: where the site is small enough, every shard and text again in one file, which
+//!   the browser reads in the background once the first results are shown, so that the next
+//!   keystrokes wait on no file and search then works offline for any query.
 //!
 //! Every file carries the build's id: files of two deploys are never read together.
 
 use serde::{Deserialize, Serialize};
 
 /// The format's version: a reader refuses any other.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// How much a term counts where it stands: in the page's title, in the section's heading, in
 /// its text. A heading says what a section is about more than its title does, which every
@@ -22,7 +25,8 @@ pub const WEIGHTS: [u32; 3] = [2, 3, 1];
 
 /// The index's entry point: what a search needs before it reads any term, small enough for a
 /// site of thousands of pages. Its other files are named after it: `terms-<i>-<build>.bin` for
-/// the shard `shards[i]`, `text-<p>-<build>.bin` for page `p`.
+/// the shard `shards[i]`, `text-<p>-<build>.bin` for page `p`, `whole-<build>.bin` for the
+/// whole index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub format: u32,
@@ -36,6 +40,8 @@ pub struct Meta {
     pub average_length: f32,
     /// The shards' keys (the first two characters of their terms), sorted.
     pub shards: Vec<String>,
+    /// Whether the build wrote the whole index in one file too ([`Whole`]).
+    pub whole: bool,
 }
 
 impl Meta {
@@ -65,6 +71,11 @@ impl Meta {
         .concat()
     }
 
+    /// The file of the whole index.
+    pub fn whole_file(&self) -> String {
+        [WHOLE_PREFIX, &self.build, ".bin"].concat()
+    }
+
     /// The file of the text of page `page`.
     pub fn text_file(&self, page: u32) -> String {
         [
@@ -79,12 +90,15 @@ impl Meta {
 }
 
 /// How the index's files are named: the entry `index-<hash>.bin`, the shards
-/// `terms-<place>-<build>.bin`, the pages' texts `text-<page>-<build>.bin`.
+/// `terms-<place>-<build>.bin`, the pages' texts `text-<page>-<build>.bin`, the whole index
+/// `whole-<build>.bin`.
 pub const META_PREFIX: &str = "index-";
 pub const SHARD_PREFIX: &str = "terms-";
 pub const TEXT_PREFIX: &str = "text-";
+pub const WHOLE_PREFIX: &str = "whole-";
 
-/// Whether a file of the search's folder is one of the index's (not its code or its words).
+/// Whether a file of the search's folder is one of the index's own (not its code, its words,
+/// or the whole index, which repeats them).
 pub fn is_index_file(name: &str) -> bool {
     name.ends_with(".bin")
         && [META_PREFIX, SHARD_PREFIX, TEXT_PREFIX]
@@ -199,19 +213,221 @@ pub fn read<T: Stamped + for<'de> Deserialize<'de>>(
     bytes: &[u8],
     build: Option<&str>,
 ) -> Result<T, ReadError> {
+    match take(bytes, build)? {
+        (value, []) => Ok(value),
+        _ => Err(ReadError::Corrupt),
+    }
+}
+
+/// Reads a value at the start of `bytes` as [`read`] does, and gives what follows it.
+fn take<'a, T: Stamped + for<'de> Deserialize<'de>>(
+    bytes: &'a [u8],
+    build: Option<&str>,
+) -> Result<(T, &'a [u8]), ReadError> {
     let (value, rest): (T, &[u8]) =
         postcard::take_from_bytes(bytes).map_err(|_| ReadError::Corrupt)?;
     let (format, stamp) = value.stamp();
-    if !rest.is_empty() || format != FORMAT {
+    if format != FORMAT {
         return Err(ReadError::Corrupt);
     }
     match build {
         Some(b) if b != stamp => Err(ReadError::OtherBuild),
-        _ => Ok(value),
+        _ => Ok((value, rest)),
+    }
+}
+
+/// The whole index's head: the length of each file it holds, the shards' in the order of the
+/// meta's keys, then the pages' texts in the order of the pages. The files' bytes follow it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct WholeHead {
+    format: u32,
+    build: String,
+    lengths: Vec<u32>,
+}
+
+impl Stamped for WholeHead {
+    fn stamp(&self) -> (u32, &str) {
+        (self.format, &self.build)
+    }
+}
+
+/// The whole index of the build `build` in one file: the shards' files, then the texts'.
+pub fn write_whole(build: &str, shards: &[Vec<u8>], texts: &[Vec<u8>]) -> Vec<u8> {
+    let files = || shards.iter().chain(texts);
+    let mut bytes = write(&WholeHead {
+        format: FORMAT,
+        build: build.to_string(),
+        lengths: files()
+            .map(|f| u32::try_from(f.len()).expect("an index file under 4 GiB"))
+            .collect(),
+    });
+    for file in files() {
+        bytes.extend_from_slice(file);
+    }
+    bytes
+}
+
+/// The whole index as read: each shard's and text's bytes, to be read as their own files are.
+#[derive(Debug, Clone)]
+pub struct Whole {
+    bytes: Vec<u8>,
+    /// Where each file starts in `bytes`, and where the last one ends.
+    bounds: Vec<usize>,
+    shards: usize,
+}
+
+impl Whole {
+    /// Reads the whole index of `meta`'s build: it must hold a file for each of its shards and
+    /// pages, and nothing else.
+    pub fn read(bytes: Vec<u8>, meta: &Meta) -> Result<Self, ReadError> {
+        let (head, rest): (WholeHead, _) = take(&bytes, Some(&meta.build))?;
+        let start = bytes.len() - rest.len();
+        let bounds: Vec<usize> = std::iter::once(start)
+            .chain(head.lengths.iter().scan(start, |end, length| {
+                *end = end.saturating_add(*length as usize);
+                Some(*end)
+            }))
+            .collect();
+        let files = meta.shards.len() + meta.sections.len();
+        if head.lengths.len() != files || bounds.last() != Some(&bytes.len()) {
+            return Err(ReadError::Corrupt);
+        }
+        Ok(Self {
+            bytes,
+            bounds,
+            shards: meta.shards.len(),
+        })
+    }
+
+    fn file(&self, i: usize) -> Option<&[u8]> {
+        Some(&self.bytes[*self.bounds.get(i)?..*self.bounds.get(i + 1)?])
+    }
+
+    /// The bytes of the shard at `place`.
+    pub fn shard(&self, place: usize) -> Option<&[u8]> {
+        self.file(place).filter(|_| place < self.shards)
+    }
+
+    /// The bytes of page `page`'s text.
+    pub fn text(&self, page: u32) -> Option<&[u8]> {
+        self.file(self.shards + page as usize)
     }
 }
 
 /// Writes an index file.
 pub fn write<T: Serialize>(value: &T) -> Vec<u8> {
     postcard::to_allocvec(value).expect("an index file serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::{index, Built, IndexPage, Section};
+    use crate::query::{Engine, Query};
+
+    fn built(build: &str) -> Built {
+        let page = |url: &str, title: &str, prose: &[&str]| IndexPage {
+            url: url.into(),
+            title: title.into(),
+            lang: "fr".into(),
+            sections: prose
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Section {
+                    anchor: Some(format!("s{i}")),
+                    heading: format!("Partie {i}"),
+                    prose: p.to_string(),
+                    code: String::new(),
+                })
+                .collect(),
+        };
+        index(
+            &[
+                page(
+                    "/a.html",
+                    "Les équipes",
+                    &["Une équipe mène le projet.", "Le budget."],
+                ),
+                page("/b.html", "Les outils", &["Des tableaux et des projets."]),
+                page(
+                    "/c.html",
+                    "Le réseau",
+                    &["Les réseaux sociaux d’une marque."],
+                ),
+            ],
+            build,
+        )
+    }
+
+    #[test]
+    fn the_whole_index_holds_each_file_as_written() {
+        let mut built = built("b1");
+        let bytes = built.whole();
+        assert!(built.meta.whole);
+        let whole = Whole::read(bytes, &built.meta).unwrap();
+        for (place, shard) in built.shards.iter().enumerate() {
+            assert_eq!(whole.shard(place), Some(&shard[..]));
+        }
+        for (page, text) in built.texts.iter().enumerate() {
+            assert_eq!(whole.text(page as u32), Some(&text[..]));
+        }
+        assert_eq!(whole.shard(built.shards.len()), None);
+        assert_eq!(whole.text(built.texts.len() as u32), None);
+    }
+
+    #[test]
+    fn a_whole_index_cut_short_lengthened_or_of_another_build_or_site_is_refused() {
+        let mut first = built("b1");
+        let bytes = first.whole();
+        let meta = first.meta.clone();
+        let cut = bytes[..bytes.len() - 1].to_vec();
+        assert_eq!(Whole::read(cut, &meta).err(), Some(ReadError::Corrupt));
+        let longer = [&bytes[..], &[0]].concat();
+        assert_eq!(Whole::read(longer, &meta).err(), Some(ReadError::Corrupt));
+        let other = built("b2").whole();
+        assert_eq!(Whole::read(other, &meta).err(), Some(ReadError::OtherBuild));
+        // The same build's id with a page fewer: its files do not match the meta's.
+        let mut fewer = meta.clone();
+        fewer.sections.pop();
+        assert_eq!(Whole::read(bytes, &fewer).err(), Some(ReadError::Corrupt));
+        assert_eq!(
+            Whole::read(b"junk".to_vec(), &meta).err(),
+            Some(ReadError::Corrupt)
+        );
+    }
+
+    #[test]
+    fn with_the_whole_index_the_engine_asks_for_no_file_and_answers_the_same() {
+        let mut from_whole = {
+            let mut built = built("b1");
+            let bytes = built.whole();
+            let mut engine = Engine::new(built.meta.clone());
+            engine.add_whole(Whole::read(bytes, &built.meta).unwrap());
+            engine
+        };
+        let from_files = built("b1").into_engine();
+        for typed in ["équipe", "projets", "reseaux soc", "budget", "zèbre"] {
+            let query = Query::parse(typed);
+            assert_eq!(from_whole.missing_shards(&query), Ok(Vec::new()), "{typed}");
+            let hits = from_whole.search(&query);
+            assert_eq!(hits, from_files.search(&query), "{typed}");
+            assert_eq!(from_whole.missing_texts(&hits), Ok(Vec::new()), "{typed}");
+            let found = |e: &Engine| -> Vec<_> {
+                hits.iter().filter_map(|h| e.result(h, &query)).collect()
+            };
+            assert_eq!(found(&from_whole), found(&from_files), "{typed}");
+            assert_eq!(found(&from_whole).is_empty(), typed == "zèbre", "{typed}");
+        }
+    }
+
+    #[test]
+    fn without_the_whole_index_the_engine_names_the_files_to_fetch() {
+        let built = built("b1");
+        let mut engine = Engine::new(built.meta.clone());
+        let query = Query::parse("équipe");
+        let shards = engine.missing_shards(&query).unwrap();
+        assert_eq!(shards.len(), 1);
+        assert_eq!(shards[0].1, built.meta.shard_file(shards[0].0));
+        assert!(shards[0].1.starts_with(SHARD_PREFIX));
+    }
 }

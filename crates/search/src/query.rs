@@ -3,7 +3,7 @@
 //! excerpt of each with the matched words marked.
 
 use crate::analyze::{elided_word, fold, words, Analyzer, Lang};
-use crate::index::{length, shard_key, Meta, Shard, Texts};
+use crate::index::{length, read, shard_key, Meta, ReadError, Shard, Texts, Whole};
 
 /// Words of a query past this many are ignored: a pasted page is not a query.
 const MAX_WORDS: usize = 8;
@@ -115,13 +115,15 @@ pub struct Hit {
 }
 
 /// The index, as much of it as has been read: the shards by their place in the meta's keys,
-/// the pages' texts by page.
+/// the pages' texts by page, and the whole index's bytes once they are in, from which a file
+/// is read when a query first needs it.
 pub struct Engine {
     pub meta: Meta,
     /// The page of each document.
     pages: Vec<u32>,
     shards: Vec<Option<Shard>>,
     texts: Vec<Option<Texts>>,
+    whole: Option<Whole>,
 }
 
 impl Engine {
@@ -130,19 +132,37 @@ impl Engine {
             pages: meta.pages(),
             shards: meta.shards.iter().map(|_| None).collect(),
             texts: meta.sections.iter().map(|_| None).collect(),
+            whole: None,
             meta,
         }
     }
 
-    /// The shards the query needs and the engine has not read: their places and files.
-    pub fn missing_shards(&self, query: &Query) -> Vec<(usize, String)> {
-        query
-            .shards()
-            .iter()
-            .filter_map(|key| self.meta.shards.binary_search(key).ok())
-            .filter(|place| self.shards[*place].is_none())
-            .map(|place| (place, self.meta.shard_file(place)))
-            .collect()
+    /// Whether the whole index is in: no query waits on a file any more.
+    pub fn has_whole(&self) -> bool {
+        self.whole.is_some()
+    }
+
+    pub fn add_whole(&mut self, whole: Whole) {
+        self.whole = Some(whole);
+    }
+
+    /// The shards the query needs and the engine has not read: those the whole index holds
+    /// are read from it; the others are given, with their files, to be fetched.
+    pub fn missing_shards(&mut self, query: &Query) -> Result<Vec<(usize, String)>, ReadError> {
+        let mut missing = Vec::new();
+        for key in query.shards() {
+            let Ok(place) = self.meta.shards.binary_search(&key) else {
+                continue;
+            };
+            if self.shards[place].is_some() {
+                continue;
+            }
+            match self.whole.as_ref().and_then(|w| w.shard(place)) {
+                Some(bytes) => self.shards[place] = Some(read(bytes, Some(&self.meta.build))?),
+                None => missing.push((place, self.meta.shard_file(place))),
+            }
+        }
+        Ok(missing)
     }
 
     pub fn add_shard(&mut self, place: usize, shard: Shard) {
@@ -262,8 +282,9 @@ impl Engine {
         tf * (K1 + 1.0) / (tf + K1 * norm)
     }
 
-    /// The pages whose texts the hits need and the engine has not read, with their files.
-    pub fn missing_texts(&self, hits: &[Hit]) -> Vec<(u32, String)> {
+    /// The pages whose texts the hits need and the engine has not read: those the whole index
+    /// holds are read from it; the others are given, with their files, to be fetched.
+    pub fn missing_texts(&mut self, hits: &[Hit]) -> Result<Vec<(u32, String)>, ReadError> {
         let mut pages: Vec<u32> = hits
             .iter()
             .map(|h| self.pages[h.doc as usize])
@@ -271,10 +292,16 @@ impl Engine {
             .collect();
         pages.sort_unstable();
         pages.dedup();
-        pages
-            .into_iter()
-            .map(|p| (p, self.meta.text_file(p)))
-            .collect()
+        let mut missing = Vec::new();
+        for page in pages {
+            match self.whole.as_ref().and_then(|w| w.text(page)) {
+                Some(bytes) => {
+                    self.texts[page as usize] = Some(read(bytes, Some(&self.meta.build))?)
+                }
+                None => missing.push((page, self.meta.text_file(page))),
+            }
+        }
+        Ok(missing)
     }
 
     pub fn add_texts(&mut self, page: u32, texts: Texts) {

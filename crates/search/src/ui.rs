@@ -3,6 +3,11 @@
 //! (a labelled field, a status line, a list of links), then fills the list as the reader types, moves between results with the arrow
 //! keys, and says in the status line how many there are, or what went wrong. It fetches only
 //! the index's files (`gloo-net`), never the query.
+//!
+//! The first results read only the files they need. Once they are painted, the whole index
+//! comes in the background in one file, where the build wrote one and the reader has not asked
+//! the browser to save data: the next keystrokes then wait on no file, and the service worker
+//! keeps it for searching offline. A search whose files cannot be fetched reads it at once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,7 +17,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-use crate::index::{read, Meta, ReadError, Shard, Texts};
+use crate::index::{read, Meta, ReadError, Shard, Texts, Whole};
 use crate::query::{Engine, Found, Query};
 
 use crate::words::{self, Words};
@@ -30,6 +35,8 @@ struct State {
     /// What had focus before the dialog opened, and gets it back when it closes.
     opener: Option<HtmlElement>,
     engine: Option<Engine>,
+    /// Whether the whole index was asked for (it is asked for once).
+    whole_asked: bool,
     /// The latest query: an answer to an older one is not shown.
     generation: u32,
 }
@@ -200,6 +207,7 @@ fn set_up(meta_url: String, words: Words) -> Option<Rc<RefCell<State>>> {
         meta_url,
         opener: None,
         engine: None,
+        whole_asked: false,
         generation: 0,
     }));
     listen(&input, "input", {
@@ -317,17 +325,113 @@ async fn answer(state: Rc<RefCell<State>>) {
         (s.input.value(), s.generation)
     };
     let query = Query::parse(&typed);
-    let outcome = search(&state, &query).await;
+    let mut outcome = search(&state, &query).await;
+    // Files the network cannot bring may all be in the whole index, which the service worker
+    // keeps once read.
+    if matches!(outcome, Err(Failure::Offline)) && ask_whole(&state) {
+        read_whole(&state).await;
+        outcome = search(&state, &query).await;
+    }
     let s = state.borrow();
     if s.generation != generation {
         return;
     }
     match outcome {
-        Ok(found) => show(&s, &typed, &found),
+        Ok(found) => {
+            show(&s, &typed, &found);
+            if !query.words.is_empty() {
+                drop(s);
+                read_whole_after_paint(&state);
+            }
+        }
         Err(failure) => {
             clear(&s.list);
             say(&s, failure.said(&s.words));
         }
+    }
+}
+
+/// Whether the whole index is to be read now: the build wrote one, it was not asked for yet,
+/// and the reader has not asked the browser to save data. Asked once, whatever comes of it.
+fn ask_whole(state: &Rc<RefCell<State>>) -> bool {
+    let mut s = state.borrow_mut();
+    let wanted = s
+        .engine
+        .as_ref()
+        .is_some_and(|e| e.meta.whole && !e.has_whole());
+    if s.whole_asked || !wanted || saves_data() {
+        return false;
+    }
+    s.whole_asked = true;
+    true
+}
+
+/// `navigator.connection.saveData`, where the browser has it.
+fn saves_data() -> bool {
+    let get = |on: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(on, &key.into()).ok();
+    get(&js_sys::global(), "navigator")
+        .and_then(|n| get(&n, "connection"))
+        .filter(|c| c.is_object())
+        .and_then(|c| get(&c, "saveData"))
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Reads the whole index once the browser is idle after the frame that shows the first
+/// results (`requestIdleCallback`; where the browser lacks it, a task after that frame), so
+/// that it never delays them.
+fn read_whole_after_paint(state: &Rc<RefCell<State>>) {
+    if !ask_whole(state) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let state = Rc::clone(state);
+    let read = Closure::once_into_js(move || {
+        wasm_bindgen_futures::spawn_local(async move { read_whole(&state).await })
+    });
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(idle) => {
+            let _ = idle.call1(&window, &read);
+        }
+        None => {
+            let after_frame = Closure::once_into_js(move || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.set_timeout_with_callback(read.unchecked_ref());
+                }
+            });
+            let _ = window.request_animation_frame(after_frame.unchecked_ref());
+        }
+    }
+}
+
+/// Reads the whole index into the engine. Without it, search goes on file by file and the
+/// reader loses nothing; the console says what failed.
+async fn read_whole(state: &Rc<RefCell<State>>) {
+    let url = {
+        let s = state.borrow();
+        let meta = &s.engine.as_ref().expect("the meta is read first").meta;
+        [s.folder.as_str(), &meta.whole_file()].concat()
+    };
+    let read = match fetch(&url).await {
+        Ok(bytes) => with_engine(state, |e| {
+            let whole = Whole::read(bytes, &e.meta)?;
+            e.add_whole(whole);
+            Ok(())
+        }),
+        Err(failure) => Err(failure),
+    };
+    let s = state.borrow();
+    match read {
+        // Said on the dialog too, for whoever inspects or tests it.
+        Ok(()) => {
+            let _ = s.dialog.set_attribute("data-index", "whole");
+        }
+        Err(failure) => web_sys::console::warn_2(&url.into(), &failure.said(&s.words).into()),
     }
 }
 
@@ -344,14 +448,11 @@ async fn search(state: &Rc<RefCell<State>>, query: &Query) -> Result<Vec<Found>,
     if query.words.is_empty() {
         return Ok(Vec::new());
     }
-    let (wanted, folder, build) = {
+    let wanted = with_engine(state, |e| e.missing_shards(query))?;
+    let (folder, build) = {
         let s = state.borrow();
         let engine = s.engine.as_ref().expect("read above");
-        (
-            engine.missing_shards(query),
-            s.folder.clone(),
-            engine.meta.build.clone(),
-        )
+        (s.folder.clone(), engine.meta.build.clone())
     };
     let shards = fetch_all(&folder, wanted.iter().map(|(_, f)| f.as_str())).await?;
     for ((place, _), bytes) in wanted.iter().zip(shards) {
@@ -359,7 +460,7 @@ async fn search(state: &Rc<RefCell<State>>, query: &Query) -> Result<Vec<Found>,
         with_engine(state, |e| e.add_shard(*place, shard));
     }
     let hits = with_engine(state, |e| e.search(query));
-    let wanted = with_engine(state, |e| e.missing_texts(&hits));
+    let wanted = with_engine(state, |e| e.missing_texts(&hits))?;
     let texts = fetch_all(&folder, wanted.iter().map(|(_, f)| f.as_str())).await?;
     for ((page, _), bytes) in wanted.iter().zip(texts) {
         let texts: Texts = read(&bytes, Some(&build))?;

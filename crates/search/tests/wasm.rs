@@ -4,19 +4,20 @@
 #![cfg(target_arch = "wasm32")]
 
 use cpd_search::build::{index, IndexPage, Section};
+use cpd_search::index::Whole;
 use cpd_search::query::{Engine, Query};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn engine() -> Engine {
+fn pages() -> Vec<IndexPage> {
     let section = |anchor: &str, heading: &str, prose: &str, code: &str| Section {
         anchor: Some(anchor.into()),
         heading: heading.into(),
         prose: prose.into(),
         code: code.into(),
     };
-    let pages = [
+    [
         IndexPage {
             url: "/equipe.html".into(),
             title: "L’équipe du projet".into(),
@@ -47,8 +48,12 @@ fn engine() -> Engine {
                 "",
             )],
         },
-    ];
-    index(&pages, "test").into_engine()
+    ]
+    .to_vec()
+}
+
+fn engine() -> Engine {
+    index(&pages(), "test").into_engine()
 }
 
 /// The anchors of the results, best first.
@@ -102,4 +107,22 @@ fn hostile_queries_find_nothing_and_raise_nothing() {
         let _ = found(&e, typed);
     }
     assert!(found(&e, "<img onerror>").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn with_the_whole_index_alone_the_engine_answers_as_with_every_file() {
+    let mut built = index(&pages(), "test");
+    let bytes = built.whole();
+    let mut alone = Engine::new(built.meta.clone());
+    alone.add_whole(Whole::read(bytes, &built.meta).unwrap());
+    let query = Query::parse("equipe");
+    assert_eq!(alone.missing_shards(&query), Ok(Vec::new()));
+    let hits = alone.search(&query);
+    assert_eq!(alone.missing_texts(&hits), Ok(Vec::new()));
+    let anchors: Vec<_> = hits
+        .iter()
+        .filter_map(|h| alone.result(h, &query))
+        .map(|f| f.anchor.unwrap_or_default())
+        .collect();
+    assert_eq!(anchors, found(&engine(), "equipe"));
 }
