@@ -10,7 +10,8 @@
 //   - keystrokes (RUNS times, 1,000 pages): after a warm-up query, queries typed a letter at a
 //     time (a space goes in with the letter after it, so each keystroke changes the query), each
 //     timed from its input event to the frame painted after the results list is updated (and,
-//     apart, to the update itself: the paint waits for the display's next frame, up to 16.7 ms);
+//     apart, to the update itself: the paint waits for the display's next frame, up to 16.7 ms,
+//     measured alone by typing the same keys into a bare field);
 //   - recall@3 on the test set (tests/fixtures/search/queries.tsv): ours through the dialog (the
 //     first three links), Pagefind through its JS API;
 //   - the index's size on the generated sites.
@@ -187,9 +188,11 @@ async function openSearch(page, what) {
   return awaitInPage(page, 'focused', 15_000, `${what}: the search field never got focus`);
 }
 
-// Types `text` as one input event and waits for its results, painted.
-async function answer(page, text, what) {
-  await page.evaluate(() => window.__bench.arm());
+// Types `text` as one input event and waits for its results, painted. `delay`, ms: a wait in
+// the page before the key, so that keys land anywhere in a frame as a reader's do, not where the
+// driver's last wait (a frame, then a task) left off.
+async function answer(page, text, what, delay = 0) {
+  await page.evaluate((delay) => new Promise((armed) => setTimeout(() => armed(window.__bench.arm()), delay)), delay);
   await page.keyboard.insertText(text);
   return awaitInPage(page, 'next', 15_000, `${what}: no results shown for "${text}"`);
 }
@@ -279,6 +282,18 @@ async function cold(name, engine, query) {
   };
 }
 
+// The waits before each key, 0 to 16.7 ms (a frame): the same sequence for every session, so
+// ours, Pagefind and the bare field are typed alike.
+function keyDelays() {
+  let seed = 1;
+  return {
+    next() {
+      seed = (seed * 48271) % 2147483647;
+      return (seed / 2147483647) * (1000 / 60);
+    },
+  };
+}
+
 // ---- keystrokes -----------------------------------------------------------------------------------
 async function keystrokes(name, engine, queries) {
   const lang = langOf(name, '/');
@@ -292,6 +307,7 @@ async function keystrokes(name, engine, queries) {
   // Warm-up: the search's code and index entry loaded, one query answered.
   await answer(page, queries[0], what);
   const samples = [];
+  const delays = keyDelays();
   for (const query of queries) {
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Backspace');
@@ -309,7 +325,7 @@ async function keystrokes(name, engine, queries) {
       const before = fetched;
       // Ours: whether the whole index was in when the key was typed.
       const whole = engine === 'ours' && (await page.evaluate(() => !!document.querySelector('dialog[data-index=whole]')));
-      const shown = await answer(page, key, what);
+      const shown = await answer(page, key, what, delays.next());
       samples.push({
         query,
         key,
@@ -322,9 +338,43 @@ async function keystrokes(name, engine, queries) {
     }
   }
   const long = await longTasks(page);
+  // Ours: the same keys into a bare field, on a second page of the same site.
+  const floor = engine === 'ours' ? await frameFloor(context, url, samples.map((s) => s.key)) : [];
   await context.close();
   if (errors.length) fail(`${what}: errors in the page: ${errors.join(' | ')}`);
-  return Object.assign(samples, { long });
+  return Object.assign(samples, { long, floor });
+}
+
+// The display's share of a keystroke's time: `keys` typed into a bare field whose input handler
+// only writes one text node, each timed as results are (its input event → the frame after the
+// update). A keystroke lands anywhere in a frame of 16.7 ms and its update is painted at the next
+// one, so this is what no search code can take off the painted time.
+async function frameFloor(context, url, keys) {
+  const { page } = await openPage(context, url, 'ours');
+  await page.evaluate(() => {
+    const field = document.createElement('input');
+    field.setAttribute('aria-label', 'bench');
+    const shown = document.createElement('output');
+    document.body.append(field, shown);
+    const bench = window.__bench;
+    bench.arm = () => {
+      bench.next = new Promise((resolve) => (bench.resolve = resolve));
+    };
+    field.addEventListener('input', (event) => {
+      shown.textContent = field.value;
+      requestAnimationFrame(() => setTimeout(() => bench.resolve(performance.now() - event.timeStamp)));
+    });
+    field.focus();
+  });
+  // Driven as `answer` drives the dialog: armed, one input event, then awaited in the page.
+  const samples = [];
+  const delays = keyDelays();
+  for (const key of keys) {
+    await page.evaluate((delay) => new Promise((armed) => setTimeout(() => armed(window.__bench.arm()), delay)), delays.next());
+    await page.keyboard.insertText(key);
+    samples.push(await awaitInPage(page, 'next', 15_000, `the bare field: nothing painted for "${key}"`));
+  }
+  return samples;
 }
 
 // ---- recall@3 on the test set ---------------------------------------------------------------------
@@ -500,7 +550,7 @@ fs.writeFileSync(outPath, JSON.stringify(out, null, 2));
 
 // ---- the report ---------------------------------------------------------------------------------------
 const kb = (b) => (b / 1000).toFixed(1);
-const ms = (x) => (x < 10 ? x.toFixed(1) : Math.round(x).toString());
+const ms = (x) => (x < 100 ? x.toFixed(1) : Math.round(x).toString());
 const range = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 const siteLabel = { fixture: 'fixture', 'pages-1000': '1,000 pages', article: 'article' };
@@ -534,19 +584,29 @@ for (const [name, c] of Object.entries(out.cold)) {
 for (const [name, k] of Object.entries(out.keystrokes)) {
   const [o, p] = [k.ours.flat(), k.pagefind.flat()];
   const cell = (xs, key) => `${ms(percentile(xs.map((x) => x[key]), 95))} (${ms(median(xs.map((x) => x[key])))})`;
+  const floor = k.ours.flatMap((r) => r.floor);
+  const floorCell = `${ms(percentile(floor, 95))} (${ms(median(floor))})`;
   rows.push([
-    `each keystroke → results painted, ms: p95 (median), ${o.length / runs} keystrokes × ${runs}`,
-    siteLabel[name],
-    cell(o, 'ms'),
-    cell(p, 'ms'),
-    'ours p95 ≤ 16 ms',
-    verdict(percentile(o.map((x) => x.ms), 95) <= 16),
-  ]);
-  rows.push([
-    'each keystroke → results in the page, before their frame, ms: p95 (median)',
+    `each keystroke → results updated in the page, before their frame, ms: p95 (median), ${o.length / runs} keystrokes × ${runs}`,
     siteLabel[name],
     cell(o, 'dom'),
     cell(p, 'dom'),
+    'ours p95 ≤ 16 ms',
+    verdict(percentile(o.map((x) => x.dom), 95) <= 16),
+  ]);
+  rows.push([
+    'each keystroke → results painted (the frame after the update), ms: p95 (median)',
+    siteLabel[name],
+    cell(o, 'ms'),
+    cell(p, 'ms'),
+    `ours p95 ≤ 16 ms; the display's wait alone (next row): p95 ${ms(percentile(floor, 95))}`,
+    verdict(percentile(o.map((x) => x.ms), 95) <= 16),
+  ]);
+  rows.push([
+    'the same keys into a bare field that writes one text node → painted, ms: p95 (median): the display’s wait alone',
+    siteLabel[name],
+    floorCell,
+    '',
     'listed',
     '',
   ]);
