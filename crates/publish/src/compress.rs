@@ -10,13 +10,14 @@ use rayon::prelude::*;
 use crate::error::{BuildError, Result};
 use crate::files::list;
 use crate::plan::Plan;
-use crate::policy::{compressible, BROTLI_BEST, BROTLI_FAST};
+use crate::policy::{compressible, BROTLI_BACKGROUND, BROTLI_BEST, BROTLI_FAST};
+use crate::search::is_whole_index;
 
 /// Compresses the release build's files. Brotli's best is slow (about 100 ms a page): the assets
 /// and the pages a first visit is likely to land on (the home page, the site menu's, `404.html`)
 /// get it; the other pages, and the sitemap that lists them, a fast level, so the build stays
-/// linear in pages. A development build is remade on every save, and `trunk serve` serves no
-/// twins: it gets none.
+/// linear in pages; the whole search index, which no reader waits for, a level between. A
+/// development build is remade on every save, and `trunk serve` serves no twins: it gets none.
 pub fn stage(plan: &Plan) -> Result<Vec<PathBuf>> {
     if !plan.options.release {
         return Ok(Vec::new());
@@ -25,9 +26,12 @@ pub fn stage(plan: &Plan) -> Result<Vec<PathBuf>> {
     let quality = |name: &str| {
         let other_page =
             name.ends_with(".html") && name != "404.html" && !best.iter().any(|b| b == name);
-        match other_page || name.ends_with(".xml") {
-            true => BROTLI_FAST,
-            false => BROTLI_BEST,
+        if is_whole_index(name) {
+            BROTLI_BACKGROUND
+        } else if other_page || name.ends_with(".xml") {
+            BROTLI_FAST
+        } else {
+            BROTLI_BEST
         }
     };
     compress_dir(&plan.options.out, quality)

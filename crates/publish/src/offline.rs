@@ -33,10 +33,10 @@ use crate::plan::Plan;
 use crate::policy::{
     is_hashed, precached, MANIFEST_FILE, PRECACHED_PAGES_BYTES, PRECACHED_SEARCH_BYTES, SW_FILE,
 };
-use crate::search::FOLDER as SEARCH_FOLDER;
+use crate::search::{is_whole_index, FOLDER as SEARCH_FOLDER};
 use cpd_content::site::Site;
 use cpd_content::SiteSettings;
-use cpd_search::index::{SHARD_PREFIX, TEXT_PREFIX, WHOLE_PREFIX};
+use cpd_search::index::{SHARD_PREFIX, TEXT_PREFIX};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -106,7 +106,7 @@ pub fn precached_search(files: &[(String, usize)]) -> Vec<String> {
             continue;
         };
         let data = file.starts_with(SHARD_PREFIX) || file.starts_with(TEXT_PREFIX);
-        if file.starts_with(WHOLE_PREFIX) {
+        if is_whole_index(name) {
             continue;
         } else if !data {
             chosen.push(name.clone());

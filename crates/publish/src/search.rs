@@ -12,7 +12,7 @@ use cpd_content::conventions::short_hash;
 use cpd_content::site::Site;
 use cpd_content::{page_url, plain_text, Article, Block, Inline, SiteSettings};
 use cpd_search::build::{index, Built, IndexPage, Section};
-use cpd_search::index::META_PREFIX;
+use cpd_search::index::{META_PREFIX, WHOLE_PREFIX};
 use sha2::{Digest, Sha256};
 
 use crate::error::{BuildError, Result};
@@ -23,6 +23,13 @@ use crate::policy::WHOLE_INDEX_BYTES;
 
 /// The folder of the search's files, under the base path.
 pub const FOLDER: &str = "search/";
+
+/// Whether `name`, a path under the site's root, is the whole index in one file: read in the
+/// background once a search has shown its results, and repeating the files a search reads.
+pub fn is_whole_index(name: &str) -> bool {
+    name.strip_prefix(FOLDER)
+        .is_some_and(|file| file.starts_with(WHOLE_PREFIX))
+}
 
 /// The search as the pages name it: its code, its index and its dialog's words in each
 /// language, all in the search's folder, which
@@ -332,6 +339,15 @@ mod tests {
     use cpd_content::site::load_site;
     use cpd_search::query::{Engine, Query};
     use std::path::Path;
+
+    #[test]
+    fn only_the_search_folders_whole_file_is_the_whole_index() {
+        assert!(is_whole_index("search/whole-0123456789abcdef.bin"));
+        assert!(!is_whole_index("search/terms-0-0123456789abcdef.bin"));
+        assert!(!is_whole_index("search/index-0123456789abcdef.bin"));
+        assert!(!is_whole_index("whole-0123456789abcdef.bin"));
+        assert!(!is_whole_index("guide/search/whole-0123456789abcdef.bin"));
+    }
 
     fn engine(folder: &str) -> Engine {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"))
