@@ -105,10 +105,11 @@ pub fn precached_search(files: &[(String, usize)]) -> Vec<String> {
         let Some(file) = name.strip_prefix(SEARCH_FOLDER) else {
             continue;
         };
-        let data = file.starts_with(SHARD_PREFIX) || file.starts_with(TEXT_PREFIX);
         if is_whole_index(name) {
             continue;
-        } else if !data {
+        }
+        let data = file.starts_with(SHARD_PREFIX) || file.starts_with(TEXT_PREFIX);
+        if !data {
             chosen.push(name.clone());
         } else if *size <= budget {
             budget -= size;

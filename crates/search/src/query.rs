@@ -3,7 +3,9 @@
 //! excerpt of each with the matched words marked.
 
 use crate::analyze::{elided_word, fold, words, Analyzer, Lang};
-use crate::index::{length, read, shard_key, Meta, ReadError, Shard, Texts, Whole};
+use serde::de::DeserializeOwned;
+
+use crate::index::{length, read, shard_key, Meta, ReadError, Shard, Stamped, Texts, Whole};
 
 /// Words of a query past this many are ignored: a pasted page is not a query.
 const MAX_WORDS: usize = 8;
@@ -126,6 +128,20 @@ pub struct Engine {
     whole: Option<Whole>,
 }
 
+/// Reads into `slot` the file the whole index holds (`held`), as the file itself would be read;
+/// `false` where it holds none, and the file is to be fetched.
+fn fill<T: Stamped + DeserializeOwned>(
+    slot: &mut Option<T>,
+    held: Option<&[u8]>,
+    meta: &Meta,
+) -> Result<bool, ReadError> {
+    let Some(bytes) = held else {
+        return Ok(false);
+    };
+    *slot = Some(read(bytes, Some(&meta.build))?);
+    Ok(true)
+}
+
 impl Engine {
     pub fn new(meta: Meta) -> Self {
         Self {
@@ -154,12 +170,9 @@ impl Engine {
             let Ok(place) = self.meta.shards.binary_search(&key) else {
                 continue;
             };
-            if self.shards[place].is_some() {
-                continue;
-            }
-            match self.whole.as_ref().and_then(|w| w.shard(place)) {
-                Some(bytes) => self.shards[place] = Some(read(bytes, Some(&self.meta.build))?),
-                None => missing.push((place, self.meta.shard_file(place))),
+            let held = self.whole.as_ref().and_then(|w| w.shard(place));
+            if self.shards[place].is_none() && !fill(&mut self.shards[place], held, &self.meta)? {
+                missing.push((place, self.meta.shard_file(place)));
             }
         }
         Ok(missing)
@@ -294,11 +307,9 @@ impl Engine {
         pages.dedup();
         let mut missing = Vec::new();
         for page in pages {
-            match self.whole.as_ref().and_then(|w| w.text(page)) {
-                Some(bytes) => {
-                    self.texts[page as usize] = Some(read(bytes, Some(&self.meta.build))?)
-                }
-                None => missing.push((page, self.meta.text_file(page))),
+            let held = self.whole.as_ref().and_then(|w| w.text(page));
+            if !fill(&mut self.texts[page as usize], held, &self.meta)? {
+                missing.push((page, self.meta.text_file(page)));
             }
         }
         Ok(missing)
