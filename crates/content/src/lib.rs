@@ -15,6 +15,7 @@ pub mod conventions;
 mod error;
 pub mod highlight;
 pub mod i18n;
+pub mod jekyll;
 pub mod json_ld;
 pub mod model;
 pub mod parse;

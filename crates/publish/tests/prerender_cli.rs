@@ -7,6 +7,15 @@ use std::process::Command;
 const TEMPLATE: &str = include_str!("../../../tests/fixtures/trunk-index.html");
 const SEARCH_GLUE: &str = include_str!("../../../tests/fixtures/trunk-search.js");
 
+/// The client's article, read from `content/` when a test needs it: never compiled in.
+fn client_article_source() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content/chef-projet-digital.md"
+    );
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"))
+}
+
 /// The project's content folder.
 const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
 
@@ -66,19 +75,15 @@ fn a_table_of_words_missing_a_key_fails_naming_file_and_key() {
 fn a_broken_markdown_file_fails_naming_file_and_line() {
     let staged = staging();
     let dir = staged.path();
-    let source = include_str!("../../../content/chef-projet-digital.md")
-        .replace("{: #missions}", "{: .missions}");
+    let article = client_article_source();
+    let source = article.replace("{: #missions}", "{: .missions}");
     let content = dir.join("content");
     std::fs::create_dir_all(&content).unwrap();
     std::fs::write(content.join("broken.md"), source).unwrap();
     let out = run(dir, &content);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let line = include_str!("../../../content/chef-projet-digital.md")
-        .lines()
-        .position(|l| l == "{: #missions}")
-        .unwrap()
-        + 1;
+    let line = article.lines().position(|l| l == "{: #missions}").unwrap() + 1;
     assert!(stderr.contains(&format!("broken.md:{line}:")), "{stderr}");
     assert!(stderr.contains("{: #id}"), "{stderr}");
     assert!(

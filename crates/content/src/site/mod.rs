@@ -231,12 +231,18 @@ pub fn load(file: &str, source: &str) -> Result<Article, ContentError> {
     Ok(article)
 }
 
-/// The client's article, parsed as the build parses it: the fixture of the native tests here
-/// and in the crates that render it.
+/// The client's article, read from the workspace's `content/` and parsed as the build parses
+/// it: the fixture of the native tests here and in the crates that render it. Read when called,
+/// never compiled in, so that the crates build whatever `content/` holds.
 pub fn client_article() -> Article {
-    let source = include_str!("../../../../content/chef-projet-digital.md");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content/chef-projet-digital.md"
+    );
+    let source = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("the tests read the client's article at {path}: {e}"));
     let mut article =
-        load("content/chef-projet-digital.md", source).expect("the client's text parses");
+        load("content/chef-projet-digital.md", &source).expect("the client's text parses");
     article.source = "chef-projet-digital.md".into();
     article
 }
