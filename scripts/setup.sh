@@ -19,6 +19,8 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx-light)
 command -v brotli >/dev/null || need_apt+=(brotli)
 [ -x /usr/bin/time ] || need_apt+=(time)
 command -v node >/dev/null || need_apt+=(nodejs npm)
+# Jekyll 4.3, the oracle of the addresses test (crates/content/tests/jekyll_addresses.rs).
+command -v jekyll >/dev/null || need_apt+=(jekyll)
 # The navigation benchmark's real pointer (scripts/bench/nav-real.sh).
 command -v Xvfb >/dev/null || need_apt+=(xvfb)
 command -v xdotool >/dev/null || need_apt+=(xdotool)

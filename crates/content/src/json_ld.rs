@@ -27,10 +27,10 @@ pub fn json_ld(article: &Article, canonical: &str, site: &SiteSettings) -> Strin
         });
     }
     if let Some(date) = &article.date_published {
-        ld["datePublished"] = date.clone().into();
+        ld["datePublished"] = date.iso().into();
     }
     if let Some(date) = article.last_changed() {
-        ld["dateModified"] = date.into();
+        ld["dateModified"] = date.iso().into();
     }
     script_json(&ld)
 }
@@ -78,7 +78,7 @@ mod tests {
     fn json_ld_carries_author_and_dates_when_given() {
         let mut a = article();
         a.author = Some("Jeanne Martin".into());
-        a.date_published = Some("2019-03-01".into());
+        a.date_published = crate::jekyll::dates::parse_moment("2019-03-01", &crate::jekyll::dates::Zone::utc());
         let v: serde_json::Value =
             serde_json::from_str(&json_ld(&a, "u", &SiteSettings::default())).unwrap();
         assert_eq!(v["author"]["name"], "Jeanne Martin");

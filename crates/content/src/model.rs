@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::jekyll::dates::Moment;
+
 /// One page of the site, as the page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -24,12 +26,15 @@ pub struct Article {
     /// Optional front matter `author`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
-    /// Optional front matter `date` (first publication, ISO 8601).
+    /// Front matter `date` (first publication), or a post's date from its file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_published: Option<String>,
-    /// Optional front matter `last_modified_at` (ISO 8601).
+    pub date_published: Option<Moment>,
+    /// Optional front matter `last_modified_at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_modified: Option<String>,
+    pub date_modified: Option<Moment>,
+    /// What a post has beyond a page; `None` for a page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post: Option<Post>,
     /// Front matter `nav_order`: pages that set it are listed in the site menu, in this order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nav_order: Option<i64>,
@@ -52,6 +57,21 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// The footnotes, in the order they are first called.
     pub footnotes: Vec<Footnote>,
+}
+
+/// A post of `_posts/` (or `_drafts/`): what lists, tags and feeds show of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    /// Its categories: the folders above (and under) `_posts/`, then front matter
+    /// `categories`/`category`, each once.
+    pub categories: Vec<String>,
+    /// Front matter `tags`/`tag`, each once.
+    pub tags: Vec<String>,
+    /// Front matter `excerpt`, else the text up to `excerpt_separator`, as plain text.
+    pub excerpt: String,
+    /// A draft of `_drafts/`, built on request.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// One entry of the contents list: a link to a heading's anchor.
@@ -466,11 +486,9 @@ impl Article {
         self.lang == "fr" || self.lang.starts_with("fr-")
     }
 
-    /// When the page last changed, as written: `last_modified_at`, else `date`.
-    pub fn last_changed(&self) -> Option<&str> {
-        self.date_modified
-            .as_deref()
-            .or(self.date_published.as_deref())
+    /// When the page last changed: `last_modified_at`, else `date`.
+    pub fn last_changed(&self) -> Option<&Moment> {
+        self.date_modified.as_ref().or(self.date_published.as_ref())
     }
 }
 

@@ -1,6 +1,7 @@
 //! The site's settings: `_config.yml` at the content folder's root (Jekyll's keys), with the
 //! environment's overrides. One type carries them from the build to every page.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
@@ -23,6 +24,8 @@ pub struct Overrides {
     /// The base path the assets are built for (Trunk's `--public-url`): a `baseurl` that
     /// differs from it fails.
     pub base: Option<String>,
+    /// Build the posts of `_drafts/` too (`CPD_DRAFTS`, `scripts/serve.sh --drafts`).
+    pub drafts: bool,
 }
 
 /// The site's settings.
@@ -41,6 +44,64 @@ pub struct SiteSettings {
     pub author: Option<String>,
     /// `description`: the site's description.
     pub description: Option<String>,
+    /// How Jekyll reads the folder and dates and addresses its posts.
+    pub reading: Reading,
+    /// Every top-level scalar of `_config.yml` as Liquid prints it (`{{ site.X }}`), with
+    /// `url` and `baseurl` as this build has them.
+    pub scalars: BTreeMap<String, String>,
+}
+
+/// Jekyll's rules for reading the folder, as `_config.yml` sets them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// `exclude:`, after Jekyll's own exclusions ([`DEFAULT_EXCLUDE`]).
+    pub exclude: Vec<String>,
+    /// `include:`: names read although hidden or excluded (Jekyll's default: `.htaccess`).
+    pub include: Vec<String>,
+    /// `permalink:`: a style (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a template.
+    pub permalink: String,
+    /// `collections.posts.permalink`, which wins over `permalink:` for posts.
+    pub posts_permalink: Option<String>,
+    /// `timezone:` (an IANA name), for dates written without an offset.
+    pub timezone: Option<String>,
+    /// `future: true` publishes posts dated after the build.
+    pub future: bool,
+    /// `show_drafts: true`, or the build's own option: the posts of `_drafts/` are built.
+    pub drafts: bool,
+    /// `excerpt_separator:`: where a post's excerpt ends (default: the first blank line).
+    pub excerpt_separator: String,
+    /// The names of `collections:` other than posts: left out, and said so.
+    pub collections: Vec<String>,
+}
+
+/// What Jekyll 4.3 always leaves out, besides hidden names; `exclude:` adds to it.
+pub const DEFAULT_EXCLUDE: &[&str] = &[
+    ".sass-cache",
+    ".jekyll-cache",
+    "gemfiles",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules",
+    "vendor/bundle/",
+    "vendor/cache/",
+    "vendor/gems/",
+    "vendor/ruby/",
+];
+
+impl Default for Reading {
+    fn default() -> Self {
+        Self {
+            exclude: DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect(),
+            include: vec![".htaccess".to_string()],
+            permalink: "date".to_string(),
+            posts_permalink: None,
+            timezone: None,
+            future: false,
+            drafts: false,
+            excerpt_separator: "\n\n".to_string(),
+            collections: Vec::new(),
+        }
+    }
 }
 
 impl Default for SiteSettings {
@@ -56,8 +117,43 @@ struct File {
     url: Option<String>,
     baseurl: Option<String>,
     lang: Option<String>,
-    author: Option<String>,
+    author: Option<Person>,
     description: Option<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    include: Vec<String>,
+    permalink: Option<String>,
+    timezone: Option<String>,
+    future: Option<bool>,
+    show_drafts: Option<bool>,
+    excerpt_separator: Option<String>,
+    /// Only the names matter, and `posts.permalink`.
+    #[serde(default)]
+    collections: Collections,
+}
+
+/// `author:` as themes write it: a name, or a map with a `name`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Person {
+    Name(String),
+    Full { name: Option<String> },
+}
+
+/// `collections:`, as a list of names or a map of name to settings.
+#[derive(Debug, Default, Deserialize)]
+#[serde(untagged)]
+enum Collections {
+    #[default]
+    None,
+    Names(Vec<String>),
+    Map(BTreeMap<String, Option<CollectionSettings>>),
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct CollectionSettings {
+    permalink: Option<String>,
 }
 
 /// Characters written percent-encoded in a path: the URL standard's path set, and `%` itself,
@@ -87,7 +183,19 @@ impl SiteSettings {
             lang: DEFAULT_LANG.to_string(),
             author: None,
             description: None,
+            reading: Reading::default(),
+            scalars: BTreeMap::new(),
         }
+        .with_address_scalars()
+    }
+
+    /// `site.url` and `site.baseurl` as Liquid prints them for this build: the origin, and the
+    /// base path without its trailing slash (empty at the root).
+    fn with_address_scalars(mut self) -> Self {
+        let baseurl = self.base.trim_end_matches('/').to_string();
+        self.scalars.insert("baseurl".into(), baseurl);
+        self.scalars.insert("url".into(), self.origin.clone());
+        self
     }
 
     /// Reads `_config.yml` under `root` (none gives the defaults) and applies the overrides.
@@ -103,15 +211,19 @@ impl SiteSettings {
             }
             Err(e) => return Err(ContentError::io(file, "cannot read the settings", e)),
         };
-        let parsed: File = if text.trim().is_empty() {
-            File::default()
+        let invalid = |e: serde_yaml_ng::Error| {
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message);
+            let line = e.location().map_or(1, |l| l.line());
+            ContentError::at(&file, line, format!("invalid settings: {message}"))
+        };
+        let (parsed, values): (File, serde_yaml_ng::Value) = if text.trim().is_empty() {
+            (File::default(), serde_yaml_ng::Value::Null)
         } else {
-            serde_yaml_ng::from_str(&text).map_err(|e| {
-                let message = e.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message);
-                let line = e.location().map_or(1, |l| l.line());
-                ContentError::at(&file, line, format!("invalid settings: {message}"))
-            })?
+            (
+                serde_yaml_ng::from_str(&text).map_err(invalid)?,
+                serde_yaml_ng::from_str(&text).map_err(invalid)?,
+            )
         };
         let mut settings = Self::at(
             overrides
@@ -136,8 +248,22 @@ impl SiteSettings {
             }
         }
         settings.title = parsed.title;
-        settings.author = parsed.author;
+        settings.author = parsed.author.and_then(|a| match a {
+            Person::Name(name) => Some(name),
+            Person::Full { name } => name,
+        });
         settings.description = parsed.description;
+        settings.reading = reading(parsed.exclude, parsed.include, parsed.collections);
+        let r = &mut settings.reading;
+        r.permalink = parsed.permalink.unwrap_or(r.permalink.clone());
+        r.timezone = parsed.timezone;
+        r.future = parsed.future.unwrap_or(false);
+        r.drafts = overrides.drafts || parsed.show_drafts.unwrap_or(false);
+        if let Some(separator) = parsed.excerpt_separator {
+            r.excerpt_separator = separator;
+        }
+        settings.scalars = scalars(&values);
+        let mut settings = settings.with_address_scalars();
         if let Some(lang) = parsed.lang {
             settings.lang = language_tag(&lang)
                 .map_err(|message| ContentError::at(&file, line_of(&text, "lang"), message))?;
@@ -165,6 +291,51 @@ impl SiteSettings {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.origin, self.href(path))
     }
+}
+
+/// Jekyll's reading rules from `exclude:`, `include:` and `collections:`, over its defaults.
+fn reading(exclude: Vec<String>, include: Vec<String>, collections: Collections) -> Reading {
+    let mut r = Reading::default();
+    for name in exclude {
+        if !r.exclude.contains(&name) {
+            r.exclude.push(name);
+        }
+    }
+    r.include.extend(include);
+    let names = match collections {
+        Collections::None => Vec::new(),
+        Collections::Names(names) => names,
+        Collections::Map(map) => {
+            r.posts_permalink = map
+                .get("posts")
+                .and_then(|p| p.as_ref())
+                .and_then(|p| p.permalink.clone());
+            map.into_keys().collect()
+        }
+    };
+    r.collections = names.into_iter().filter(|n| n != "posts").collect();
+    r
+}
+
+/// Each top-level scalar of the settings, written as Liquid prints it: strings as they are,
+/// numbers and booleans in their usual form. Lists, maps and nulls have no scalar form.
+fn scalars(values: &serde_yaml_ng::Value) -> BTreeMap<String, String> {
+    use serde_yaml_ng::Value;
+    let Value::Mapping(map) = values else {
+        return BTreeMap::new();
+    };
+    map.iter()
+        .filter_map(|(key, value)| {
+            let key = key.as_str()?;
+            let text = match value {
+                Value::String(s) => s.clone(),
+                Value::Bool(b) => b.to_string(),
+                Value::Number(n) => n.to_string(),
+                _ => return None,
+            };
+            Some((key.to_string(), text))
+        })
+        .collect()
 }
 
 /// `/…/` around a base path; `/` for none.
@@ -244,6 +415,7 @@ mod tests {
         let env = Overrides {
             url: Some("https://env.example".into()),
             base: Some("/essai/".into()),
+            ..Overrides::default()
         };
         let s = SiteSettings::load(dir.path(), "c", &env).unwrap();
         assert_eq!(

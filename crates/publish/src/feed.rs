@@ -14,7 +14,7 @@
 
 use std::path::PathBuf;
 
-use cpd_content::{page_url, Article, SiteSettings};
+use cpd_content::{page_url, Article, Moment, SiteSettings};
 use lol_html::html_content::ContentType;
 use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
 use quick_xml::events::{BytesDecl, BytesText, Event};
@@ -57,8 +57,8 @@ pub fn feeds<'a>(pages: &'a [Article], settings: &SiteSettings) -> Vec<Feed<'a>>
                 .collect();
             // Newest first; at the same time, the one changed last, then by address.
             dated.sort_by(|a, b| {
-                let published = |p: &Article| p.date_published.as_deref().and_then(instant);
-                let changed = |p: &Article| p.last_changed().and_then(instant);
+                let published = |p: &Article| p.date_published.map(|d| d.at);
+                let changed = |p: &Article| p.last_changed().map(|d| d.at);
                 published(b)
                     .cmp(&published(a))
                     .then(changed(b).cmp(&changed(a)))
@@ -121,23 +121,13 @@ pub fn stage<'a>(
         .collect()
 }
 
-/// An ISO 8601 date as Atom wants it (RFC 3339): a day is its midnight, a time without offset
-/// is taken as UTC.
-pub fn rfc3339(date: &str) -> String {
-    match date.len() {
-        10 => format!("{date}T00:00:00Z"),
-        _ if date.ends_with('Z') || date[10..].contains(['+', '-']) => date.to_string(),
-        _ => format!("{date}Z"),
+/// A date as Atom wants it (RFC 3339): a day is its midnight in the site's zone.
+pub fn rfc3339(date: &Moment) -> String {
+    Moment {
+        day_only: false,
+        ..*date
     }
-}
-
-/// The moment an ISO 8601 date stands for, to compare dates written with different offsets.
-fn instant(date: &str) -> Option<time::OffsetDateTime> {
-    time::OffsetDateTime::parse(
-        &rfc3339(date),
-        &time::format_description::well_known::Rfc3339,
-    )
-    .ok()
+    .iso()
 }
 
 /// The feed's XML; `content` gives each page's HTML.
@@ -183,7 +173,7 @@ fn head(x: &mut Writer<Vec<u8>>, feed: &Feed, settings: &SiteSettings) -> std::i
         .pages
         .iter()
         .filter_map(|p| p.last_changed())
-        .max_by_key(|d| instant(d))
+        .max_by_key(|d| d.at)
         .map(rfc3339);
     x.create_element("generator")
         .with_attribute(("uri", "https://github.com/leptos-rs/leptos"))
@@ -241,7 +231,7 @@ fn entry(
     settings: &SiteSettings,
 ) -> std::io::Result<()> {
     let url = settings.absolute(page_url(&page.permalink));
-    let published = page.date_published.as_deref().map(rfc3339);
+    let published = page.date_published.as_ref().map(rfc3339);
     let changed = page.last_changed().map(rfc3339);
     x.create_element("entry")
         .with_attribute(("xml:lang", page.lang.as_str()))
@@ -376,26 +366,25 @@ pub fn content(page: &str, url: &str) -> std::result::Result<String, String> {
 mod tests {
     use super::*;
     use cpd_content::client_article;
+    use cpd_content::jekyll::dates::{parse_moment, Zone};
 
     fn page(permalink: &str, lang: &str, date: Option<&str>) -> Article {
         Article {
             permalink: permalink.into(),
             title: format!("Page {permalink}"),
             lang: lang.into(),
-            date_published: date.map(str::to_string),
+            date_published: date.map(|d| parse_moment(d, &Zone::utc()).unwrap()),
             ..client_article()
         }
     }
 
     #[test]
     fn dates_are_rfc_3339() {
-        assert_eq!(rfc3339("2024-05-02"), "2024-05-02T00:00:00Z");
-        assert_eq!(rfc3339("2024-06-10T09:30:00"), "2024-06-10T09:30:00Z");
-        assert_eq!(
-            rfc3339("2024-06-10T09:30:00+02:00"),
-            "2024-06-10T09:30:00+02:00"
-        );
-        assert_eq!(rfc3339("2024-06-10T09:30:00Z"), "2024-06-10T09:30:00Z");
+        let rfc = |d: &str| rfc3339(&parse_moment(d, &Zone::utc()).unwrap());
+        assert_eq!(rfc("2024-05-02"), "2024-05-02T00:00:00Z");
+        assert_eq!(rfc("2024-06-10T09:30:00"), "2024-06-10T09:30:00Z");
+        assert_eq!(rfc("2024-06-10T09:30:00+02:00"), "2024-06-10T09:30:00+02:00");
+        assert_eq!(rfc("2024-06-10T09:30:00Z"), "2024-06-10T09:30:00Z");
     }
 
     #[test]

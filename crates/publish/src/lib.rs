@@ -44,10 +44,12 @@ use std::time::{Duration, Instant};
 pub use error::{BuildError, Result};
 pub use options::BuildOptions;
 
-/// What a build did: every file it wrote, and how long each stage took.
+/// What a build did: every file it wrote, how long each stage took, and what became of every
+/// entry of the content folder.
 pub struct Report {
     pub written: Vec<PathBuf>,
     pub stages: Vec<(&'static str, Duration)>,
+    pub account: cpd_content::site::Account,
 }
 
 /// Builds the site.
@@ -81,5 +83,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     lap("host files");
     written.extend(compress::stage(&plan)?);
     lap("compress");
-    Ok(Report { written, stages })
+    Ok(Report {
+        written,
+        stages,
+        account: plan.site.account.clone(),
+    })
 }

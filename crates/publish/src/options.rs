@@ -27,7 +27,7 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// The options of a build run by Trunk's hook, from its environment: `TRUNK_STAGING_DIR`
     /// (default `dist`), `TRUNK_PUBLIC_URL` (the base path), `TRUNK_PROFILE` (`release`),
-    /// `SITE_URL` (the public origin), `CONTENT_DIR` (default `content`), `I18N_DIR` (default
+    /// `SITE_URL` (the public origin), `CPD_DRAFTS` (build `_drafts/` too), `CONTENT_DIR` (default `content`), `I18N_DIR` (default
     /// `i18n`) and
     /// `CPD_TEST_DATA` (the tests' folder, unset but for tests).
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Self {
@@ -39,6 +39,7 @@ impl BuildOptions {
             overrides: Overrides {
                 url: var("SITE_URL"),
                 base: var("TRUNK_PUBLIC_URL"),
+                drafts: var("CPD_DRAFTS").is_some_and(|v| v != "0"),
             },
             release: var("TRUNK_PROFILE").is_some_and(|p| p == "release"),
             test_data: var("CPD_TEST_DATA").map(PathBuf::from),

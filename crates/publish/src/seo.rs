@@ -46,7 +46,7 @@ pub fn sitemap(pages: &[&Article], settings: &SiteSettings) -> String {
                                 .write_text_content(BytesText::new(&loc))?;
                             if let Some(date) = last_modified(article) {
                                 url.create_element("lastmod")
-                                    .write_text_content(BytesText::new(date))?;
+                                    .write_text_content(BytesText::new(&date))?;
                             }
                             let translations = translations(pages.iter().copied(), article);
                             for (lang, href) in alternates(&translations, settings) {
@@ -102,8 +102,8 @@ pub fn alternate_tags(translations: &[&Article], settings: &SiteSettings) -> Str
 }
 
 /// The day a page last changed, if it says: `last_modified_at`, else `date`.
-fn last_modified(article: &Article) -> Option<&str> {
-    article.last_changed()?.get(..10)
+fn last_modified(article: &Article) -> Option<String> {
+    Some(article.last_changed()?.date().to_string())
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is announced.
@@ -180,7 +180,8 @@ mod tests {
     fn addresses_are_percent_encoded_and_the_xml_escaped() {
         let mut page = article();
         page.permalink = "/Réunion d'équipe & <bilan>.html".into();
-        page.date_published = Some("2024-05-02".into());
+        page.date_published =
+            cpd_content::jekyll::dates::parse_moment("2024-05-02", &cpd_content::jekyll::dates::Zone::utc());
         let map = sitemap(&[&page], &SiteSettings::at("https://ex.org", "/"));
         assert!(
             map.contains(

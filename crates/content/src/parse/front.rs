@@ -4,8 +4,10 @@
 use serde::Deserialize;
 
 use super::source::{PResult, PageSource, Source};
-use crate::conventions::{iso_date, language_tag};
+use crate::conventions::language_tag;
 use crate::error::ContentError;
+use crate::jekyll::dates::{parse_moment, Moment, Zone};
+use crate::jekyll::permalink;
 
 /// The YAML text of the front matter and where it starts in the file.
 #[derive(Debug, Default)]
@@ -35,6 +37,66 @@ struct Raw {
     /// The key multilingual Jekyll sites give the translations of one page.
     #[serde(rename = "ref")]
     reference: Option<String>,
+    categories: Option<Words>,
+    category: Option<Words>,
+    tags: Option<Words>,
+    tag: Option<Words>,
+    excerpt: Option<String>,
+    /// Replaces the file name's slug in a post's address.
+    slug: Option<String>,
+}
+
+/// A list as Jekyll takes it: a YAML list, or a space-separated string.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Words {
+    List(Vec<Scalar>),
+    One(Scalar),
+}
+
+/// A word of such a list: YAML may read `2024` or `true` as other than a string.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Text(String),
+    Number(serde_yaml_ng::Number),
+    Bool(bool),
+}
+
+impl Scalar {
+    fn text(self) -> String {
+        match self {
+            Scalar::Text(t) => t,
+            Scalar::Number(n) => n.to_string(),
+            Scalar::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+impl Words {
+    /// Jekyll's `pluralized_array_from_hash`: a string is split on blanks; list items are kept
+    /// whole.
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            Words::List(items) => items.into_iter().map(Scalar::text).collect(),
+            Words::One(one) => one.text().split_whitespace().map(str::to_string).collect(),
+        }
+    }
+}
+
+/// `plural` then `singular`, each word once, in order.
+fn words(plural: Option<Words>, singular: Option<Words>) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for word in plural
+        .into_iter()
+        .chain(singular)
+        .flat_map(Words::into_vec)
+    {
+        if !word.is_empty() && !all.contains(&word) {
+            all.push(word);
+        }
+    }
+    all
 }
 
 /// The checked front matter.
@@ -47,14 +109,26 @@ pub struct FrontMatter {
     pub permalink_line: usize,
     pub lang: String,
     pub author: Option<String>,
-    pub date: Option<String>,
-    pub last_modified_at: Option<String>,
+    pub date: Option<Moment>,
+    pub last_modified_at: Option<Moment>,
     pub toc: bool,
     pub nav_order: Option<i64>,
     pub image: Option<(String, usize)>,
     pub published: bool,
     /// `ref`, and its line.
     pub reference: Option<(String, usize)>,
+    /// A post's categories, tags and excerpt; `None` for a page.
+    pub post: Option<PostFront>,
+}
+
+/// What a post's front matter adds to a page's.
+#[derive(Debug, Clone)]
+pub struct PostFront {
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+    /// Front matter `excerpt`, when it has one.
+    pub excerpt: Option<String>,
+    pub draft: bool,
 }
 
 impl FrontMatter {
@@ -67,13 +141,60 @@ impl FrontMatter {
         };
         let keys = Keys { src, yaml, start };
         let raw = keys.deserialize()?;
-        let title = optional(raw.title).ok_or_else(|| {
-            keys.error(
-                "title",
-                "front matter has no `title` (every page needs one)",
-            )
-        })?;
-        let permalink = keys.permalink(optional(raw.permalink), &page.rel_path)?;
+        let addressing = &page.addressing;
+        let post = addressing.post.as_ref();
+        let title = match (optional(raw.title), post) {
+            (Some(title), _) => title,
+            (None, Some(post)) => titleize_slug(&post.slug),
+            (None, None) => {
+                return Err(keys.error(
+                    "title",
+                    "front matter has no `title` (every page needs one)",
+                ))
+            }
+        };
+        let date = keys.date("date", raw.date, &addressing.zone)?;
+        let written = keys.permalink(optional(raw.permalink))?;
+        let (permalink, post) = match post {
+            Some(file) => {
+                let mut categories = file.categories.clone();
+                for c in words(raw.categories, raw.category) {
+                    if !categories.contains(&c) {
+                        categories.push(c);
+                    }
+                }
+                let template = written
+                    .or_else(|| addressing.posts_permalink.clone())
+                    .unwrap_or_else(|| permalink::style_template(&addressing.permalink));
+                let slug = optional(raw.slug).unwrap_or_else(|| file.slug.clone());
+                let url = permalink::post_url(
+                    &template,
+                    &permalink::PostParts {
+                        date: date.as_ref().unwrap_or(&file.date),
+                        slug: &slug,
+                        categories: &categories,
+                        output_ext: ".html",
+                    },
+                );
+                let front = PostFront {
+                    categories,
+                    tags: words(raw.tags, raw.tag),
+                    excerpt: optional(raw.excerpt),
+                    draft: file.draft,
+                };
+                (url, Some(front))
+            }
+            None => (
+                permalink::page_url(
+                    Some(&addressing.permalink),
+                    &page.rel_path,
+                    written.as_deref(),
+                ),
+                None,
+            ),
+        };
+        let permalink = format!("/{}", permalink::output_file(&permalink));
+        let date = date.or_else(|| addressing.post.as_ref().map(|p| p.date));
         let lang = match optional(raw.lang) {
             Some(lang) => {
                 language_tag(&lang).map_err(|m| keys.error("lang", format!("front matter {m}")))?
@@ -89,13 +210,18 @@ impl FrontMatter {
             permalink_line: keys.line("permalink"),
             lang,
             author: optional(raw.author),
-            date: keys.date("date", raw.date)?,
-            last_modified_at: keys.date("last_modified_at", raw.last_modified_at)?,
+            date,
+            last_modified_at: keys.date(
+                "last_modified_at",
+                raw.last_modified_at,
+                &addressing.zone,
+            )?,
             toc: raw.toc.unwrap_or(true),
             nav_order: raw.nav_order,
             image: optional(raw.image).map(|i| (i, keys.line("image"))),
             published: raw.published.unwrap_or(true),
             reference: optional(raw.reference).map(|r| (r, keys.line("ref"))),
+            post,
         })
     }
 }
@@ -150,39 +276,27 @@ impl Keys<'_, '_> {
         self.src.error(self.line(key), message)
     }
 
-    /// The page's address: `permalink`, or the file's path; `…/` is written `…/index.html`.
-    fn permalink(&self, value: Option<String>, rel_path: &str) -> PResult<String> {
-        let permalink = match value {
-            Some(p) if !p.starts_with('/') => {
-                return Err(self.error(
-                    "permalink",
-                    format!("front matter `permalink` must start with `/`: `{p}`"),
-                ))
-            }
-            Some(p) if p.contains(['?', '#', ' ']) || p.contains("..") => {
-                return Err(self.error(
-                    "permalink",
-                    format!("front matter `permalink` must be a plain path: `{p}`"),
-                ))
-            }
-            Some(p) => p,
-            None => default_permalink(rel_path),
-        };
-        Ok(match permalink.ends_with('/') {
-            true => format!("{permalink}index.html"),
-            false => permalink,
-        })
+    /// Front matter `permalink`, checked: a plain path (Jekyll adds the leading `/`).
+    fn permalink(&self, value: Option<String>) -> PResult<Option<String>> {
+        match value {
+            Some(p) if p.contains(['?', '#', ' ']) || p.contains("..") => Err(self.error(
+                "permalink",
+                format!("front matter `permalink` must be a plain path: `{p}`"),
+            )),
+            Some(p) if !p.starts_with('/') => Ok(Some(format!("/{p}"))),
+            other => Ok(other),
+        }
     }
 
-    /// A date key, checked and written in ISO 8601.
-    fn date(&self, key: &str, value: Option<String>) -> PResult<Option<String>> {
+    /// A date key, in any form Jekyll reads; a time without offset is in the site's zone.
+    fn date(&self, key: &str, value: Option<String>, zone: &Zone) -> PResult<Option<Moment>> {
         optional(value)
             .map(|v| {
-                iso_date(&v).ok_or_else(|| {
+                parse_moment(&v, zone).ok_or_else(|| {
                     self.error(
                         key,
                         format!(
-                            "front matter `{key}` is not an ISO 8601 date (YYYY-MM-DD…): `{v}`"
+                            "front matter `{key}` is not a date (`2024-05-02`, `2024-05-02 14:25 +0200`, `2024-05-02T14:25:00Z`): `{v}`"
                         ),
                     )
                 })
@@ -198,11 +312,30 @@ fn optional(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// `a/b.md` lives at `/a/b.html`; `index.md` files at their folder's `index.html`.
-pub fn default_permalink(rel_path: &str) -> String {
-    let stem = rel_path
-        .strip_suffix(".md")
-        .or_else(|| rel_path.strip_suffix(".markdown"))
-        .unwrap_or(rel_path);
-    format!("/{stem}.html")
+/// Jekyll's `titleize_slug`: a post without `title` is titled from its file name
+/// (`2024-01-02-my-first-post.md` gives « My First Post »).
+fn titleize_slug(slug: &str) -> String {
+    slug.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_from_the_slug_as_jekyll_makes_it() {
+        assert_eq!(titleize_slug("my-first-post"), "My First Post");
+        assert_eq!(titleize_slug("Hello-World"), "Hello World");
+        assert_eq!(titleize_slug("why-SQL"), "Why Sql");
+        assert_eq!(titleize_slug("été-2024"), "Été 2024");
+    }
 }

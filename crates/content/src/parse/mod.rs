@@ -17,6 +17,7 @@
 mod autolink;
 mod end;
 mod events;
+pub mod excerpt;
 mod files;
 mod front;
 mod html;
@@ -30,9 +31,9 @@ pub use files::resolve_path;
 pub use front::FrontMatter;
 
 use source::Source;
-pub use source::{Asset, PResult, PageSource};
+pub use source::{Addressing, Asset, PResult, PageSource, PostFile};
 
-use crate::model::Article;
+use crate::model::{Article, Post};
 
 /// A parsed page, with what the site needs to place it.
 #[derive(Debug, Clone)]
@@ -59,7 +60,17 @@ pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
     let permalink_line = front.permalink_line;
     let image = front.image.clone();
     let reference_line = front.reference.as_ref().map_or(1, |(_, line)| *line);
-    let article = shape::shape(&src, front, tree.blocks, tree.footnotes, source)?;
+    let post = front.post.clone();
+    let mut article = shape::shape(&src, front, tree.blocks, tree.footnotes, source)?;
+    article.post = post.map(|p| Post {
+        excerpt: p.excerpt.unwrap_or_else(|| {
+            let separator = &source.addressing.excerpt_separator;
+            excerpt::excerpt(&text[excerpt::body_start(text)..], separator)
+        }),
+        categories: p.categories,
+        tags: p.tags,
+        draft: p.draft,
+    });
     Ok(ParsedPage {
         article,
         published,

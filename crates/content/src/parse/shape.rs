@@ -53,6 +53,7 @@ pub(super) fn shape(
         author: front.author,
         date_published: front.date,
         date_modified: front.last_modified_at,
+        post: None,
         nav_order: front.nav_order,
         reference: front.reference.as_ref().map(|(r, _)| r.clone()),
         image: None,

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::conventions::DEFAULT_LANG;
 use crate::error::ContentError;
+use crate::jekyll::dates::{Moment, Zone};
 
 pub type PResult<T> = Result<T, ContentError>;
 
@@ -20,6 +21,49 @@ pub struct PageSource {
     pub root: Option<PathBuf>,
     /// The site's default language.
     pub site_lang: String,
+    /// How Jekyll's rules place the file: its address and its dates.
+    pub addressing: Addressing,
+}
+
+/// What the site says of addresses and dates, and, for a post, what its path says.
+#[derive(Debug, Clone)]
+pub struct Addressing {
+    /// The site's `permalink:`: a style name or a template.
+    pub permalink: String,
+    /// `collections.posts.permalink`: wins over `permalink` for posts.
+    pub posts_permalink: Option<String>,
+    /// `timezone:`, for dates written without an offset.
+    pub zone: Zone,
+    /// `excerpt_separator:`.
+    pub excerpt_separator: String,
+    /// Set for a post or a draft.
+    pub post: Option<PostFile>,
+}
+
+impl Default for Addressing {
+    fn default() -> Self {
+        let reading = crate::settings::Reading::default();
+        Self {
+            permalink: reading.permalink,
+            posts_permalink: None,
+            zone: Zone::utc(),
+            excerpt_separator: reading.excerpt_separator,
+            post: None,
+        }
+    }
+}
+
+/// What a post's path says of it.
+#[derive(Debug, Clone)]
+pub struct PostFile {
+    /// The file name's day (midnight in the site's zone); a draft's last change.
+    pub date: Moment,
+    /// The file name without its date and extension, case kept (`Hello-World`).
+    pub slug: String,
+    /// The folders above `_posts/` and under it, in order.
+    pub categories: Vec<String>,
+    /// A file of `_drafts/`.
+    pub draft: bool,
 }
 
 impl PageSource {
@@ -33,6 +77,7 @@ impl PageSource {
                 .unwrap_or_default(),
             root: None,
             site_lang: DEFAULT_LANG.to_string(),
+            addressing: Addressing::default(),
         }
     }
 }

@@ -1,9 +1,11 @@
-//! The whole content folder: the site's settings and every page, with their links checked.
+//! The whole content folder: the site's settings and every page and post, with their links
+//! checked.
 //!
-//! Every entry is accounted for ([`entries`]): each Markdown file is a page (unless it says
-//! `published: false`), each other file is copied, hidden names (`_…`, `.…`) are left out, and
-//! what cannot be read is an error naming it. Links between pages are resolved and checked
-//! ([`links`]) once every page is known.
+//! Every entry is accounted for ([`entries`], under Jekyll's rules): each Markdown file with
+//! front matter is a page, each one under `_posts/` a post (and under `_drafts/` a draft, when
+//! asked), each other file is copied, and what is left out is left out by a named rule, which the
+//! build's summary counts ([`Account`]). What cannot be read is an error naming it. Links between
+//! pages are resolved and checked ([`links`]) once every page is known.
 
 pub mod entries;
 mod links;
@@ -14,21 +16,76 @@ use std::path::Path;
 
 use crate::error::ContentError;
 use crate::model::Article;
-use crate::parse::{parse_page, Asset, PageSource};
-use crate::settings::Overrides;
-use crate::settings::SiteSettings;
+use crate::jekyll::dates::{self, Moment, Zone};
+use crate::parse::{parse_page, Addressing, Asset, PageSource, PostFile};
+use crate::settings::{Overrides, SiteSettings, CONFIG_FILE};
 use crate::typography;
-use entries::{Entries, Entry};
+use entries::{Entries, Entry, Rule, Skipped};
 use parsed::Parsed;
 
 /// Every page of the site, and the files it serves besides.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub settings: SiteSettings,
-    /// The published pages, in path order.
+    /// The published pages, in path order, then the posts, newest first.
     pub pages: Vec<Article>,
     /// Images under their content-hashed names, and every other file under its own.
     pub files: Vec<Asset>,
+    /// What became of every entry of the folder.
+    pub account: Account,
+}
+
+/// What became of every entry of the content folder: the build's closing summary.
+#[derive(Debug, Clone, Default)]
+pub struct Account {
+    pub pages: usize,
+    pub posts: usize,
+    pub drafts: usize,
+    /// Files copied as they are (Markdown without front matter among them).
+    pub copied: usize,
+    /// What was left out, by rule.
+    pub skipped: Vec<Skipped>,
+    /// What the build says once about the folder (a setting it could not follow…).
+    pub notes: Vec<String>,
+}
+
+impl Account {
+    /// One line: pages, posts, files copied, and entries left out by each rule.
+    pub fn summary(&self) -> String {
+        let mut line = format!(
+            "{} pages, {} posts, {} files copied",
+            self.pages, self.posts, self.copied
+        );
+        if self.drafts > 0 {
+            line += &format!(", {} drafts", self.drafts);
+        }
+        let counts = entries::counts(&self.skipped);
+        if counts.is_empty() {
+            line += "; nothing left out";
+        } else {
+            let each: Vec<String> = counts
+                .iter()
+                .map(|(rule, n)| format!("{n} {}", rule.describe()))
+                .collect();
+            line += &format!("; left out: {}", each.join(", "));
+        }
+        line
+    }
+
+    /// Every entry left out, by name, under its rule.
+    pub fn explain(&self) -> String {
+        let mut rules: Vec<Rule> = self.skipped.iter().map(|s| s.rule).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let mut out = String::new();
+        for rule in rules {
+            out += &format!("left out, {}:\n", rule.describe());
+            for s in self.skipped.iter().filter(|s| s.rule == rule) {
+                out += &format!("  {}\n", s.rel);
+            }
+        }
+        out
+    }
 }
 
 impl Site {
@@ -88,12 +145,55 @@ pub fn translations<'a>(
     all
 }
 
-/// Loads the content folder `root` (named `shown` in messages): settings, pages, checked links,
-/// files.
+/// Loads the content folder `root` (named `shown` in messages): settings, pages and posts,
+/// checked links, files.
 pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site, ContentError> {
     let settings = SiteSettings::load(root, shown, overrides)?;
-    let Entries { pages, files } = entries::list(root, shown)?;
-    let parsed = parse_all(root, shown, &settings, &pages)?;
+    let mut account = Account::default();
+    let zone = zone(&settings, shown, &mut account.notes);
+    let Entries {
+        pages,
+        posts,
+        drafts,
+        liquid_pages,
+        files,
+        skipped,
+    } = entries::list(root, shown, &settings.reading)?;
+    account.skipped = skipped;
+    account.skipped.extend(liquid_pages.into_iter().map(|e| Skipped {
+        rel: e.rel,
+        rule: Rule::ThemeFile,
+    }));
+    let addressing = Addressing {
+        permalink: settings.reading.permalink.clone(),
+        posts_permalink: settings.reading.posts_permalink.clone(),
+        zone,
+        excerpt_separator: settings.reading.excerpt_separator.clone(),
+        post: None,
+    };
+    let mut sources: Vec<(&Entry, Addressing)> = Vec::new();
+    for entry in &pages {
+        sources.push((entry, addressing.clone()));
+    }
+    for (list, draft) in [(&posts, false), (&drafts, true)] {
+        for entry in list {
+            match post_file(entry, draft, &addressing.zone, shown)? {
+                Some(post) => sources.push((
+                    entry,
+                    Addressing {
+                        post: Some(post),
+                        ..addressing.clone()
+                    },
+                )),
+                None => account.skipped.push(Skipped {
+                    rel: entry.rel.clone(),
+                    rule: Rule::NotAPost,
+                }),
+            }
+        }
+    }
+    let now = time::OffsetDateTime::now_utc();
+    let parsed = parse_all(root, shown, &settings, sources, now, &mut account)?;
     check_permalinks(&parsed)?;
     check_translations(&parsed)?;
     let plain: BTreeSet<String> = files.iter().map(|f| f.rel.clone()).collect();
@@ -117,23 +217,89 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
             typography::typeset(article);
         }
     }
+    // Pages in path order, then posts newest first: what lists and feeds read.
+    articles.sort_by(|a, b| match (&a.post, &b.post) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, Some(_)) => std::cmp::Ordering::Less,
+        (Some(_), None) => std::cmp::Ordering::Greater,
+        (Some(_), Some(_)) => b.date_published.cmp(&a.date_published),
+    });
     let files = copied_files(root, &files, &parsed, &linked);
+    account.copied = files.len();
     Ok(Site {
         settings,
         pages: articles,
         files,
+        account,
     })
 }
 
-/// Reads and parses every page; the unpublished ones are checked, then left out.
+/// The site's zone for dates without offset: `timezone:`, or UTC. A name Jekyll would not know
+/// either is said once, and UTC used (Jekyll falls back to the machine's zone).
+fn zone(settings: &SiteSettings, shown: &str, notes: &mut Vec<String>) -> Zone {
+    match settings.reading.timezone.as_deref() {
+        None => Zone::utc(),
+        Some(name) => Zone::named(name).unwrap_or_else(|e| {
+            notes.push(format!(
+                "{shown}/{CONFIG_FILE}: timezone `{name}` is not a time zone ({e}): dates without an offset are read as UTC"
+            ));
+            Zone::utc()
+        }),
+    }
+}
+
+/// What a post's path says: its date and slug (`YYYY-M(M)-D(D)-slug.md`; a draft's date is its
+/// last change), and its categories (the folders above `_posts/`). `None` when the name has no
+/// date, which Jekyll leaves out.
+fn post_file(
+    entry: &Entry,
+    draft: bool,
+    zone: &Zone,
+    shown: &str,
+) -> Result<Option<PostFile>, ContentError> {
+    let (folders, name) = entry.rel.rsplit_once('/').unwrap_or(("", &entry.rel));
+    let special = if draft { "_drafts" } else { "_posts" };
+    let categories: Vec<String> = folders
+        .split('/')
+        .take_while(|f| *f != special)
+        .filter(|f| !f.is_empty())
+        .map(str::to_string)
+        .collect();
+    let (date, slug) = if draft {
+        let modified = std::fs::metadata(&entry.path)
+            .and_then(|m| m.modified())
+            .map_err(|e| ContentError::io(format!("{shown}/{}", entry.rel), "cannot be read", e))?;
+        let at = zone.to_local(time::OffsetDateTime::from(modified));
+        let (slug, _) = dates::draft_name(name);
+        (Moment { at, day_only: false }, slug.to_string())
+    } else {
+        let Some(parsed) = dates::post_name(name) else {
+            return Ok(None);
+        };
+        let midnight = parsed.date.midnight();
+        let at = midnight.assume_offset(zone.offset_at(midnight));
+        (Moment { at, day_only: true }, parsed.slug.to_string())
+    };
+    Ok(Some(PostFile {
+        date,
+        slug,
+        categories,
+        draft,
+    }))
+}
+
+/// Reads and parses every page and post; those left out (`published: false`, dated after `now`
+/// without `future: true`) are checked, then counted out.
 fn parse_all(
     root: &Path,
     shown: &str,
     settings: &SiteSettings,
-    pages: &[Entry],
+    sources: Vec<(&Entry, Addressing)>,
+    now: time::OffsetDateTime,
+    account: &mut Account,
 ) -> Result<Vec<Parsed>, ContentError> {
-    let mut parsed = Vec::with_capacity(pages.len());
-    for entry in pages {
+    let mut parsed = Vec::with_capacity(sources.len());
+    for (entry, addressing) in sources {
         let file = format!("{shown}/{}", entry.rel);
         let text = std::fs::read_to_string(&entry.path)
             .map_err(|e| ContentError::io(&file, "cannot read the page", e))?;
@@ -142,9 +308,28 @@ fn parse_all(
             rel_path: entry.rel.clone(),
             root: Some(root.to_path_buf()),
             site_lang: settings.lang.clone(),
+            addressing,
         };
         let page = parse_page(&source, &text)?;
-        if page.published {
+        let article = &page.article;
+        let future = article.post.is_some()
+            && !settings.reading.future
+            && article.date_published.is_some_and(|d| d.at > now);
+        let rule = match (page.published, future) {
+            (false, _) => Some(Rule::Unpublished),
+            (true, true) => Some(Rule::Future),
+            (true, false) => None,
+        };
+        match (rule, &article.post) {
+            (Some(rule), _) => account.skipped.push(Skipped {
+                rel: entry.rel.clone(),
+                rule,
+            }),
+            (None, Some(post)) if post.draft => account.drafts += 1,
+            (None, Some(_)) => account.posts += 1,
+            (None, None) => account.pages += 1,
+        }
+        if rule.is_none() {
             parsed.push(Parsed { source, page });
         }
     }

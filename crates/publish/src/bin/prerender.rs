@@ -1,14 +1,27 @@
 //! The build's last step, run by Trunk as a `post_build` hook (see `Trunk.toml`): every page
 //! prerendered into Trunk's staging directory, and the rest of the site (see `cpd_publish`).
-//! Its options come from the environment (see `BuildOptions::from_env`). Any fault is printed
-//! as `file:line: message` (or `file: message`) and the build fails.
+//! Its options come from the environment (see `BuildOptions::from_env`); `--drafts` and
+//! `--explain` (or `CPD_DRAFTS=1`, `CPD_EXPLAIN=1` under Trunk) build the drafts and list every
+//! entry left out by name. The build ends with one line that accounts for every entry of the
+//! content folder. Any fault is printed as `file:line: message` (or `file: message`) and the
+//! build fails.
 
 use std::process::ExitCode;
 
 use cpd_publish::{build, BuildOptions};
 
 fn main() -> ExitCode {
-    let options = BuildOptions::from_env(|name| std::env::var(name).ok());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str, var: &str| {
+        args.iter().any(|a| a == name) || std::env::var(var).is_ok_and(|v| !v.is_empty() && v != "0")
+    };
+    if let Some(unknown) = args.iter().find(|a| !matches!(a.as_str(), "--drafts" | "--explain")) {
+        eprintln!("error: unknown option `{unknown}` (known: --drafts, --explain)");
+        return ExitCode::FAILURE;
+    }
+    let mut options = BuildOptions::from_env(|name| std::env::var(name).ok());
+    options.overrides.drafts |= args.iter().any(|a| a == "--drafts");
+    let explain = flag("--explain", "CPD_EXPLAIN");
     match build(&options) {
         Ok(report) => {
             for path in report.written {
@@ -17,6 +30,13 @@ fn main() -> ExitCode {
             for (stage, took) in report.stages {
                 eprintln!("prerender: {stage}: {} ms", took.as_millis());
             }
+            for note in &report.account.notes {
+                eprintln!("note: {note}");
+            }
+            if explain {
+                eprint!("{}", report.account.explain());
+            }
+            eprintln!("prerender: {}", report.account.summary());
             ExitCode::SUCCESS
         }
         Err(error) => {
