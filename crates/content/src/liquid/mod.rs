@@ -95,6 +95,7 @@ pub fn render(
     Ok(Rendered { text, notes })
 }
 
+const LINENOS: &str = "line numbers are not shown";
 const TAGS: &str = "raw, comment, highlight, post_url, link and include";
 const FILTERS: &str = "relative_url, absolute_url, date, date_to_string, date_to_xmlschema, \
                        escape, xml_escape, slugify, default, upcase and downcase";
@@ -439,7 +440,15 @@ impl<'a> Renderer<'a> {
         }
         for option in words {
             if option == "linenos" || option.starts_with("linenos=") {
-                self.note(at.open, &format!("`{shown}`: line numbers are not shown"));
+                // Once per file: the same fact at every block would drown the other notes.
+                let file = format!("{}:", self.file);
+                let noted = self
+                    .notes
+                    .iter()
+                    .any(|n| n.starts_with(&file) && n.ends_with(LINENOS));
+                if !noted {
+                    self.note(at.open, &format!("`{shown}`: {LINENOS}"));
+                }
             } else {
                 self.note(
                     at.open,
@@ -584,12 +593,11 @@ impl<'a> Renderer<'a> {
             Some(Token::Str(s)) => Some(s),
             Some(Token::Num(n)) if !code => Some(n),
             Some(Token::Ident(path)) if known_root(&path) => self.variable(&path),
-            Some(Token::Ident(path)) if !code => {
+            Some(Token::Ident(_)) if !code => {
                 self.note(
                     open,
                     &format!("`{shown}` renders empty: only site., page. and include. variables are defined here"),
                 );
-                let _ = path;
                 None
             }
             Some(_) if code => return Ok(None),

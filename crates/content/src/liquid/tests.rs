@@ -6,7 +6,7 @@ use super::*;
 
 /// A site at `https://example.org/blog` with one post, one page and a few includes.
 struct Site {
-    includes: HashMap<&'static str, &'static str>,
+    includes: HashMap<String, String>,
 }
 
 impl Site {
@@ -25,6 +25,16 @@ impl Site {
             ("bad.html", "line one\n{% for x in y %}\n"),
             ("self.html", "{% include self.html %}"),
         ]);
+        let mut includes: HashMap<String, String> = includes
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        for i in 0..12 {
+            includes.insert(
+                format!("d{i}.html"),
+                format!("{{% include d{}.html %}}", i + 1),
+            );
+        }
         Self { includes }
     }
 }
@@ -258,7 +268,7 @@ fn highlight_becomes_a_fence() {
     )
     .unwrap();
     assert_eq!(r.text, "```ruby\ny\n```\n```ruby\nz\n```");
-    assert_eq!(r.notes.len(), 2);
+    assert_eq!(r.notes.len(), 1);
     assert_eq!(
         r.notes[0],
         "content/a.md:1: `{% highlight ruby linenos %}`: line numbers are not shown"
@@ -309,6 +319,12 @@ fn errors_inside_includes_name_the_included_file() {
         err("{% include self.html %}", 1),
         "_includes/self.html:1: Liquid `{% include self.html %}`: the include loops: self.html → self.html (included from content/a.md:1)"
     );
+    let deep = err("{% include d0.html %}", 1);
+    assert!(
+        deep.starts_with("_includes/d9.html:1: Liquid `{% include d10.html %}`: includes nest deeper than 10: d0.html → d1.html → d2.html → d3.html → d4.html → d5.html → d6.html → d7.html → d8.html → d9.html → d10.html (included from _includes/d8.html:1)"),
+        "{deep}"
+    );
+    assert!(deep.ends_with("(included from content/a.md:1)"), "{deep}");
     assert_eq!(
         err("{% include gone.html %}", 1),
         "content/a.md:1: Liquid `{% include gone.html %}`: no file `_includes/gone.html`"
@@ -397,6 +413,14 @@ fn code_keeps_what_is_not_jekylls() {
     );
     // An unclosed fence runs to the end, as in Markdown.
     assert_eq!(ok("```\n{{ x }"), "```\n{{ x }");
+}
+
+#[test]
+fn lines_count_from_first_line_inside_blocks() {
+    assert_eq!(
+        err("{% highlight ruby %}\na\n{% for x %}{{ site.title | nope }}\n{% endhighlight %}", 7),
+        "content/a.md:9: Liquid `{{ site.title | nope }}`: the filter `nope` is not supported: the filters here are relative_url, absolute_url, date, date_to_string, date_to_xmlschema, escape, xml_escape, slugify, default, upcase and downcase"
+    );
 }
 
 #[test]
