@@ -7,6 +7,7 @@
 //!   it applies;
 //! - [`site`]: the whole content folder, every entry accounted for and links checked;
 //!   [`settings`]: the site's settings (`_config.yml` and the environment);
+//! - [`liquid`]: the Liquid subset Jekyll runs over a Markdown file before the parse;
 //! - [`json_ld`]: the schema.org description of a page; [`i18n`]: the interface's words, one
 //!   table per language;
 //! - [`ContentError`]: every fault, naming its file and, where there is one, its line.
@@ -17,6 +18,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod jekyll;
 pub mod json_ld;
+pub mod liquid;
 pub mod model;
 pub mod parse;
 pub mod settings;
