@@ -319,7 +319,7 @@ fn reading(exclude: Vec<String>, include: Vec<String>, collections: Collections)
 
 /// Each top-level scalar of the settings, written as Liquid prints it: strings as they are,
 /// numbers and booleans in their usual form. Lists, maps and nulls have no scalar form.
-fn scalars(values: &serde_yaml_ng::Value) -> BTreeMap<String, String> {
+pub(crate) fn scalars(values: &serde_yaml_ng::Value) -> BTreeMap<String, String> {
     use serde_yaml_ng::Value;
     let Value::Mapping(map) = values else {
         return BTreeMap::new();

@@ -33,6 +33,9 @@ pub use front::FrontMatter;
 use source::Source;
 pub use source::{Addressing, Asset, PResult, PageSource, PostFile};
 
+use std::collections::BTreeMap;
+
+use crate::liquid;
 use crate::model::{Article, Post};
 
 /// A parsed page, with what the site needs to place it.
@@ -49,10 +52,85 @@ pub struct ParsedPage {
     pub image: Option<(String, usize)>,
     /// The line of `ref:`, for the message when two pages of one language share it.
     pub reference_line: usize,
+    /// What its Liquid accepted but did not do as Jekyll does (`file:line: what`).
+    pub notes: Vec<String>,
 }
 
-/// Parses a whole page file (front matter and body) into the typed model.
+/// Parses a whole page file (front matter and body) into the typed model, without Liquid.
 pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
+    parse_page_in(source, text, None)
+}
+
+/// Parses a page of a site: its body's Liquid runs first, as in Jekyll, with `site` answering
+/// for the site (its settings, posts, links and includes) and the front matter for the page.
+pub fn parse_page_in(
+    source: &PageSource,
+    text: &str,
+    site: Option<&dyn liquid::Context>,
+) -> PResult<ParsedPage> {
+    let start = excerpt::body_start(text);
+    let mut notes = Vec::new();
+    let rendered;
+    let text = match site {
+        Some(site) if liquid::has_liquid(&text[start..]) => {
+            // A front matter that is not YAML has no `page.X`; its own parse below says why.
+            let page = front_scalars(&text[..start]).unwrap_or_default();
+            let context = PageContext { site, page };
+            let first_line = text[..start].matches('\n').count() + 1;
+            let out = liquid::render(&source.file, &text[start..], first_line, &context)?;
+            notes = out.notes;
+            rendered = format!("{}{}", &text[..start], out.text);
+            rendered.as_str()
+        }
+        _ => text,
+    };
+    let mut page = parse_text(source, text)?;
+    page.notes = notes;
+    Ok(page)
+}
+
+/// The front matter's scalars, as Liquid prints them (`{{ page.X }}`); `None` when it is not
+/// YAML.
+fn front_scalars(head: &str) -> Option<BTreeMap<String, String>> {
+    // Between the opening and the closing `---` lines.
+    let lines: Vec<&str> = head.lines().collect();
+    let yaml = lines.get(1..lines.len().saturating_sub(1)).unwrap_or_default();
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(&yaml.join("\n")).ok()?;
+    Some(crate::settings::scalars(&value))
+}
+
+/// A page's view of Liquid: the site's answers, and its own front matter for `page.X`.
+struct PageContext<'a> {
+    site: &'a dyn liquid::Context,
+    page: BTreeMap<String, String>,
+}
+
+impl liquid::Context for PageContext<'_> {
+    fn site(&self, key: &str) -> Option<String> {
+        self.site.site(key)
+    }
+    fn page(&self, key: &str) -> Option<String> {
+        self.page.get(key).cloned()
+    }
+    fn baseurl(&self) -> &str {
+        self.site.baseurl()
+    }
+    fn url(&self) -> &str {
+        self.site.url()
+    }
+    fn post_url(&self, name: &str) -> Result<String, String> {
+        self.site.post_url(name)
+    }
+    fn link(&self, path: &str) -> Result<String, String> {
+        self.site.link(path)
+    }
+    fn include(&self, name: &str) -> Result<(String, String), String> {
+        self.site.include(name)
+    }
+}
+
+/// Parses a whole page file whose Liquid already ran.
+fn parse_text(source: &PageSource, text: &str) -> PResult<ParsedPage> {
     let src = Source::new(&source.file, text);
     let tree = events::build(&src, source)?;
     let front = FrontMatter::parse(&src, &tree.front_matter, source)?;
@@ -78,6 +156,7 @@ pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
         permalink_line,
         image,
         reference_line,
+        notes: Vec::new(),
     })
 }
 

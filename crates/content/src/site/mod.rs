@@ -17,7 +17,8 @@ use std::path::Path;
 use crate::error::ContentError;
 use crate::model::Article;
 use crate::jekyll::dates::{self, Moment, Zone};
-use crate::parse::{parse_page, Addressing, Asset, PageSource, PostFile};
+use crate::liquid;
+use crate::parse::{parse_page, parse_page_in, Addressing, Asset, PageSource, PostFile};
 use crate::settings::{Overrides, SiteSettings, CONFIG_FILE};
 use crate::typography;
 use entries::{Entries, Entry, Rule, Skipped};
@@ -193,7 +194,14 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
         }
     }
     let now = time::OffsetDateTime::now_utc();
-    let parsed = parse_all(root, shown, &settings, sources, now, &mut account)?;
+    let liquid = SiteLiquid {
+        settings: &settings,
+        url: settings.absolute("").trim_end_matches('/').to_string(),
+        posts: posts.iter().chain(&drafts).map(|e| e.rel.as_str()).collect(),
+        root,
+        shown,
+    };
+    let parsed = parse_all(root, shown, &settings, sources, &liquid, now, &mut account)?;
     check_permalinks(&parsed)?;
     check_translations(&parsed)?;
     let plain: BTreeSet<String> = files.iter().map(|f| f.rel.clone()).collect();
@@ -295,6 +303,7 @@ fn parse_all(
     shown: &str,
     settings: &SiteSettings,
     sources: Vec<(&Entry, Addressing)>,
+    liquid: &dyn liquid::Context,
     now: time::OffsetDateTime,
     account: &mut Account,
 ) -> Result<Vec<Parsed>, ContentError> {
@@ -310,7 +319,8 @@ fn parse_all(
             site_lang: settings.lang.clone(),
             addressing,
         };
-        let page = parse_page(&source, &text)?;
+        let page = parse_page_in(&source, &text, Some(liquid))?;
+        account.notes.extend(page.notes.iter().cloned());
         let article = &page.article;
         let future = article.post.is_some()
             && !settings.reading.future
@@ -334,6 +344,65 @@ fn parse_all(
         }
     }
     Ok(parsed)
+}
+
+/// What the Liquid of the site's pages reads of the site. Links come out as paths from the
+/// content folder's root (`{% post_url %}` as the post's source file), which the link check
+/// resolves to addresses under the base, and fails on when nothing is there: so `site.baseurl`
+/// and `relative_url` leave the base to the components that write every link.
+struct SiteLiquid<'a> {
+    settings: &'a SiteSettings,
+    /// `url` and the base path, for `absolute_url`.
+    url: String,
+    /// Every post's and draft's source path.
+    posts: Vec<&'a str>,
+    root: &'a Path,
+    shown: &'a str,
+}
+
+impl liquid::Context for SiteLiquid<'_> {
+    fn site(&self, key: &str) -> Option<String> {
+        match key {
+            "baseurl" => Some(String::new()),
+            _ => self.settings.scalars.get(key).cloned(),
+        }
+    }
+    fn page(&self, _key: &str) -> Option<String> {
+        None
+    }
+    fn baseurl(&self) -> &str {
+        ""
+    }
+    fn url(&self) -> &str {
+        &self.url
+    }
+    fn post_url(&self, name: &str) -> Result<String, String> {
+        let name = name.trim().trim_start_matches('/');
+        let (folder, stem) = name.rsplit_once('/').unwrap_or(("", name));
+        let found = self.posts.iter().find(|rel| {
+            let (dirs, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+            let file_stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+            file_stem == stem && (folder.is_empty() || dirs.contains(folder))
+        });
+        match found {
+            Some(rel) => Ok(format!("/{rel}")),
+            None => Err(format!("no post `{name}` in any _posts/ folder")),
+        }
+    }
+    fn link(&self, path: &str) -> Result<String, String> {
+        Ok(format!("/{}", path.trim().trim_start_matches('/')))
+    }
+    fn include(&self, name: &str) -> Result<(String, String), String> {
+        let name = name.trim();
+        if name.split('/').any(|part| part == ".." || part.is_empty()) {
+            return Err(format!("`{name}` is not a file of _includes/"));
+        }
+        let shown = format!("{}/_includes/{name}", self.shown);
+        let path = self.root.join("_includes").join(name);
+        std::fs::read_to_string(&path)
+            .map(|text| (shown.clone(), text))
+            .map_err(|e| format!("cannot read `{shown}`: {e}"))
+    }
 }
 
 /// One page per address.
