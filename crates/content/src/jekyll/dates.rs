@@ -429,7 +429,9 @@ mod tests {
         let m = parse_quoted_moment("2024-06-10 09:30:00.25", &Zone::utc()).unwrap();
         assert_eq!(m.iso(), "2024-06-10T09:30:00.25Z");
         assert_eq!(
-            parse_quoted_moment("2023-07-20 23:25 -0700", &z).unwrap().date(),
+            parse_quoted_moment("2023-07-20 23:25 -0700", &z)
+                .unwrap()
+                .date(),
             date!(2023 - 07 - 21)
         );
     }
@@ -506,7 +508,10 @@ mod tests {
         assert!(Zone::named("fr").unwrap_err().contains("`fr`"));
         assert_eq!(Zone::utc().name(), None);
         assert_eq!(paris().name(), Some("Europe/Paris"));
-        assert_eq!(Zone::utc().offset_at(datetime!(2024-06-10 9:00)), UtcOffset::UTC);
+        assert_eq!(
+            Zone::utc().offset_at(datetime!(2024-06-10 9:00)),
+            UtcOffset::UTC
+        );
         let local = paris().to_local(datetime!(2024-06-10 7:30 UTC));
         assert_eq!(local, datetime!(2024-06-10 9:30 +2));
         assert_eq!(local.offset(), UtcOffset::from_hms(2, 0, 0).unwrap());
@@ -528,7 +533,11 @@ mod tests {
     #[test]
     fn serde_writes_and_reads_the_iso_text() {
         let z = paris();
-        for written in ["2024-06-10 09:30 +0200", "2024-05-02", "2024-06-10 07:30:00.5Z"] {
+        for written in [
+            "2024-06-10 09:30 +0200",
+            "2024-05-02",
+            "2024-06-10 07:30:00.5Z",
+        ] {
             let m = parse_quoted_moment(written, &z).unwrap();
             let json = serde_json::to_string(&m).unwrap();
             assert_eq!(json, format!("\"{}\"", m.iso()));
@@ -573,7 +582,12 @@ mod tests {
     #[test]
     fn odd_input_never_panics() {
         let z = paris();
-        for s in ["9999-12-31 23:59:59 -2359", "0000-01-01 00:00 +2359", "\u{0}", "ü-ü"] {
+        for s in [
+            "9999-12-31 23:59:59 -2359",
+            "0000-01-01 00:00 +2359",
+            "\u{0}",
+            "ü-ü",
+        ] {
             let _ = parse_moment(s, &z);
             let _ = parse_quoted_moment(s, &z);
             let _ = post_name(s);
