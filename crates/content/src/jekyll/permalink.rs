@@ -190,14 +190,26 @@ fn sanitize(url: &str) -> String {
     out
 }
 
-/// The output extension of a page's source file: `.html` for Markdown (Jekyll's default
-/// `markdown_ext`), the file's own extension otherwise.
-pub fn output_ext(rel_path: &str) -> String {
-    let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
-    let ext = match name.rfind('.') {
-        Some(dot) => &name[dot..],
-        None => "",
-    };
+/// Ruby's `File.extname`: the last component's extension with its dot, leading dots of the name
+/// not counting (`.hidden` has none).
+fn extname(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = name.trim_start_matches('.');
+    name.rfind('.').map_or("", |dot| &name[dot..])
+}
+
+/// The output extension of a post or page, as Jekyll's renderer decides it: the extension of the
+/// file's own `permalink:` when it has one (`/feed.xml` gives `.xml`; not for one ending in
+/// `/`), else `.html` for Markdown (Jekyll's default `markdown_ext`), else the file's own
+/// extension.
+pub fn output_ext(rel_path: &str, own_permalink: Option<&str>) -> String {
+    if let Some(permalink) = own_permalink.filter(|p| !p.ends_with('/')) {
+        let ext = extname(permalink);
+        if !ext.is_empty() {
+            return ext.to_string();
+        }
+    }
+    let ext = extname(rel_path);
     let bare = ext.trim_start_matches('.').to_ascii_lowercase();
     if ["markdown", "mkdown", "mkdn", "mkd", "md"].contains(&bare.as_str()) {
         ".html".to_string()
@@ -209,7 +221,8 @@ pub fn output_ext(rel_path: &str) -> String {
 /// The URL Jekyll gives a page (a file outside `_posts/` with front matter). `rel_path` is its
 /// path from the site's root (`guide/a.md`, `404.md`, `about/index.markdown`);
 /// `site_setting` is the site's `permalink:` (`None`: `date`); `front_permalink` the page's
-/// own. The page's own permalink wins and knows only `:path`, `:basename` and `:output_ext`
+/// own. The page's own permalink wins (its extension, if any, is the page's output
+/// extension) and knows only `:path`, `:basename` and `:output_ext`
 /// (any other `:name` stays as written); else an index file is its folder (`/:path/`), else
 /// `/:path/:basename` takes the ending of the site's setting: `/` for `pretty` or a template
 /// ending in `/`, the extension for `date`, `ordinal`, `none` or a template ending in
@@ -223,12 +236,9 @@ pub fn page_url(
         Some(slash) => (&rel_path[..slash], &rel_path[slash + 1..]),
         None => ("", rel_path),
     };
-    let ext = match name.rfind('.') {
-        Some(dot) => &name[dot..],
-        None => "",
-    };
+    let ext = extname(name);
     let basename = name[..name.len() - ext.len()].trim_end_matches('.');
-    let output_ext = output_ext(rel_path);
+    let output_ext = output_ext(rel_path, front_permalink);
     let html = [".html", ".xhtml", ".htm"].contains(&output_ext.as_str());
     let template = match front_permalink {
         Some(permalink) => permalink.to_string(),
@@ -252,10 +262,16 @@ pub fn page_url(
             template
         }
     };
+    // Jekyll's folder of a page: empty at the root, else with a leading `/`.
+    let path = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("/{dir}")
+    };
     // Jekyll's `URL#generate_url_from_hash`: each placeholder in turn, everywhere it appears.
     let mut url = template;
     for (token, value) in [
-        (":path", dir),
+        (":path", path.as_str()),
         (":basename", basename),
         (":output_ext", output_ext.as_str()),
     ] {
@@ -270,7 +286,7 @@ pub fn page_url(
 /// The file Jekyll writes for `url`, from the site's output root: a URL ending in `/` is its
 /// `index.html`; any other gets `output_ext` unless it already ends with it (`/a` → `a.html`,
 /// `/a.html` → `a.html`, `/feed.xml` with `.xml` → `feed.xml`, but with `.html` →
-/// `feed.xml.html`, as Jekyll writes a Markdown page with `permalink: /feed.xml`).
+/// `feed.xml.html`). `output_ext` is [`output_ext`] of the file.
 pub fn output_file(url: &str, output_ext: &str) -> String {
     let path = url.trim_start_matches('/');
     if url.ends_with('/') || path.is_empty() {
@@ -477,6 +493,16 @@ mod tests {
         );
         assert_eq!(page_url(None, "sub/pg.md", Some("/x/:basename/")), "/x/pg/");
         assert_eq!(page_url(None, "sub/pg.md", Some("/:path/")), "/sub/");
+        // `:path` starts with `/` below the root.
+        assert_eq!(
+            page_url(None, "sub/pg.md", Some("/x:path-:basename/")),
+            "/x/sub-pg/"
+        );
+        assert_eq!(
+            page_url(None, "pg.md", Some("/x:path-:basename/")),
+            "/x-pg/"
+        );
+        assert_eq!(page_url(None, "feedish.md", Some("/feed.xml")), "/feed.xml");
     }
 
     #[test]
@@ -495,9 +521,17 @@ mod tests {
 
     #[test]
     fn output_ext_of_markdown_is_html() {
-        assert_eq!(output_ext("a/b.md"), ".html");
-        assert_eq!(output_ext("b.MARKDOWN"), ".html");
-        assert_eq!(output_ext("feed.xml"), ".xml");
-        assert_eq!(output_ext("noext"), "");
+        assert_eq!(output_ext("a/b.md", None), ".html");
+        assert_eq!(output_ext("b.MARKDOWN", None), ".html");
+        assert_eq!(output_ext("feed.xml", None), ".xml");
+        assert_eq!(output_ext("noext", None), "");
+        assert_eq!(output_ext(".md", None), "");
+        // The page's own permalink's extension wins.
+        assert_eq!(output_ext("feedish.md", Some("/feed.xml")), ".xml");
+        assert_eq!(output_ext("a.md", Some("/a.b/")), ".html");
+        assert_eq!(
+            output_ext("a.md", Some("/p/:basename:output_ext/:title")),
+            ".html"
+        );
     }
 }
