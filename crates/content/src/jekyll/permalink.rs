@@ -449,6 +449,27 @@ mod tests {
     }
 
     #[test]
+    fn a_post_permalink_as_jekyll_wrote_it() {
+        let m = moment("2024-03-04");
+        let parts = PostParts {
+            date: &m,
+            slug: "Tok-En",
+            categories: &[],
+            output_ext: ".html",
+            rel_path: "_posts/2024-03-04-Tok-En.md",
+        };
+        let url = post_url("/:month_:day/:year2/:Year/:collection/:name/:path", &parts).unwrap();
+        assert_eq!(
+            url,
+            "/03_04/20242/:Year/posts/2024-03-04-tok-en/2024-03-04-Tok-En"
+        );
+        assert_eq!(
+            output_file(&url, ".html"),
+            "03_04/20242/:Year/posts/2024-03-04-tok-en/2024-03-04-Tok-En.html"
+        );
+    }
+
+    #[test]
     fn urls_are_sanitised() {
         assert_eq!(
             url("blog//:title/./../", "2024-03-04", "x", &[]),
