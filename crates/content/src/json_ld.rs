@@ -78,7 +78,8 @@ mod tests {
     fn json_ld_carries_author_and_dates_when_given() {
         let mut a = article();
         a.author = Some("Jeanne Martin".into());
-        a.date_published = crate::jekyll::dates::parse_moment("2019-03-01", &crate::jekyll::dates::Zone::utc());
+        a.date_published =
+            crate::jekyll::dates::parse_moment("2019-03-01", &crate::jekyll::dates::Zone::utc());
         let v: serde_json::Value =
             serde_json::from_str(&json_ld(&a, "u", &SiteSettings::default())).unwrap();
         assert_eq!(v["author"]["name"], "Jeanne Martin");

@@ -180,8 +180,10 @@ mod tests {
     fn addresses_are_percent_encoded_and_the_xml_escaped() {
         let mut page = article();
         page.permalink = "/Réunion d'équipe & <bilan>.html".into();
-        page.date_published =
-            cpd_content::jekyll::dates::parse_moment("2024-05-02", &cpd_content::jekyll::dates::Zone::utc());
+        page.date_published = cpd_content::jekyll::dates::parse_moment(
+            "2024-05-02",
+            &cpd_content::jekyll::dates::Zone::utc(),
+        );
         let map = sitemap(&[&page], &SiteSettings::at("https://ex.org", "/"));
         assert!(
             map.contains(

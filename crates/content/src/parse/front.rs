@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::source::{PResult, PageSource, Source};
 use crate::conventions::language_tag;
 use crate::error::ContentError;
-use crate::jekyll::dates::{parse_moment, Moment, Zone};
+use crate::jekyll::dates::{parse_moment, parse_quoted_moment, Moment, Zone};
 use crate::jekyll::permalink;
 
 /// The YAML text of the front matter and where it starts in the file.
@@ -74,12 +74,20 @@ impl Scalar {
 }
 
 impl Words {
-    /// Jekyll's `pluralized_array_from_hash`: a string is split on blanks; list items are kept
+    /// As Jekyll reads `categories:`/`tags:`: a string is split on blanks; list items are kept
     /// whole.
-    fn into_vec(self) -> Vec<String> {
+    fn plural(self) -> Vec<String> {
         match self {
             Words::List(items) => items.into_iter().map(Scalar::text).collect(),
             Words::One(one) => one.text().split_whitespace().map(str::to_string).collect(),
+        }
+    }
+
+    /// As Jekyll reads `category:`/`tag:`: a string is one word, blanks included.
+    fn singular(self) -> Vec<String> {
+        match self {
+            Words::List(items) => items.into_iter().map(Scalar::text).collect(),
+            Words::One(one) => vec![one.text()],
         }
     }
 }
@@ -87,11 +95,8 @@ impl Words {
 /// `plural` then `singular`, each word once, in order.
 fn words(plural: Option<Words>, singular: Option<Words>) -> Vec<String> {
     let mut all: Vec<String> = Vec::new();
-    for word in plural
-        .into_iter()
-        .chain(singular)
-        .flat_map(Words::into_vec)
-    {
+    let plural = plural.into_iter().flat_map(Words::plural);
+    for word in plural.chain(singular.into_iter().flat_map(Words::singular)) {
         if !word.is_empty() && !all.contains(&word) {
             all.push(word);
         }
@@ -164,6 +169,7 @@ impl FrontMatter {
                     }
                 }
                 let template = written
+                    .clone()
                     .or_else(|| addressing.posts_permalink.clone())
                     .unwrap_or_else(|| permalink::style_template(&addressing.permalink));
                 let slug = optional(raw.slug).unwrap_or_else(|| file.slug.clone());
@@ -174,8 +180,10 @@ impl FrontMatter {
                         slug: &slug,
                         categories: &categories,
                         output_ext: ".html",
+                        rel_path: &page.rel_path,
                     },
-                );
+                )
+                .map_err(|m| keys.error("permalink", format!("permalink `{template}`: {m}")))?;
                 let front = PostFront {
                     categories,
                     tags: words(raw.tags, raw.tag),
@@ -193,7 +201,11 @@ impl FrontMatter {
                 None,
             ),
         };
-        let permalink = format!("/{}", permalink::output_file(&permalink));
+        let output_ext = match post {
+            Some(_) => ".html".to_string(),
+            None => permalink::output_ext(&page.rel_path, written.as_deref()),
+        };
+        let permalink = format!("/{}", permalink::output_file(&permalink, &output_ext));
         let date = date.or_else(|| addressing.post.as_ref().map(|p| p.date));
         let lang = match optional(raw.lang) {
             Some(lang) => {
@@ -288,11 +300,22 @@ impl Keys<'_, '_> {
         }
     }
 
-    /// A date key, in any form Jekyll reads; a time without offset is in the site's zone.
+    /// A date key, in any form Jekyll reads; a time without offset is in the site's zone. YAML
+    /// reads an unquoted time with seconds as UTC, a quoted one as written: the key's line says
+    /// which it is.
     fn date(&self, key: &str, value: Option<String>, zone: &Zone) -> PResult<Option<Moment>> {
+        let quoted = self.yaml.text.lines().any(|l| {
+            l.strip_prefix(key)
+                .and_then(|rest| rest.trim_start().strip_prefix(':'))
+                .is_some_and(|v| v.trim_start().starts_with(['"', '\'']))
+        });
         optional(value)
             .map(|v| {
-                parse_moment(&v, zone).ok_or_else(|| {
+                let parsed = match quoted {
+                    true => parse_quoted_moment(&v, zone),
+                    false => parse_moment(&v, zone),
+                };
+                parsed.ok_or_else(|| {
                     self.error(
                         key,
                         format!(
@@ -319,7 +342,10 @@ fn titleize_slug(slug: &str) -> String {
         .map(|word| {
             let mut chars = word.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })

@@ -94,7 +94,9 @@ pub fn parse_page_in(
 fn front_scalars(head: &str) -> Option<BTreeMap<String, String>> {
     // Between the opening and the closing `---` lines.
     let lines: Vec<&str> = head.lines().collect();
-    let yaml = lines.get(1..lines.len().saturating_sub(1)).unwrap_or_default();
+    let yaml = lines
+        .get(1..lines.len().saturating_sub(1))
+        .unwrap_or_default();
     let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(&yaml.join("\n")).ok()?;
     Some(crate::settings::scalars(&value))
 }

@@ -367,12 +367,12 @@ fn errors_name_the_line() {
             "3: invalid front matter: toc: invalid type",
         ),
         (
-            "---\ntitle: T\npermalink: a.html\n---\n",
-            "3: front matter `permalink` must start with `/`",
+            "---\ntitle: T\npermalink: a b.html\n---\n",
+            "3: front matter `permalink` must be a plain path",
         ),
         (
             "---\ntitle: T\ndate: 12/03/2024\n---\n",
-            "3: front matter `date` is not an ISO 8601 date",
+            "3: front matter `date` is not a date",
         ),
         ("no front matter\n", "1: missing front matter"),
     ];

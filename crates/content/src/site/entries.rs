@@ -183,9 +183,8 @@ fn walk(
                 ))
             }
             Verdict::Keep => {
-                let front = has_front_matter(&path).map_err(|e| {
-                    ContentError::io(named(&path), "cannot be read", e)
-                })?;
+                let front = has_front_matter(&path)
+                    .map_err(|e| ContentError::io(named(&path), "cannot be read", e))?;
                 let entry = Entry { path, rel };
                 match (area, is_page(&entry.rel), front) {
                     (Area::Posts, true, true) => entries.posts.push(entry),
@@ -290,7 +289,8 @@ fn has_front_matter(path: &Path) -> std::io::Result<bool> {
 
 /// A folder that leads back into one of its own ancestors is an error naming it.
 fn check_loop(root: &Path, dir: &Path, shown: &str) -> Result<(), ContentError> {
-    let real = std::fs::canonicalize(dir).map_err(|e| ContentError::io(shown, "cannot be read", e))?;
+    let real =
+        std::fs::canonicalize(dir).map_err(|e| ContentError::io(shown, "cannot be read", e))?;
     let mut ancestor = dir.parent();
     while let Some(a) = ancestor {
         let same = std::fs::canonicalize(a).is_ok_and(|a| a == real);
@@ -348,7 +348,11 @@ mod tests {
         for f in files {
             let path = dir.path().join(f);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, FRONT).unwrap();
+            let text = match is_page(f) || f.ends_with(".html") || f.ends_with(".xml") {
+                true => FRONT,
+                false => "x",
+            };
+            std::fs::write(path, text).unwrap();
         }
         dir
     }
@@ -428,7 +432,9 @@ mod tests {
             ".well-known/security.txt",
         ]);
         let mut rules = Reading::default();
-        rules.exclude.extend(["README.md".into(), "docs".into(), "notes/d*".into()]);
+        rules
+            .exclude
+            .extend(["README.md".into(), "docs".into(), "notes/d*".into()]);
         rules.include.push(".well-known".into());
         rules.drafts = true;
         let e = list(dir.path(), "content", &rules).unwrap();

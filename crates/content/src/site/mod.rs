@@ -15,9 +15,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use crate::error::ContentError;
-use crate::model::Article;
 use crate::jekyll::dates::{self, Moment, Zone};
 use crate::liquid;
+use crate::model::Article;
 use crate::parse::{parse_page, parse_page_in, Addressing, Asset, PageSource, PostFile};
 use crate::settings::{Overrides, SiteSettings, CONFIG_FILE};
 use crate::typography;
@@ -161,10 +161,12 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
         skipped,
     } = entries::list(root, shown, &settings.reading)?;
     account.skipped = skipped;
-    account.skipped.extend(liquid_pages.into_iter().map(|e| Skipped {
-        rel: e.rel,
-        rule: Rule::ThemeFile,
-    }));
+    account
+        .skipped
+        .extend(liquid_pages.into_iter().map(|e| Skipped {
+            rel: e.rel,
+            rule: Rule::ThemeFile,
+        }));
     let addressing = Addressing {
         permalink: settings.reading.permalink.clone(),
         posts_permalink: settings.reading.posts_permalink.clone(),
@@ -197,7 +199,11 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
     let liquid = SiteLiquid {
         settings: &settings,
         url: settings.absolute("").trim_end_matches('/').to_string(),
-        posts: posts.iter().chain(&drafts).map(|e| e.rel.as_str()).collect(),
+        posts: posts
+            .iter()
+            .chain(&drafts)
+            .map(|e| e.rel.as_str())
+            .collect(),
         root,
         shown,
     };
@@ -279,7 +285,13 @@ fn post_file(
             .map_err(|e| ContentError::io(format!("{shown}/{}", entry.rel), "cannot be read", e))?;
         let at = zone.to_local(time::OffsetDateTime::from(modified));
         let (slug, _) = dates::draft_name(name);
-        (Moment { at, day_only: false }, slug.to_string())
+        (
+            Moment {
+                at,
+                day_only: false,
+            },
+            slug.to_string(),
+        )
     } else {
         let Some(parsed) = dates::post_name(name) else {
             return Ok(None);

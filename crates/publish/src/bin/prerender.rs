@@ -13,9 +13,13 @@ use cpd_publish::{build, BuildOptions};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str, var: &str| {
-        args.iter().any(|a| a == name) || std::env::var(var).is_ok_and(|v| !v.is_empty() && v != "0")
+        args.iter().any(|a| a == name)
+            || std::env::var(var).is_ok_and(|v| !v.is_empty() && v != "0")
     };
-    if let Some(unknown) = args.iter().find(|a| !matches!(a.as_str(), "--drafts" | "--explain")) {
+    if let Some(unknown) = args
+        .iter()
+        .find(|a| !matches!(a.as_str(), "--drafts" | "--explain"))
+    {
         eprintln!("error: unknown option `{unknown}` (known: --drafts, --explain)");
         return ExitCode::FAILURE;
     }
