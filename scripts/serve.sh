@@ -8,8 +8,16 @@
 # `trunk serve` has no way to answer an unknown path with the site's 404.html, so nginx stands
 # in front of it, as a static host would:
 # requests, and the live-reload websocket, go through to Trunk; a 404 gets « page introuvable ».
+# `--drafts` builds the posts of `_drafts/` too; other arguments go to `trunk serve`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+args=()
+for arg in "$@"; do
+  case $arg in
+    --drafts) export CPD_DRAFTS=1 ;;
+    *) args+=("$arg") ;;
+  esac
+done
 bash scripts/setup.sh
 port=${PORT:-8080}
 trunk_port=${TRUNK_PORT:-$((port + 1000))}
@@ -33,7 +41,7 @@ server {
 }
 CONF
 nginx_conf "$run" "$run/proxy.conf"
-trunk serve --offline --address 127.0.0.1 --port "$trunk_port" "$@" &
+trunk serve --offline --address 127.0.0.1 --port "$trunk_port" "${args[@]}" &
 trunk=$!
 trap 'kill "$trunk" 2>/dev/null; kill "$(cat "$run/nginx.pid" 2>/dev/null)" 2>/dev/null; wait' EXIT INT TERM
 echo "serving on http://127.0.0.1:$port/ (Trunk on $trunk_port)"

@@ -383,10 +383,8 @@ mod tests {
         let rfc = |d: &str| rfc3339(&parse_moment(d, &Zone::utc()).unwrap());
         assert_eq!(rfc("2024-05-02"), "2024-05-02T00:00:00Z");
         assert_eq!(rfc("2024-06-10T09:30:00"), "2024-06-10T09:30:00Z");
-        assert_eq!(
-            rfc("2024-06-10T09:30:00+02:00"),
-            "2024-06-10T09:30:00+02:00"
-        );
+        // As in Jekyll, a written offset is read into the site's zone (here UTC).
+        assert_eq!(rfc("2024-06-10T09:30:00+02:00"), "2024-06-10T07:30:00Z");
         assert_eq!(rfc("2024-06-10T09:30:00Z"), "2024-06-10T09:30:00Z");
     }
 

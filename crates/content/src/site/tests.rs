@@ -136,3 +136,92 @@ fn each_broken_page_fails_naming_file_line_and_cause() {
         assert!(error.message.contains(keyword), "{line}: {error}");
     }
 }
+
+/// A small Jekyll site in a temporary folder.
+fn jekyll_site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// A page's text, its links' hrefs, and its code blocks' text.
+fn text_links_and_code(page: &Article) -> (String, Vec<String>, Vec<String>) {
+    let (mut text, mut hrefs, mut code) = (String::new(), Vec::new(), Vec::new());
+    crate::walk::inlines(page, &mut |i| match i {
+        Inline::Text(t) => text.push_str(t),
+        Inline::Link(l) => hrefs.push(l.href.clone()),
+        _ => {}
+    });
+    crate::walk::blocks(page, &mut |b| {
+        if let Block::Code(c) = b {
+            let lines: Vec<String> = c
+                .lines
+                .iter()
+                .map(|l| l.iter().map(|t| t.text.as_str()).collect())
+                .collect();
+            code.push(lines.join("\n"));
+        }
+    });
+    (text, hrefs, code)
+}
+
+#[test]
+fn the_liquid_of_a_jekyll_site_runs_before_the_markdown() {
+    let site = jekyll_site(&[
+        ("_config.yml", "title: Mon blog\nlang: en\npermalink: pretty\n"),
+        (
+            "_posts/2024-01-02-hello.md",
+            "---\ntitle: Hello\n---\nFirst post.\n",
+        ),
+        ("_includes/note.html", "Note from {{ include.who }}."),
+        ("about.md", "---\ntitle: About\n---\nAbout me.\n"),
+        (
+            "index.md",
+            "---\ntitle: Home\nsubtitle: Welcome\n---\n{{ page.subtitle }} to {{ site.title }}.\n\nSee [the post]({% post_url 2024-01-02-hello %}) and [me]({% link about.md %}).\n\n{% include note.html who=\"Ana\" %}\n\n{% comment %}\nhidden\n{% endcomment %}\n{% highlight rust %}\nfn main() {}\n{% endhighlight %}\n\n```yaml\nsha: ${{ github.sha }}\n```\n",
+        ),
+    ]);
+    let site =
+        load_site(site.path(), "content", &Overrides::default()).unwrap_or_else(|e| panic!("{e}"));
+    let home = site.pages.iter().find(|p| p.title == "Home").unwrap();
+    let (text, hrefs, code) = text_links_and_code(home);
+    assert!(text.contains("Welcome to Mon blog."), "{text}");
+    assert!(text.contains("Note from Ana."), "{text}");
+    assert!(!text.contains("hidden"), "{text}");
+    assert_eq!(hrefs, ["/2024/01/02/hello/", "/about/"]);
+    assert_eq!(code, ["fn main() {}", "sha: ${{ github.sha }}"]);
+    let post = site.pages.iter().find(|p| p.title == "Hello").unwrap();
+    assert_eq!(post.permalink, "/2024/01/02/hello/index.html");
+    assert_eq!(post.post.as_ref().unwrap().excerpt, "First post.");
+    assert_eq!(site.account.posts, 1);
+    assert_eq!(site.account.pages, 2);
+}
+
+#[test]
+fn liquid_outside_the_subset_fails_naming_file_line_and_construct() {
+    for (body, line, construct) in [
+        (
+            "Intro.\n\n{% for post in site.posts %}x{% endfor %}\n",
+            6,
+            "{% for",
+        ),
+        (
+            "See {% post_url 2020-01-01-nowhere %}.\n",
+            4,
+            "2020-01-01-nowhere",
+        ),
+        ("[x]({% link nowhere.md %})\n", 4, "nowhere.md"),
+    ] {
+        let dir = jekyll_site(&[("page.md", &format!("---\ntitle: P\n---\n{body}"))]);
+        let e = load_site(dir.path(), "content", &Overrides::default()).unwrap_err();
+        assert_eq!(
+            (e.file.as_str(), e.line),
+            ("content/page.md", Some(line)),
+            "{e}"
+        );
+        assert!(e.to_string().contains(construct), "{e}");
+    }
+}
