@@ -1,6 +1,6 @@
 //! The site's conventions, as Jekyll sites have them: which names are left out, the default
-//! language, what a language tag looks like (dates are [`crate::jekyll::dates`]). A leaf: the parser, the settings and the
-//! site's loading all read it.
+//! language, what a language tag looks like (dates are [`crate::jekyll::dates`]). A leaf: the
+//! parser, the settings and the site's loading all read it.
 
 /// The language of pages and of the site when nothing says otherwise.
 pub const DEFAULT_LANG: &str = "fr";

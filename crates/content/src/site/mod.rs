@@ -68,7 +68,7 @@ impl Account {
                 .iter()
                 .map(|(rule, n)| format!("{n} {}", rule.describe()))
                 .collect();
-            line += &format!("; left out: {}", each.join(", "));
+            line += &format!("; left out: {}", each.join("; "));
         }
         line
     }
