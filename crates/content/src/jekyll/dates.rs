@@ -115,6 +115,22 @@ fn to_civil(local: PrimitiveDateTime) -> Option<jiff::civil::DateTime> {
     .ok()
 }
 
+/// The months' names as Ruby's `strftime` and Jekyll's permalinks write them.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date as written in content: `day_only` when only a day was written, and then `at` is
 /// midnight in the site's zone. `at` always carries the site zone's offset, as Jekyll's dates do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

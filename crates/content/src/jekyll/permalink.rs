@@ -53,21 +53,6 @@ pub struct PostParts<'a> {
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(":([a-z_]+)").expect("a valid pattern"));
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Categories lower-cased (not slugged: spaces stay), each once, joined by `/`.
 fn categories(list: &[String], slugged: bool) -> String {
     let mut seen: Vec<String> = Vec::new();
@@ -111,7 +96,10 @@ fn placeholder(name: &str, parts: &PostParts<'_>) -> Option<String> {
     let at = parts.date.at;
     let date = at.date();
     let month = usize::from(u8::from(date.month()));
-    let month_name = MONTHS.get(month.wrapping_sub(1)).copied().unwrap_or("");
+    let month_name = super::dates::MONTHS
+        .get(month.wrapping_sub(1))
+        .copied()
+        .unwrap_or("");
     let weekday = date.weekday().to_string();
     let (iso_year, week, _) = date.to_iso_week_date();
     Some(match name {

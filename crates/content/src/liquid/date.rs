@@ -7,20 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::jekyll::dates::MONTHS;
+
 const WEEKDAYS: [&str; 7] = [
     "Sunday",
     "Monday",
