@@ -10,7 +10,7 @@ use html5gum::{Token, Tokenizer};
 
 use super::files::string;
 use super::source::PResult;
-use super::tree::{check_liquid, classify, Builder, Kind};
+use super::tree::{classify, Builder, Kind};
 use crate::model::{Attributes, HtmlTag, Inline};
 
 /// The allowed element names, for messages.
@@ -38,9 +38,7 @@ pub(super) fn feed(b: &mut Builder<'_, '_>, raw: &str, line: usize) -> PResult<(
             }
             Token::EndTag(tag) => end(b, &string(&tag.name).to_ascii_lowercase(), line)?,
             Token::String(text) => {
-                let text = string(&text.value);
-                check_liquid(b.src, &text, line)?;
-                b.push_text(&text, line)?;
+                b.push_text(&string(&text.value), line)?;
             }
             // Comments are the author's notes, not content.
             Token::Comment(_) => {}

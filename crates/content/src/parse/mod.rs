@@ -56,9 +56,41 @@ pub struct ParsedPage {
     pub notes: Vec<String>,
 }
 
-/// Parses a whole page file (front matter and body) into the typed model, without Liquid.
+/// Parses a whole page file (front matter and body) into the typed model, on its own: its
+/// Liquid runs with no site behind it (no settings, posts or includes).
 pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
-    parse_page_in(source, text, None)
+    parse_page_in(source, text, &NoSite)
+}
+
+/// The site of a page parsed on its own: nothing is there.
+struct NoSite;
+
+impl liquid::Context for NoSite {
+    fn site(&self, _key: &str) -> Option<String> {
+        None
+    }
+    fn page(&self, _key: &str) -> Option<String> {
+        None
+    }
+    fn baseurl(&self) -> &str {
+        ""
+    }
+    fn url(&self) -> &str {
+        ""
+    }
+    fn post_url(&self, name: &str) -> Result<String, String> {
+        Err(format!(
+            "no post `{name}`: the page is read without its site"
+        ))
+    }
+    fn link(&self, path: &str) -> Result<String, String> {
+        Ok(format!("/{}", path.trim().trim_start_matches('/')))
+    }
+    fn include(&self, name: &str) -> Result<(String, String), String> {
+        Err(format!(
+            "no `_includes/{name}`: the page is read without its site"
+        ))
+    }
 }
 
 /// Parses a page of a site: its body's Liquid runs first, as in Jekyll, with `site` answering
@@ -66,13 +98,13 @@ pub fn parse_page(source: &PageSource, text: &str) -> PResult<ParsedPage> {
 pub fn parse_page_in(
     source: &PageSource,
     text: &str,
-    site: Option<&dyn liquid::Context>,
+    site: &dyn liquid::Context,
 ) -> PResult<ParsedPage> {
     let start = excerpt::body_start(text);
     let mut notes = Vec::new();
     let rendered;
-    let text = match site {
-        Some(site) if liquid::has_liquid(&text[start..]) => {
+    let text = match liquid::has_liquid(&text[start..]) {
+        true => {
             // A front matter that is not YAML has no `page.X`; its own parse below says why.
             let page = front_scalars(&text[..start]).unwrap_or_default();
             let context = PageContext { site, page };
@@ -82,7 +114,7 @@ pub fn parse_page_in(
             rendered = format!("{}{}", &text[..start], out.text);
             rendered.as_str()
         }
-        _ => text,
+        false => text,
     };
     let mut page = parse_text(source, text)?;
     page.notes = notes;

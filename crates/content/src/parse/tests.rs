@@ -323,11 +323,11 @@ fn errors_name_the_line() {
         ("<a href=\"javascript:x\">y</a>\n", "4: `javascript:x`"),
         (
             "\n{% include x.html %}\n",
-            "5: Liquid is not supported: `{% include x.html %}`",
+            "5: Liquid `{% include x.html %}`: no `_includes/x.html`",
         ),
         (
-            "Hello {{ page.title }}\n",
-            "4: Liquid is not supported: `{{ page.title }}`",
+            "Hello {% for p in site.posts %}{{ p }}{% endfor %}\n",
+            "4: Liquid `{% for p in site.posts %}` is not supported",
         ),
         ("![](a.png)\n", "4: image `a.png` has no alt text"),
         (

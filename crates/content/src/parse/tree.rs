@@ -233,7 +233,6 @@ impl<'s, 'a> Builder<'s, 'a> {
                 Ok(())
             }
             _ => {
-                check_liquid(self.src, text, line)?;
                 self.text_seen += text.len();
                 self.push_text(text, line)
             }
@@ -447,25 +446,4 @@ pub(super) fn classify(href: &str) -> Option<LinkTarget> {
     } else {
         Some(LinkTarget::Site)
     }
-}
-
-/// Liquid tags and outputs: Jekyll would run them; this site cannot, so it says so.
-pub(super) fn check_liquid(src: &Source<'_>, text: &str, line: usize) -> PResult<()> {
-    for (open, close) in [("{%", "%}"), ("{{", "}}")] {
-        if let Some(i) = text.find(open) {
-            let rest = text.get(i..).unwrap_or("");
-            let tag = rest
-                .find(close)
-                .and_then(|j| rest.get(..j + close.len()))
-                .unwrap_or(open);
-            let tag: String = tag.chars().take(60).collect();
-            return Err(src.error(
-                line,
-                format!(
-                    "Liquid is not supported: `{tag}`; write the text or link it produces instead"
-                ),
-            ));
-        }
-    }
-    Ok(())
 }

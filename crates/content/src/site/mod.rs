@@ -331,7 +331,7 @@ fn parse_all(
             site_lang: settings.lang.clone(),
             addressing,
         };
-        let page = parse_page_in(&source, &text, Some(liquid))?;
+        let page = parse_page_in(&source, &text, liquid)?;
         account.notes.extend(page.notes.iter().cloned());
         let article = &page.article;
         let future = article.post.is_some()
