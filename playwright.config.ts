@@ -8,6 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 8081);
 const DIST = process.env.E2E_DIST ?? 'dist';
 const SUB_DIST = process.env.E2E_SUB_DIST ?? 'target/e2e-sub';
 const FIXTURE_DIST = process.env.E2E_FIXTURE_DIST ?? 'target/e2e-fixture';
+const BLOG_DIST = process.env.E2E_BLOG_DIST ?? 'target/e2e-blog';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -49,5 +50,12 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 20_000,
     },
-  ].filter((_, i) => i === 0 || existsSync([SUB_DIST, FIXTURE_DIST][i - 1])),
+    {
+      // A Jekyll blog (tests/fixtures/blog), built at the root (scripts/test.sh).
+      command: `bash scripts/serve-dist.sh ${PORT + 3} ${BLOG_DIST}`,
+      url: `http://127.0.0.1:${PORT + 3}/about/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ].filter((_, i) => i === 0 || existsSync([SUB_DIST, FIXTURE_DIST, BLOG_DIST][i - 1])),
 });

@@ -35,5 +35,10 @@ rm -rf target/e2e-fixture && mkdir -p target/e2e-fixture
 CPD_TEST_DATA=$data/fixture CONTENT_DIR=tests/fixtures/site \
   trunk build --release --offline --public-url /essai/ --dist target/e2e-fixture/essai
 
+# A Jekyll blog brought over unchanged: posts, Liquid, the old theme's pages and files.
+rm -rf target/e2e-blog && mkdir -p target/e2e-blog
+CPD_TEST_DATA=$data/blog CONTENT_DIR=tests/fixtures/blog \
+  trunk build --release --offline --dist target/e2e-blog
+
 step "end-to-end tests (Playwright, system Chromium, nginx)"
 npx playwright test

@@ -6,12 +6,16 @@ export const ARTICLE = '/chef-projet-digital.html';
 /** The same site built with `--public-url /docs/` (scripts/test.sh), served one port up. */
 export const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
 
+/** A Jekyll blog brought over unchanged (tests/fixtures/blog), built at the root, three ports up. */
+export const BLOG = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 3}`;
+
 /** What the build wrote for the tests beside each site (`CPD_TEST_DATA`, see scripts/test.sh),
  *  never deployed: the pages' models and the build's facts. */
 const DATA = {
   app: process.env.E2E_DATA ?? 'target/e2e-data/app',
   sub: process.env.E2E_SUB_DATA ?? 'target/e2e-data/sub',
   fixture: process.env.E2E_FIXTURE_DATA ?? 'target/e2e-data/fixture',
+  blog: process.env.E2E_BLOG_DATA ?? 'target/e2e-data/blog',
 };
 type Site = keyof typeof DATA;
 

@@ -60,6 +60,27 @@ pub struct Words {
     pub search_missing: String,
     pub search_corrupt: String,
     pub search_stale: String,
+    /// `{day}`, `{month}`, `{year}`: a date as a sentence writes it.
+    pub date_format: String,
+    /// The months' names, January first.
+    pub months: [String; 12],
+    /// `{author}`: a post's author.
+    pub by_author: String,
+    pub tags: String,
+    /// `{tag}`: a tag page's title.
+    pub tag_title: String,
+    pub posts: String,
+    /// `{n}`: the title of the posts list's page n.
+    pub posts_page: String,
+    pub pages: String,
+    pub older_posts: String,
+    pub newer_posts: String,
+    /// The name of the posts list's page links.
+    pub pagination: String,
+    pub previous_post: String,
+    pub next_post: String,
+    /// The name of a post's links to its neighbours.
+    pub post_neighbours: String,
 }
 
 impl Words {
@@ -71,6 +92,30 @@ impl Words {
     /// The 404 page's link to the home page, titled `title`.
     pub fn not_found_link(&self, title: &str) -> String {
         self.not_found_link.replace("{title}", title)
+    }
+
+    /// A date in this language's words (« 7 décembre 2026 », "December 7, 2026").
+    pub fn date(&self, date: time::Date) -> String {
+        let month = &self.months[usize::from(u8::from(date.month())) - 1];
+        self.date_format
+            .replace("{day}", &date.day().to_string())
+            .replace("{month}", month)
+            .replace("{year}", &date.year().to_string())
+    }
+
+    /// A post's byline.
+    pub fn by_author(&self, author: &str) -> String {
+        self.by_author.replace("{author}", author)
+    }
+
+    /// A tag page's title.
+    pub fn tag_title(&self, tag: &str) -> String {
+        self.tag_title.replace("{tag}", tag)
+    }
+
+    /// The title of the posts list's page `n` (2 and after).
+    pub fn posts_page(&self, n: usize) -> String {
+        self.posts_page.replace("{n}", &n.to_string())
     }
 
     /// A task list's box: done or to do.
@@ -187,6 +232,18 @@ mod tests {
             assert!(words.section_link.contains("{heading}"), "{lang}");
             assert!(words.not_found_link.contains("{title}"), "{lang}");
             assert!(words.search_many.contains("{n}"), "{lang}");
+            for key in ["{day}", "{month}", "{year}"] {
+                assert!(words.date_format.contains(key), "{lang}");
+            }
+            assert!(words.by_author.contains("{author}"), "{lang}");
+            assert!(words.tag_title.contains("{tag}"), "{lang}");
+            assert!(words.posts_page.contains("{n}"), "{lang}");
+        }
+        let date = time::macros::date!(2026 - 12 - 07);
+        assert_eq!(tables.words("fr", "fr").date(date), "7 décembre 2026");
+        assert_eq!(tables.words("en", "fr").date(date), "December 7, 2026");
+        for (lang, words) in tables.all() {
+            assert!(!lang.is_empty() && !words.posts.is_empty());
         }
     }
 

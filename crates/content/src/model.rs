@@ -35,6 +35,9 @@ pub struct Article {
     /// What a post has beyond a page; `None` for a page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<Post>,
+    /// The list of the site's posts, tags or pages the page shows after its own text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<Listing>,
     /// Front matter `nav_order`: pages that set it are listed in the site menu, in this order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nav_order: Option<i64>,
@@ -72,6 +75,20 @@ pub struct Post {
     /// A draft of `_drafts/`, built on request.
     #[serde(default)]
     pub draft: bool,
+}
+
+/// What a list page of the blog lists: its built-in pages, and a page with `layout: home`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Listing {
+    /// Page `page` (1-based) of the posts, newest first.
+    Posts { page: usize },
+    /// The posts tagged with the tag of this slug.
+    Tag { slug: String },
+    /// Every tag, with its posts' count.
+    Tags,
+    /// Every page that is not a post.
+    Pages,
 }
 
 /// One entry of the contents list: a link to a heading's anchor.

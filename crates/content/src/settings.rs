@@ -72,6 +72,10 @@ pub struct Reading {
     pub excerpt_separator: String,
     /// The names of `collections:` other than posts: left out, and said so.
     pub collections: Vec<String>,
+    /// `paginate:`: posts a page of the posts list shows (jekyll-paginate); none: all.
+    pub paginate: Option<usize>,
+    /// `paginate_path:`: where the list's page N lives (`:num` is N).
+    pub paginate_path: String,
 }
 
 /// What Jekyll 4.3 always leaves out, besides hidden names; `exclude:` adds to it.
@@ -100,6 +104,8 @@ impl Default for Reading {
             drafts: false,
             excerpt_separator: "\n\n".to_string(),
             collections: Vec::new(),
+            paginate: None,
+            paginate_path: "/page:num".to_string(),
         }
     }
 }
@@ -128,6 +134,8 @@ struct File {
     future: Option<bool>,
     show_drafts: Option<bool>,
     excerpt_separator: Option<String>,
+    paginate: Option<usize>,
+    paginate_path: Option<String>,
     /// Only the names matter, and `posts.permalink`.
     #[serde(default)]
     collections: Collections,
@@ -262,6 +270,10 @@ impl SiteSettings {
         if let Some(separator) = parsed.excerpt_separator {
             r.excerpt_separator = separator;
         }
+        r.paginate = parsed.paginate;
+        if let Some(path) = parsed.paginate_path {
+            r.paginate_path = path;
+        }
         settings.scalars = scalars(&values);
         let mut settings = settings.with_address_scalars();
         if let Some(lang) = parsed.lang {
@@ -317,25 +329,37 @@ fn reading(exclude: Vec<String>, include: Vec<String>, collections: Collections)
     r
 }
 
-/// Each top-level scalar of the settings, written as Liquid prints it: strings as they are,
-/// numbers and booleans in their usual form. Lists, maps and nulls have no scalar form.
+/// Each scalar of a YAML map, written as Liquid prints it (strings as they are, numbers and
+/// booleans in their usual form), under its path: `author: {name: Ada}` gives `author.name`.
+/// Lists and nulls have no scalar form.
 pub(crate) fn scalars(values: &serde_yaml_ng::Value) -> BTreeMap<String, String> {
-    use serde_yaml_ng::Value;
-    let Value::Mapping(map) = values else {
-        return BTreeMap::new();
-    };
-    map.iter()
-        .filter_map(|(key, value)| {
-            let key = key.as_str()?;
-            let text = match value {
-                Value::String(s) => s.clone(),
-                Value::Bool(b) => b.to_string(),
-                Value::Number(n) => n.to_string(),
-                _ => return None,
-            };
-            Some((key.to_string(), text))
-        })
-        .collect()
+    fn walk(prefix: &str, value: &serde_yaml_ng::Value, out: &mut BTreeMap<String, String>) {
+        use serde_yaml_ng::Value;
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => n.to_string(),
+            Value::Mapping(map) => {
+                for (key, value) in map {
+                    if let Some(key) = key.as_str() {
+                        let path = match prefix.is_empty() {
+                            true => key.to_string(),
+                            false => format!("{prefix}.{key}"),
+                        };
+                        walk(&path, value, out);
+                    }
+                }
+                return;
+            }
+            _ => return,
+        };
+        out.insert(prefix.to_string(), text);
+    }
+    let mut out = BTreeMap::new();
+    if values.is_mapping() {
+        walk("", values, &mut out);
+    }
+    out
 }
 
 /// `/…/` around a base path; `/` for none.

@@ -1,5 +1,6 @@
-//! Atom 1.0 feeds, as jekyll-feed writes them: the newest [`ENTRIES`] pages that have a `date`,
-//! each with its full content, its links and images made absolute.
+//! Atom 1.0 feeds, as jekyll-feed writes them: the newest [`ENTRIES`] posts (on a site without
+//! posts, pages that have a `date`), each with its full content, its links and images made
+//! absolute; a post's summary is its excerpt unless it has one of its own.
 //!
 //! One feed per language that has a dated page: the site's language at `feed.xml`, any other
 //! at `<lang>/feed.xml`. Each page links its language's feed from its head ([`link_tag`]).
@@ -39,11 +40,23 @@ pub struct Feed<'a> {
     pub pages: Vec<&'a Article>,
 }
 
-/// The site's feeds: one per language with a dated page, the site's language first.
+/// Whether `page` is an entry of its language's feed: a post, as jekyll-feed lists them, or,
+/// on a site without posts, any dated page.
+fn in_feed(page: &Article, has_posts: bool) -> bool {
+    page.date_published.is_some() && (page.post.is_some() || !has_posts)
+}
+
+/// Whether the site has posts: then only posts are feed entries.
+fn has_posts(pages: &[Article]) -> bool {
+    pages.iter().any(|p| p.post.is_some())
+}
+
+/// The site's feeds: one per language with an entry, the site's language first.
 pub fn feeds<'a>(pages: &'a [Article], settings: &SiteSettings) -> Vec<Feed<'a>> {
+    let posts = has_posts(pages);
     let mut langs: Vec<&str> = pages
         .iter()
-        .filter(|p| p.date_published.is_some())
+        .filter(|p| in_feed(p, posts))
         .map(|p| p.lang.as_str())
         .collect();
     langs.sort_by_key(|lang| (*lang != settings.lang, *lang));
@@ -53,7 +66,7 @@ pub fn feeds<'a>(pages: &'a [Article], settings: &SiteSettings) -> Vec<Feed<'a>>
         .map(|lang| {
             let mut dated: Vec<&Article> = pages
                 .iter()
-                .filter(|p| p.lang == lang && p.date_published.is_some())
+                .filter(|p| p.lang == lang && in_feed(p, posts))
                 .collect();
             // Newest first; at the same time, the one changed last, then by address.
             dated.sort_by(|a, b| {
@@ -85,9 +98,8 @@ fn feed_file(lang: &str, settings: &SiteSettings) -> String {
 /// The `<link rel="alternate">` a page of `lang` carries to its language's feed, if there is
 /// one.
 pub fn link_tag(lang: &str, site: &[Article], settings: &SiteSettings) -> Option<String> {
-    let has_feed = site
-        .iter()
-        .any(|p| p.lang == lang && p.date_published.is_some());
+    let posts = has_posts(site);
+    let has_feed = site.iter().any(|p| p.lang == lang && in_feed(p, posts));
     has_feed.then(|| {
         let title = settings.title.as_deref().unwrap_or("Atom");
         format!(

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use cpd_content::site::blog::{built_in, paginate, tag_permalink, Blog, TAGS_PERMALINK};
 use cpd_content::site::{load_site, Site};
+use cpd_content::Listing;
 use cpd_content::{Tables, Words};
 
 use crate::error::{BuildError, Result};
@@ -43,6 +45,8 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
         ));
     }
     let tables = Tables::load(&options.i18n_dir, &options.i18n_dir.display().to_string())?;
+    let mut site = site;
+    add_blog_pages(&mut site, &tables);
     let template_path = options.out.join("index.html");
     let template = std::fs::read_to_string(&template_path)
         .map_err(BuildError::io(&template_path, "read Trunk's output"))?;
@@ -71,6 +75,76 @@ impl Plan {
         self.tables.words(lang, &self.site.settings.lang)
     }
 }
+
+/// A site with posts gets the pages a blog has: the posts list on the home page (below its
+/// text, or as the home page when there is none), its pages of older posts when `paginate:`
+/// is set, a page per tag and the tags index. An address a page already has keeps that page.
+fn add_blog_pages(site: &mut Site, tables: &Tables) {
+    let blog = Blog::of(&site.pages);
+    if blog.posts.is_empty() {
+        return;
+    }
+    let settings = &site.settings;
+    let lang = settings.lang.clone();
+    let words = tables.words(&lang, &lang);
+    let title = settings
+        .title
+        .clone()
+        .unwrap_or_else(|| words.posts.clone());
+    let pagers = paginate(
+        blog.posts.len(),
+        settings.reading.paginate,
+        HOME,
+        &settings.reading.paginate_path,
+    );
+    let mut made = Vec::new();
+    made.push(built_in(
+        "",
+        &title,
+        HOME,
+        &lang,
+        Listing::Posts { page: 1 },
+    ));
+    for pager in pagers.iter().skip(1) {
+        let title = words.posts_page(pager.number);
+        let listing = Listing::Posts { page: pager.number };
+        made.push(built_in("", &title, &pager.permalink, &lang, listing));
+    }
+    if !blog.tags.is_empty() {
+        made.push(built_in(
+            "",
+            &words.tags,
+            TAGS_PERMALINK,
+            &lang,
+            Listing::Tags,
+        ));
+    }
+    for (slug, tag) in &blog.tags {
+        let title = words.tag_title(&tag.name);
+        let listing = Listing::Tag { slug: slug.clone() };
+        made.push(built_in("", &title, &tag_permalink(slug), &lang, listing));
+    }
+    for page in made {
+        match site
+            .pages
+            .iter_mut()
+            .find(|p| p.permalink == page.permalink)
+        {
+            // The home page's own text comes first, then the posts.
+            Some(own) if own.permalink == HOME && own.listing.is_none() => {
+                own.listing = page.listing;
+            }
+            Some(_) => {}
+            None => {
+                site.account.built_in += 1;
+                site.pages.push(page);
+            }
+        }
+    }
+}
+
+/// The home page's permalink.
+const HOME: &str = "/index.html";
 
 /// Where an asset Trunk linked at `url` (under the base path) is in the output directory.
 fn asset_path(out: &Path, base: &str, url: &str) -> Result<PathBuf> {

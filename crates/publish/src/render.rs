@@ -5,8 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use cpd_content::{page_url, walk, Article};
-use cpd_view::components::{LanguageLink, MenuEntry};
+use cpd_content::site::blog::{paginate, tag_permalink, tag_slug, Blog};
+use cpd_content::{page_url, walk, Article, Listing, Moment, Words};
+use cpd_view::components::{
+    LanguageLink, ListingView, MenuEntry, PageLink, PostEntry, PostMeta, When,
+};
 use cpd_view::pages::{ArticlePage, NotFoundPage};
 use leptos::prelude::*;
 use serde::Serialize;
@@ -57,11 +60,13 @@ pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
     let site = &plan.site;
     let languages = for_languages(plan, search);
     let mut pages = Vec::with_capacity(site.pages.len() + 2);
+    let blog = Blog::of(&site.pages);
     for article in &site.pages {
         let file = article.permalink.trim_start_matches('/');
         pages.push(article_page(
             plan,
             &languages,
+            &blog,
             article,
             file,
             &article.permalink,
@@ -71,7 +76,14 @@ pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
         .home()
         .ok_or_else(|| BuildError::invalid("index.html", "the site has no page"))?;
     if !site.pages.iter().any(|p| p.permalink == "/index.html") {
-        pages.push(article_page(plan, &languages, home, "index.html", "/")?);
+        pages.push(article_page(
+            plan,
+            &languages,
+            &blog,
+            home,
+            "index.html",
+            "/",
+        )?);
     }
     pages.push(not_found_page(plan, &languages, home)?);
     Ok(pages)
@@ -81,6 +93,7 @@ pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
 fn article_page(
     plan: &Plan,
     for_languages: &Languages,
+    blog: &Blog,
     article: &Article,
     file: &str,
     path: &str,
@@ -90,9 +103,23 @@ fn article_page(
     let languages = languages(plan, article, &translations);
     let page = article.clone();
     let words = plan.words(&article.lang).clone();
+    let post = article
+        .post
+        .is_some()
+        .then(|| post_meta(plan, blog, article, &words));
+    let listing = article
+        .listing
+        .as_ref()
+        .map(|l| listing(plan, blog, article, l, &words));
     let mut rendered = render(&plan.site.settings, path, move || {
         provide_context(words);
-        view! { <ArticlePage article=page menu languages/> }
+        match (post, listing) {
+            (Some(post), _) => view! { <ArticlePage article=page menu languages post/> }.into_any(),
+            (None, Some(listing)) => {
+                view! { <ArticlePage article=page menu languages listing/> }.into_any()
+            }
+            (None, None) => view! { <ArticlePage article=page menu languages/> }.into_any(),
+        }
     })
     .map_err(|e| BuildError::invalid(file, e.to_string()))?;
     rendered.head += &seo::alternate_tags(&translations, &plan.site.settings);
@@ -104,6 +131,121 @@ fn article_page(
         &article.lang,
         walk::has_code(article),
     )
+}
+
+/// A link to `page`, titled with its title.
+fn link_to(page: &Article) -> PageLink {
+    PageLink {
+        title: page.title.clone(),
+        url: page_url(&page.permalink).to_string(),
+    }
+}
+
+/// A date in `words`' language.
+fn when(date: &Moment, words: &Words) -> When {
+    When {
+        iso: date.iso(),
+        shown: words.date(date.date()),
+    }
+}
+
+/// What a post's page shows besides its text: its date, author, tags and neighbours.
+fn post_meta(plan: &Plan, blog: &Blog, post: &Article, words: &Words) -> PostMeta {
+    let (older, newer) = blog.neighbours(post);
+    let tags = post.post.iter().flat_map(|p| &p.tags).map(|name| {
+        let slug = tag_slug(name);
+        PageLink {
+            title: name.clone(),
+            url: page_url(&tag_permalink(&slug)).to_string(),
+        }
+    });
+    PostMeta {
+        date: post.date_published.as_ref().map(|d| when(d, words)),
+        author: post
+            .author
+            .clone()
+            .or_else(|| plan.site.settings.author.clone()),
+        tags: tags.collect(),
+        older: older.map(link_to),
+        newer: newer.map(link_to),
+    }
+}
+
+/// What a list page lists: posts (the home page's in pages of `paginate:`), a tag's posts, the
+/// tags, or the pages.
+fn listing(
+    plan: &Plan,
+    blog: &Blog,
+    page: &Article,
+    listing: &Listing,
+    words: &Words,
+) -> ListingView {
+    let entry = |p: &&Article| PostEntry {
+        link: link_to(p),
+        date: p.date_published.as_ref().map(|d| when(d, words)),
+        excerpt: p
+            .post
+            .as_ref()
+            .map(|p| p.excerpt.clone())
+            .unwrap_or_default(),
+    };
+    match listing {
+        Listing::Posts { page: number } => {
+            let reading = &plan.site.settings.reading;
+            let pagers = paginate(
+                blog.posts.len(),
+                reading.paginate,
+                "/index.html",
+                &reading.paginate_path,
+            );
+            let paged = pagers.iter().any(|p| p.permalink == page.permalink);
+            let Some(pager) = pagers.get(number - 1).filter(|_| paged) else {
+                return ListingView::Posts {
+                    entries: blog.posts.iter().map(entry).collect(),
+                    newer: None,
+                    older: None,
+                };
+            };
+            let url = |n: usize| pagers.get(n).map(|p| page_url(&p.permalink).to_string());
+            ListingView::Posts {
+                entries: blog.posts[pager.range.clone()].iter().map(entry).collect(),
+                newer: number.checked_sub(2).and_then(url),
+                older: url(*number),
+            }
+        }
+        Listing::Tag { slug } => ListingView::Posts {
+            entries: blog
+                .tags
+                .get(slug)
+                .map(|t| t.posts.iter().map(entry).collect())
+                .unwrap_or_default(),
+            newer: None,
+            older: None,
+        },
+        Listing::Tags => ListingView::Tags(
+            blog.tags
+                .iter()
+                .map(|(slug, tag)| {
+                    let link = PageLink {
+                        title: tag.name.clone(),
+                        url: page_url(&tag_permalink(slug)).to_string(),
+                    };
+                    (link, tag.posts.len())
+                })
+                .collect(),
+        ),
+        Listing::Pages => {
+            let mut pages: Vec<PageLink> = plan
+                .site
+                .pages
+                .iter()
+                .filter(|p| p.post.is_none() && p.listing.is_none())
+                .map(link_to)
+                .collect();
+            pages.sort_by(|a, b| a.title.cmp(&b.title));
+            ListingView::Pages(pages)
+        }
+    }
 }
 
 /// « Page introuvable », in the site's language, with a link to the home page.

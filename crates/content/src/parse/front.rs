@@ -44,6 +44,8 @@ struct Raw {
     excerpt: Option<String>,
     /// Replaces the file name's slug in a post's address.
     slug: Option<String>,
+    /// Only `home` means something here: the page lists the posts (minima's layout).
+    layout: Option<String>,
 }
 
 /// A list as Jekyll takes it: a YAML list, or a space-separated string.
@@ -124,6 +126,8 @@ pub struct FrontMatter {
     pub reference: Option<(String, usize)>,
     /// A post's categories, tags and excerpt; `None` for a page.
     pub post: Option<PostFront>,
+    /// `layout: home`: the posts list goes after the page's text.
+    pub home_layout: bool,
 }
 
 /// What a post's front matter adds to a page's.
@@ -234,6 +238,7 @@ impl FrontMatter {
             published: raw.published.unwrap_or(true),
             reference: optional(raw.reference).map(|r| (r, keys.line("ref"))),
             post,
+            home_layout: optional(raw.layout).is_some_and(|l| l == "home"),
         })
     }
 }

@@ -123,7 +123,7 @@ pub fn parse_page_in(
 
 /// The front matter's scalars, as Liquid prints them (`{{ page.X }}`); `None` when it is not
 /// YAML.
-fn front_scalars(head: &str) -> Option<BTreeMap<String, String>> {
+pub(crate) fn front_scalars(head: &str) -> Option<BTreeMap<String, String>> {
     // Between the opening and the closing `---` lines.
     let lines: Vec<&str> = head.lines().collect();
     let yaml = lines
@@ -183,6 +183,11 @@ fn parse_text(source: &PageSource, text: &str) -> PResult<ParsedPage> {
         tags: p.tags,
         draft: p.draft,
     });
+    // A post without a summary is described by its excerpt, as jekyll-seo-tag and jekyll-feed
+    // describe it.
+    if let (true, Some(post)) = (article.summary.is_empty(), &article.post) {
+        article.summary = post.excerpt.clone();
+    }
     Ok(ParsedPage {
         article,
         published,

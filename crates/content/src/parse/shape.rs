@@ -19,7 +19,9 @@
 use super::front::FrontMatter;
 use super::source::{PResult, PageSource, Source};
 use super::tree::FootnoteDef;
-use crate::model::{plain_text, Article, Block, Footnote, Inline, LinkTarget, Section, TocEntry};
+use crate::model::{
+    plain_text, Article, Block, Footnote, Inline, LinkTarget, Listing, Section, TocEntry,
+};
 use crate::slug::{slugify, Ids};
 use crate::walk;
 
@@ -54,6 +56,7 @@ pub(super) fn shape(
         date_published: front.date,
         date_modified: front.last_modified_at,
         post: None,
+        listing: front.home_layout.then_some(Listing::Posts { page: 1 }),
         nav_order: front.nav_order,
         reference: front.reference.as_ref().map(|(r, _)| r.clone()),
         image: None,

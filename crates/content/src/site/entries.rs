@@ -70,6 +70,8 @@ pub enum Rule {
     /// A file of the old theme run through Liquid (a feed, a sitemap, a stylesheet, search
     /// data): the site writes its own.
     ThemeFile,
+    /// The old theme's `404.html`: the site writes its own « page not found ».
+    NotFoundPage,
     /// `published: false`.
     Unpublished,
     /// A post dated after the build, without `future: true`.
@@ -92,6 +94,7 @@ impl Rule {
             Rule::ThemeFile => {
                 "the old theme's Liquid files (feed, sitemap, styles): the site writes its own"
             }
+            Rule::NotFoundPage => "the old theme's 404.html: the site writes its own",
             Rule::Unpublished => "published: false",
             Rule::Future => "dated in the future (future: true builds them)",
         }

@@ -7,15 +7,17 @@
 //! build's summary counts ([`Account`]). What cannot be read is an error naming it. Links between
 //! pages are resolved and checked ([`links`]) once every page is known.
 
+pub mod blog;
 pub mod entries;
 mod links;
 mod parsed;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use crate::error::ContentError;
 use crate::jekyll::dates::{self, Moment, Zone};
+use crate::jekyll::permalink;
 use crate::liquid;
 use crate::model::Article;
 use crate::parse::{parse_page, parse_page_in, Addressing, Asset, PageSource, PostFile};
@@ -44,6 +46,8 @@ pub struct Account {
     pub drafts: usize,
     /// Files copied as they are (Markdown without front matter among them).
     pub copied: usize,
+    /// Pages the build makes: the posts list's pages, the tags.
+    pub built_in: usize,
     /// What was left out, by rule.
     pub skipped: Vec<Skipped>,
     /// What the build says once about the folder (a setting it could not follow…).
@@ -59,6 +63,9 @@ impl Account {
         );
         if self.drafts > 0 {
             line += &format!(", {} drafts", self.drafts);
+        }
+        if self.built_in > 0 {
+            line += &format!(", {} built-in pages (posts lists, tags)", self.built_in);
         }
         let counts = entries::counts(&self.skipped);
         if counts.is_empty() {
@@ -161,12 +168,22 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
         skipped,
     } = entries::list(root, shown, &settings.reading)?;
     account.skipped = skipped;
-    account
-        .skipped
-        .extend(liquid_pages.into_iter().map(|e| Skipped {
-            rel: e.rel,
-            rule: Rule::ThemeFile,
-        }));
+    let mut built_ins = Vec::new();
+    for entry in &liquid_pages {
+        match theme_page(entry, shown, &settings)? {
+            Some(page) => {
+                account.notes.push(format!(
+                    "{shown}/{}: an HTML page of the old theme that lists with Liquid: replaced by the built-in list at {}",
+                    entry.rel, page.permalink
+                ));
+                built_ins.push(page);
+            }
+            None => account.skipped.push(Skipped {
+                rel: entry.rel.clone(),
+                rule: Rule::NotFoundPage,
+            }),
+        }
+    }
     let addressing = Addressing {
         permalink: settings.reading.permalink.clone(),
         posts_permalink: settings.reading.posts_permalink.clone(),
@@ -238,6 +255,19 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
         (Some(_), None) => std::cmp::Ordering::Greater,
         (Some(_), Some(_)) => b.date_published.cmp(&a.date_published),
     });
+    for page in built_ins {
+        if let Some(other) = articles.iter().find(|a| a.permalink == page.permalink) {
+            return Err(ContentError::whole(
+                format!("{shown}/{}", page.source),
+                format!(
+                    "its address `{}` is also the one of `{shown}/{}`: leave one out with `exclude:`",
+                    page.permalink, other.source
+                ),
+            ));
+        }
+        account.pages += 1;
+        articles.push(page);
+    }
     let files = copied_files(root, &files, &parsed, &linked);
     account.copied = files.len();
     Ok(Site {
@@ -246,6 +276,56 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
         files,
         account,
     })
+}
+
+/// An HTML page of the old theme (front matter, Liquid, the theme's layout): the built-in page
+/// that does its job when its Liquid lists posts, tags or pages; `None` for the theme's
+/// `404.html`, which the site writes itself. Any other such page fails, naming its first Liquid
+/// construct, or its front matter when it has no Liquid.
+fn theme_page(
+    entry: &Entry,
+    shown: &str,
+    settings: &SiteSettings,
+) -> Result<Option<Article>, ContentError> {
+    let file = format!("{shown}/{}", entry.rel);
+    let text = std::fs::read_to_string(&entry.path)
+        .map_err(|e| ContentError::io(&file, "cannot read the page", e))?;
+    let start = crate::parse::excerpt::body_start(&text);
+    let body = &text[start..];
+    if let Some(listing) = blog::listed_by(body) {
+        let front: BTreeMap<String, String> =
+            crate::parse::front_scalars(&text[..start]).unwrap_or_default();
+        let url = permalink::page_url(
+            Some(&settings.reading.permalink),
+            &entry.rel,
+            front.get("permalink").map(String::as_str),
+        );
+        let permalink = format!("/{}", permalink::output_file(&url, ".html"));
+        let title = front.get("title").cloned().unwrap_or_default();
+        let lang = front.get("lang").cloned().unwrap_or(settings.lang.clone());
+        return Ok(Some(blog::built_in(
+            &entry.rel, &title, &permalink, &lang, listing,
+        )));
+    }
+    if entry.rel == "404.html" {
+        return Ok(None);
+    }
+    let first_line = text[..start].matches('\n').count() + 1;
+    let liquid = ["{%", "{{"].iter().filter_map(|open| body.find(open)).min();
+    let (line, message) = match liquid {
+        Some(at) => {
+            let construct: String = body[at..].chars().take_while(|c| *c != '\n').take(60).collect();
+            (
+                first_line + body[..at].matches('\n').count(),
+                format!("an HTML page of the old theme whose Liquid does not list posts, tags or pages: `{construct}`; write it in Markdown (a `.md` page), or leave it out with `exclude:`"),
+            )
+        }
+        None => (
+            1,
+            "an HTML page with front matter, which Jekyll draws in the old theme's layout: write it in Markdown (a `.md` page), or leave it out with `exclude:`".to_string(),
+        ),
+    };
+    Err(ContentError::at(file, line, message))
 }
 
 /// The site's zone for dates without offset: `timezone:`, or UTC. A name Jekyll would not know

@@ -26,6 +26,7 @@ mod app_status;
 mod article_header;
 mod back_to_top;
 mod blocks;
+mod blog;
 mod footnotes;
 mod inline;
 mod language_switch;
@@ -45,6 +46,9 @@ pub use app_status::AppStatus;
 pub use article_header::ArticleHeader;
 pub use back_to_top::BackToTop;
 pub use blocks::Blocks;
+pub use blog::{
+    Listing, ListingView, PageLink, PostEntry, PostHeader, PostMeta, PostNeighbours, When,
+};
 pub use footnotes::Footnotes;
 pub use inline::{ImageView, Inlines, LinkView};
 pub use language_switch::{LanguageLink, LanguageSwitch};

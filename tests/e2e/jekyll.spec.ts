@@ -1,0 +1,86 @@
+import { test, expect, type Page } from '@playwright/test';
+import { appReady, BLOG, watchConsole } from './helpers';
+
+// A Jekyll blog brought over unchanged (tests/fixtures/blog): its posts at the addresses its
+// `permalink:` gives them, the old theme's Liquid home page replaced by the built-in posts
+// list, jekyll-paginate's pages, tags, and the Liquid its posts use.
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+const POSTS = ['In a category', 'No Title Here', 'Liquid in posts', 'First steps'];
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the home page lists the newest posts, and the older ones are a page away', async ({ page }) => {
+    await page.goto(BLOG + '/');
+    await expect(h1(page)).toHaveText('Field Notes');
+    const titles = page.locator('.post-list').getByRole('heading', { level: 2 });
+    await expect(titles).toHaveText(POSTS.slice(0, 2));
+    await expect(page.locator('.post-list time').first()).toHaveAttribute('datetime', '2024-04-20');
+    await page.getByRole('navigation', { name: 'Pages of posts' }).getByRole('link', { name: 'Older posts' }).click();
+    await expect(page).toHaveURL(BLOG + '/page2/');
+    await expect(titles).toHaveText(POSTS.slice(2));
+    await expect(page.getByText('What the Liquid of a post becomes.')).toBeVisible();
+    await page.getByRole('link', { name: 'Newer posts' }).click();
+    await expect(page).toHaveURL(BLOG + '/');
+  });
+
+  test('a post shows its date, author and tags, and links its neighbours', async ({ page }) => {
+    await page.goto(BLOG + '/2024/02/liquid-in-posts/');
+    await expect(h1(page)).toHaveText('Liquid in posts');
+    const time = page.locator('header time');
+    await expect(time).toHaveText('February 10, 2024');
+    await expect(time).toHaveAttribute('datetime', '2024-02-10');
+    await expect(page.getByText('by Ada')).toBeVisible();
+    const neighbours = page.getByRole('navigation', { name: 'More posts' });
+    await expect(neighbours.getByRole('link')).toHaveText(['First steps', 'No Title Here']);
+    await page.getByRole('list', { name: 'Tags' }).getByRole('link', { name: 'jekyll' }).click();
+    await expect(page).toHaveURL(BLOG + '/tags/jekyll/');
+    await expect(h1(page)).toHaveText('Tag “jekyll”');
+    await expect(page.locator('.post-list').getByRole('heading', { level: 2 })).toHaveText(['Liquid in posts', 'First steps']);
+    await page.goto(BLOG + '/tags/');
+    await expect(page.getByRole('link', { name: 'rust' })).toHaveAttribute('href', '/tags/rust/');
+  });
+
+  test('the Liquid of a post: links resolved, includes, raw text, code left alone', async ({ page }) => {
+    await page.goto(BLOG + '/2024/02/liquid-in-posts/');
+    await expect(page.getByText('Note: includes read _includes/')).toBeVisible();
+    await expect(page.getByText('Liquid shown as text: {{ page.title }}')).toBeVisible();
+    await expect(page.locator('pre code')).toContainText('echo ${{ github.sha }}');
+    await page.getByRole('link', { name: 'the about page' }).click();
+    await expect(page).toHaveURL(BLOG + '/about/');
+    await expect(page.getByText('This blog is written by Ada')).toBeVisible();
+    await page.getByRole('link', { name: 'the first post' }).click();
+    await expect(page).toHaveURL(BLOG + '/2024/01/first-steps/');
+    await expect(page.locator('pre code')).toContainText('println!("hello")');
+  });
+
+  test('what Jekyll leaves out is not served, and a README without front matter is copied', async ({ request }) => {
+    for (const path of ['/2099/01/from-the-future/', '/_drafts/an-idea.md', '/Gemfile', '/_layouts/default.html', '/assets/main.scss']) {
+      expect((await request.get(BLOG + path)).status(), path).toBe(404);
+    }
+    const readme = await request.get(BLOG + '/README.md');
+    expect(readme.status()).toBe(200);
+    expect(await readme.text()).toBe('# Field Notes\n\nThe source of the blog. `bundle exec jekyll serve` to preview.\n');
+    const notFound = await request.get(BLOG + '/nowhere/');
+    expect(notFound.status()).toBe(404);
+    expect(await notFound.text()).not.toContain('This page does not exist.');
+  });
+
+  test('the feed lists the posts, newest first, each summarised by its excerpt', async ({ request }) => {
+    const feed = await (await request.get(BLOG + '/feed.xml')).text();
+    const titles = [...feed.matchAll(/<entry[^>]*>\s*<title type="text">([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(titles).toEqual(POSTS);
+    expect(feed).toContain('<summary type="text">The first post of the blog, in one paragraph.</summary>');
+  });
+});
+
+test('with JavaScript, a post link in a list opens the post, and nothing logs an error', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto(BLOG + '/');
+  await appReady(page);
+  await page.getByRole('link', { name: 'No Title Here' }).click();
+  await expect(page).toHaveURL(BLOG + '/2024/03/No-Title-Here/');
+  await expect(h1(page)).toHaveText('No Title Here');
+  await appReady(page);
+  expect(errors).toEqual([]);
+});
