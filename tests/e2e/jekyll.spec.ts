@@ -84,3 +84,24 @@ test('with JavaScript, a post link in a list opens the post, and nothing logs an
   await appReady(page);
   expect(errors).toEqual([]);
 });
+
+test.describe('moved pages', () => {
+  test('an old address leads to the post, and a moved page to its new address', async ({ page }) => {
+    await page.goto(BLOG + '/old-first/');
+    await expect(page).toHaveURL(BLOG + '/2024/01/first-steps/');
+    await expect(h1(page)).toHaveText('First steps');
+    await page.goto(BLOG + '/2024/01/05/first-steps.html');
+    await expect(page).toHaveURL(BLOG + '/2024/01/first-steps/');
+    await page.goto(BLOG + '/moved/');
+    await expect(page).toHaveURL(BLOG + '/about/');
+  });
+
+  test('Netlify and Cloudflare Pages get the same moves as 301s', async ({ request }) => {
+    const rules = await (await request.get(BLOG + '/_redirects')).text();
+    expect(rules.trim().split('\n').sort()).toEqual([
+      '/2024/01/05/first-steps.html /2024/01/first-steps/ 301',
+      '/moved/ /about/ 301',
+      '/old-first/ /2024/01/first-steps/ 301',
+    ]);
+  });
+});

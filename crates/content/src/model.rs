@@ -38,6 +38,9 @@ pub struct Article {
     /// The list of the site's posts, tags or pages the page shows after its own text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub listing: Option<Listing>,
+    /// Front matter `redirect_from`: old addresses that lead here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirect_from: Vec<String>,
     /// Front matter `nav_order`: pages that set it are listed in the site menu, in this order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nav_order: Option<i64>,

@@ -12,7 +12,8 @@
 //! 5. write ([`write`]): the pages with their policy, the content's files, the tests' data;
 //! 6. SEO files ([`seo`]): `sitemap.xml`, `robots.txt`, and the Atom feeds ([`feed`]);
 //! 7. service worker ([`offline`]): `sw.js`, from what is built by now;
-//! 8. host files ([`hosting`]): `_headers` and the nginx block;
+//! 8. host files ([`hosting`]): `_headers` and the nginx block; the old addresses'
+//!    redirects ([`redirects`]);
 //! 9. compress ([`compress`]): `.br` and `.gz` twins.
 //!
 //! What kind of file is cached, compressed or precached how is written once, in [`policy`].
@@ -31,6 +32,7 @@ pub mod options;
 pub mod plan;
 pub mod policy;
 pub mod prerender;
+pub mod redirects;
 pub mod render;
 pub mod rewrite;
 pub mod search;
@@ -80,6 +82,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     written.push(offline::stage(&plan)?);
     lap("service worker");
     written.extend(hosting::stage(&plan, &csp)?);
+    written.extend(redirects::stage(&plan)?);
     lap("host files");
     written.extend(compress::stage(&plan)?);
     lap("compress");

@@ -13,6 +13,8 @@ pub const MANIFEST_FILE: &str = "manifest.webmanifest";
 
 /// The host headers file of Netlify and Cloudflare Pages.
 pub const HEADERS_FILE: &str = "_headers";
+/// The redirects file Netlify and Cloudflare Pages read (jekyll-redirect-from's moves).
+pub const REDIRECTS_FILE: &str = "_redirects";
 
 /// The nginx server block the build writes beside `_headers`, for `hosting/nginx.conf`.
 pub const NGINX_FILE: &str = "nginx-site.conf";

@@ -46,6 +46,9 @@ struct Raw {
     slug: Option<String>,
     /// Only `home` means something here: the page lists the posts (minima's layout).
     layout: Option<String>,
+    /// jekyll-redirect-from: the page's old addresses, and where the page itself has moved.
+    redirect_from: Option<Words>,
+    redirect_to: Option<String>,
 }
 
 /// A list as Jekyll takes it: a YAML list, or a space-separated string.
@@ -128,6 +131,10 @@ pub struct FrontMatter {
     pub post: Option<PostFront>,
     /// `layout: home`: the posts list goes after the page's text.
     pub home_layout: bool,
+    /// `redirect_from`: the page's old addresses (paths from the site's root).
+    pub redirect_from: Vec<String>,
+    /// `redirect_to`: where the page has moved (a path or an absolute URL).
+    pub redirect_to: Option<String>,
 }
 
 /// What a post's front matter adds to a page's.
@@ -239,6 +246,8 @@ impl FrontMatter {
             reference: optional(raw.reference).map(|r| (r, keys.line("ref"))),
             post,
             home_layout: optional(raw.layout).is_some_and(|l| l == "home"),
+            redirect_from: keys.redirects_from(raw.redirect_from)?,
+            redirect_to: keys.redirect_to(optional(raw.redirect_to))?,
         })
     }
 }
@@ -303,6 +312,41 @@ impl Keys<'_, '_> {
             Some(p) if !p.starts_with('/') => Ok(Some(format!("/{p}"))),
             other => Ok(other),
         }
+    }
+
+    /// `redirect_from`: each a plain path, with the leading `/` Jekyll adds.
+    fn redirects_from(&self, value: Option<Words>) -> PResult<Vec<String>> {
+        let paths = value.map(Words::singular).unwrap_or_default();
+        paths
+            .into_iter()
+            .map(|p| match self.permalink(Some(p))? {
+                Some(p) => Ok(p),
+                None => Err(self.error("redirect_from", "`redirect_from` has an empty path")),
+            })
+            .collect()
+    }
+
+    /// `redirect_to`: an `http(s)` URL, or a plain path of the site.
+    fn redirect_to(&self, value: Option<String>) -> PResult<Option<String>> {
+        let Some(to) = value else {
+            return Ok(None);
+        };
+        if to.starts_with("https://") || to.starts_with("http://") {
+            return match url::Url::parse(&to) {
+                Ok(_) => Ok(Some(to)),
+                Err(e) => Err(self.error(
+                    "redirect_to",
+                    format!("`redirect_to: {to}` is not a URL: {e}"),
+                )),
+            };
+        }
+        if to.contains(':') {
+            return Err(self.error(
+                "redirect_to",
+                format!("`redirect_to: {to}` must be an http(s) URL or a path of the site"),
+            ));
+        }
+        self.permalink(Some(to))
     }
 
     /// A date key, in any form Jekyll reads; a time without offset is in the site's zone. YAML

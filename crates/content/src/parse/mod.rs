@@ -54,6 +54,8 @@ pub struct ParsedPage {
     pub reference_line: usize,
     /// What its Liquid accepted but did not do as Jekyll does (`file:line: what`).
     pub notes: Vec<String>,
+    /// Front matter `redirect_to`: the page is only a redirect there.
+    pub redirect_to: Option<String>,
 }
 
 /// Parses a whole page file (front matter and body) into the typed model, on its own: its
@@ -170,6 +172,7 @@ fn parse_text(source: &PageSource, text: &str) -> PResult<ParsedPage> {
     let front = FrontMatter::parse(&src, &tree.front_matter, source)?;
     let published = front.published;
     let permalink_line = front.permalink_line;
+    let redirect_to = front.redirect_to.clone();
     let image = front.image.clone();
     let reference_line = front.reference.as_ref().map_or(1, |(_, line)| *line);
     let post = front.post.clone();
@@ -196,6 +199,7 @@ fn parse_text(source: &PageSource, text: &str) -> PResult<ParsedPage> {
         image,
         reference_line,
         notes: Vec::new(),
+        redirect_to,
     })
 }
 

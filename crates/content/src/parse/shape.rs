@@ -57,6 +57,7 @@ pub(super) fn shape(
         date_modified: front.last_modified_at,
         post: None,
         listing: front.home_layout.then_some(Listing::Posts { page: 1 }),
+        redirect_from: front.redirect_from.clone(),
         nav_order: front.nav_order,
         reference: front.reference.as_ref().map(|(r, _)| r.clone()),
         image: None,

@@ -93,6 +93,7 @@ pub fn built_in(
         date_modified: None,
         post: None,
         listing: Some(listing),
+        redirect_from: Vec::new(),
         nav_order: None,
         reference: None,
         image: None,

@@ -19,7 +19,7 @@ use crate::error::ContentError;
 use crate::jekyll::dates::{self, Moment, Zone};
 use crate::jekyll::permalink;
 use crate::liquid;
-use crate::model::Article;
+use crate::model::{page_url, Article};
 use crate::parse::{parse_page, parse_page_in, Addressing, Asset, PageSource, PostFile};
 use crate::settings::{Overrides, SiteSettings, CONFIG_FILE};
 use crate::typography;
@@ -36,6 +36,20 @@ pub struct Site {
     pub files: Vec<Asset>,
     /// What became of every entry of the folder.
     pub account: Account,
+    /// Old addresses, and pages that have moved (jekyll-redirect-from).
+    pub redirects: Vec<Redirect>,
+}
+
+/// An address that leads elsewhere: a page's old address (`redirect_from`), or a page that has
+/// moved (`redirect_to`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    /// The redirect page's permalink (`/old/index.html`).
+    pub from: String,
+    /// Where it leads: a path under the base (`/new/`) or an absolute URL.
+    pub to: String,
+    /// The source file that asks for it, relative to the content folder.
+    pub source: String,
 }
 
 /// What became of every entry of the content folder: the build's closing summary.
@@ -248,6 +262,7 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
             typography::typeset(article);
         }
     }
+    let redirects = redirects(shown, &parsed, &mut articles)?;
     // Pages in path order, then posts newest first: what lists and feeds read.
     articles.sort_by(|a, b| match (&a.post, &b.post) {
         (None, None) => std::cmp::Ordering::Equal,
@@ -275,7 +290,62 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
         pages: articles,
         files,
         account,
+        redirects,
     })
+}
+
+/// The site's redirects: each page's `redirect_from` addresses, which lead to it, and the pages
+/// with `redirect_to`, which become a redirect and leave the site's pages. An old address that
+/// a page has, or that two pages claim, is an error naming the file.
+fn redirects(
+    shown: &str,
+    parsed: &[Parsed],
+    articles: &mut Vec<Article>,
+) -> Result<Vec<Redirect>, ContentError> {
+    let mut redirects: Vec<Redirect> = Vec::new();
+    for (p, article) in parsed.iter().zip(articles.iter()) {
+        if let Some(to) = &p.page.redirect_to {
+            redirects.push(Redirect {
+                from: article.permalink.clone(),
+                to: to.clone(),
+                source: article.source.clone(),
+            });
+        }
+        for old in &article.redirect_from {
+            redirects.push(Redirect {
+                from: format!("/{}", permalink::output_file(old, ".html")),
+                to: page_url(&article.permalink).to_string(),
+                source: article.source.clone(),
+            });
+        }
+    }
+    let moved: BTreeSet<String> = parsed
+        .iter()
+        .zip(articles.iter())
+        .filter(|(p, _)| p.page.redirect_to.is_some())
+        .map(|(_, a)| a.permalink.clone())
+        .collect();
+    for (i, r) in redirects.iter().enumerate() {
+        let page = articles
+            .iter()
+            .find(|a| a.permalink == r.from && !moved.contains(&a.permalink))
+            .map(|a| &a.source);
+        let earlier = redirects[..i]
+            .iter()
+            .find(|o| o.from == r.from)
+            .map(|o| &o.source);
+        if let Some(other) = page.or(earlier) {
+            return Err(ContentError::whole(
+                format!("{shown}/{}", r.source),
+                format!(
+                    "`redirect_from` names `{}`, which is also an address of `{shown}/{other}`",
+                    page_url(&r.from)
+                ),
+            ));
+        }
+    }
+    articles.retain(|a| !moved.contains(&a.permalink));
+    Ok(redirects)
 }
 
 /// An HTML page of the old theme (front matter, Liquid, the theme's layout): the built-in page

@@ -225,3 +225,45 @@ fn liquid_outside_the_subset_fails_naming_file_line_and_construct() {
         assert!(e.to_string().contains(construct), "{e}");
     }
 }
+
+#[test]
+fn redirects_lead_from_old_addresses_and_moved_pages_leave_the_site() {
+    let dir = jekyll_site(&[
+        (
+            "a.md",
+            "---\ntitle: A\nredirect_from: [/old-a/, old.html]\n---\nText.\n",
+        ),
+        (
+            "b.md",
+            "---\ntitle: B\nredirect_to: https://elsewhere.example/b\n---\nGone.\n",
+        ),
+    ]);
+    let site = load_site(dir.path(), "content", &Overrides::default()).unwrap();
+    let permalinks: Vec<&str> = site.pages.iter().map(|p| p.permalink.as_str()).collect();
+    assert_eq!(permalinks, ["/a.html"]);
+    let redirects: Vec<(&str, &str)> = site
+        .redirects
+        .iter()
+        .map(|r| (r.from.as_str(), r.to.as_str()))
+        .collect();
+    assert_eq!(
+        redirects,
+        [
+            ("/old-a/index.html", "/a.html"),
+            ("/old.html", "/a.html"),
+            ("/b.html", "https://elsewhere.example/b"),
+        ]
+    );
+    let clash = jekyll_site(&[
+        (
+            "a.md",
+            "---\ntitle: A\nredirect_from: /b.html\n---\nText.\n",
+        ),
+        ("b.md", "---\ntitle: B\n---\nText.\n"),
+    ]);
+    let e = load_site(clash.path(), "content", &Overrides::default()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "content/a.md: `redirect_from` names `/b.html`, which is also an address of `content/b.md`"
+    );
+}
