@@ -3,7 +3,8 @@
 # hook (crates/publish's prerender, as `trunk build` runs it, after the wasm) on generated sites of
 # N pages (default 10 100 1000) and writes its seconds and peak memory to target/bench/pages.md.
 # It needs a release build's assets: the benchmark's own build of the article, target/bench/app
-# (built here if missing, as scripts/bench.sh builds it).
+# (built here if missing, as scripts/bench.sh builds it). BENCH_POSTS=1 makes the same pages a
+# Jekyll blog's posts (`_posts/`, tags, ten a page of the list), timed the same way.
 # shellcheck source=scripts/bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -20,11 +21,13 @@ wasm=$(find $app_dist -maxdepth 1 -name '*_bg.wasm' | head -n 1)
 glue=${wasm%_bg.wasm}.js
 css=$(find $app_dist -maxdepth 1 -name 'main-*.css' ! -name '*.br' ! -name '*.gz' | head -n 1)
 report=target/bench/pages.md
-printf '| pages | render step, s | peak memory, MiB | s per 1,000 pages |\n|---:|---:|---:|---:|\n' > $report
+kind=pages
+[ -n "${BENCH_POSTS:-}" ] && kind=posts
+printf '| %s | render step, s | peak memory, MiB | s per 1,000 |\n|---:|---:|---:|---:|\n' "$kind" > $report
 for n in $sizes; do
-  site=target/bench/pages-$n
+  site=target/bench/$kind-$n
   # The site's Markdown, from the generator of crates/publish/tests/scale.rs.
-  SCALE_PAGES=$n SCALE_DIR="$root/$site/content" cargo +stable test --quiet --locked -p cpd-publish \
+  env SCALE_PAGES=$n SCALE_DIR="$root/$site/content" ${BENCH_POSTS:+SCALE_POSTS=1} cargo +stable test --quiet --locked -p cpd-publish \
     --test scale -- --ignored --exact write_bench_site > /dev/null
   # Trunk's staging directory as the hook finds it in a release build: the template of
   # tests/fixtures/trunk-index.html, with this build's real glue, wasm and stylesheet under the

@@ -28,7 +28,7 @@ export type Facts = {
   csp_meta: string;
   script_hashes: string[];
   base: string;
-  /** The interface's words, by language (i18n/<lang>.toml). */
+  /** The interface's words, by language (i18n/<lang>.toml): strings, and `months`, a list. */
   words: Record<string, Record<string, string>>;
 };
 

@@ -8,15 +8,19 @@ import { appReady, facts } from './helpers';
 const SITE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 2}/essai`;
 const words = facts('fixture').words;
 
+/** A table's words by key, a list (the months) as one entry per word. */
+const entries = (table: Record<string, string | string[]>): [string, string][] =>
+  Object.entries(table).flatMap(([key, w]) => (Array.isArray(w) ? w.map((x): [string, string] => [key, x]) : [[key, w]]));
+
 /** The words of table `lang` that no other table has (not the language's own name, which a
  *  language switch shows on every page). */
 function only(lang: string): string[] {
   const others = new Set(
     Object.entries(words)
       .filter(([l]) => l !== lang)
-      .flatMap(([, table]) => Object.values(table)),
+      .flatMap(([, table]) => entries(table).map(([, w]) => w)),
   );
-  return Object.entries(words[lang])
+  return entries(words[lang])
     .filter(([key, w]) => key !== 'language' && !others.has(w))
     .map(([, w]) => w)
     // Templates: their fixed part.

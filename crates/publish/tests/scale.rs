@@ -193,13 +193,42 @@ fn a_site_of_a_thousand_pages_is_built_whole() {
     assert!(!sw.contains(whole[0].as_str()));
 }
 
-/// Generates a site for the benchmark: `SCALE_PAGES` pages into `SCALE_DIR`.
+/// Generates a site for the benchmark: `SCALE_PAGES` pages into `SCALE_DIR`, or as many posts
+/// of a blog when `SCALE_POSTS` is set.
 #[test]
 #[ignore = "run by scripts/bench.sh"]
 fn write_bench_site() {
     let n: usize = std::env::var("SCALE_PAGES").unwrap().parse().unwrap();
     let dir = PathBuf::from(std::env::var("SCALE_DIR").unwrap());
     write_site(&dir, n);
+    if std::env::var_os("SCALE_POSTS").is_some() {
+        into_posts(&dir, n);
+    }
+}
+
+/// The generated pages made a Jekyll blog's posts: each under `_posts/` with a date in its
+/// name, two tags of a few, links to its next post by its source, ten posts a page of the list.
+fn into_posts(dir: &Path, n: usize) {
+    let day = |i: usize| {
+        time::Date::from_calendar_date(2020, time::Month::January, 1).unwrap()
+            + time::Duration::days(i as i64)
+    };
+    let name = |i: usize| format!("{}-post-{i}", day(i));
+    std::fs::create_dir_all(dir.join("_posts")).unwrap();
+    std::fs::write(dir.join("_config.yml"), "title: Échelle\nlang: fr\npaginate: 10\n").unwrap();
+    for i in 0..n {
+        let next = (i + 1) % n;
+        let text = std::fs::read_to_string(dir.join(format!("pages/page-{i}.md"))).unwrap();
+        let text = text
+            .replacen("---\n", &format!("---\ntags: [t{}, u{}]\n", i % 7, i % 13), 1)
+            .replace(&format!("(page-{next}.md)"), &format!("(/_posts/{}.md)", name(next)))
+            .replace(
+                &format!("(/pages/page-{next}.html#seconde)"),
+                &format!("(/_posts/{}.md#seconde)", name(next)),
+            );
+        std::fs::write(dir.join(format!("_posts/{}.md", name(i))), text).unwrap();
+    }
+    std::fs::remove_dir_all(dir.join("pages")).unwrap();
 }
 
 /// The index's format, measured: every file of a built site's search folder (`SEARCH_DIR`),
