@@ -7,7 +7,7 @@ use super::model::{Article, Block, Element, Inline, Link};
 /// One traversal, written once, made twice: over `&mut Article` for passes that rewrite the
 /// tree, over `&Article` for those that only read it.
 macro_rules! walkers {
-    ($blocks:ident, $inlines:ident $(, $m:tt)?) => {
+    ($blocks:ident, $inlines:ident, $one:ident $(, $m:tt)?) => {
         /// Calls `f` on every block, parents before their children.
         pub fn $blocks(article: &$($m)? Article, f: &mut dyn FnMut(&$($m)? Block)) {
             fn visit(blocks: &$($m)? [Block], f: &mut dyn FnMut(&$($m)? Block)) {
@@ -20,7 +20,9 @@ macro_rules! walkers {
                             }
                         }
                         Block::Quote(b) | Block::Element(Element { children: b, .. }) => visit(b, f),
+                        Block::Attributed(a) => visit($one(&$($m)? a.block), f),
                         Block::Paragraph(_)
+                        | Block::Embed(_)
                         | Block::Heading { .. }
                         | Block::Rule
                         | Block::Code(_)
@@ -68,6 +70,7 @@ macro_rules! walkers {
                         Block::Quote(b) | Block::Element(Element { children: b, .. }) => {
                             in_blocks(b, f)
                         }
+                        Block::Attributed(a) => in_blocks($one(&$($m)? a.block), f),
                         Block::Table(t) => {
                             for cell in &$($m)? t.head {
                                 run(cell, f);
@@ -78,7 +81,7 @@ macro_rules! walkers {
                                 }
                             }
                         }
-                        Block::Rule | Block::Code(_) => {}
+                        Block::Rule | Block::Code(_) | Block::Embed(_) => {}
                     }
                 }
             }
@@ -100,8 +103,17 @@ macro_rules! walkers {
     };
 }
 
-walkers!(blocks_mut, inlines_mut, mut);
-walkers!(blocks, inlines);
+/// A boxed block as a run of one, for the walkers.
+fn one(block: &Block) -> &[Block] {
+    std::slice::from_ref(block)
+}
+
+fn one_mut(block: &mut Block) -> &mut [Block] {
+    std::slice::from_mut(block)
+}
+
+walkers!(blocks_mut, inlines_mut, one_mut, mut);
+walkers!(blocks, inlines, one);
 
 /// Every id a link may point to on this page: sections, headings, elements with an id,
 /// footnotes.
@@ -110,6 +122,7 @@ pub fn anchors(article: &Article) -> Vec<String> {
     blocks(article, &mut |b| match b {
         Block::Heading { id, .. } => ids.push(id.clone()),
         Block::Element(Element { attrs, .. }) => ids.extend(attrs.id.clone()),
+        Block::Attributed(a) => ids.extend(a.id.clone()),
         _ => {}
     });
     inlines(article, &mut |i| {

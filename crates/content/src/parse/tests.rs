@@ -343,11 +343,7 @@ fn errors_name_the_line() {
         ("## A {#x}\n\n## B {#x}\n", "6: the id `x` is used twice"),
         ("# Other\n", "4: the `#` heading `Other` differs"),
         ("## A {.cls}\n", "4: heading classes"),
-        ("{: .cls}\n", "4: only `{: #id}`"),
-        (
-            "para\n\n{: #x}\n",
-            "6: `{: #x}` must come right after a heading",
-        ),
+        ("{: .cls}\n", "4: no block follows this attribute list"),
     ];
     for (body, expected) in cases {
         let got = error(body);
@@ -412,4 +408,160 @@ fn malformed_raw_html_is_an_error() {
         error("<div title=\"x\"\"y\">\n\nTexte.\n\n</div>\n"),
         "4: malformed HTML: missing-whitespace-between-attributes"
     );
+}
+
+/// Parses a page body with a content folder holding `a.png`, and returns it with its notes.
+fn page_with_image(body: &str) -> super::ParsedPage {
+    let dir = tempfile::tempdir().unwrap();
+    let pixel = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/broken/pixel.png"
+    );
+    std::fs::copy(pixel, dir.path().join("a.png")).unwrap();
+    let mut source = PageSource::alone("t.md");
+    source.root = Some(dir.path().to_path_buf());
+    let text = format!("---\ntitle: T\nlang: en\n---\n{body}");
+    match parse_page(&source, &text) {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn attributed(block: &Block) -> (&Option<String>, Vec<&str>, &Block) {
+    match block {
+        Block::Attributed(a) => (
+            &a.id,
+            a.classes.iter().map(String::as_str).collect(),
+            &a.block,
+        ),
+        other => panic!("not attributed: {other:?}"),
+    }
+}
+
+#[test]
+fn kramdown_attribute_lists_apply_to_the_block_above() {
+    let a = page(concat!(
+        "Texte.\n{:.callout}\n\n",
+        "> Cité\n{: .a .b #q}\n\n",
+        "- un\n- deux\n{: .liste}\n\n",
+        "```rust\nlet x = 1;\n```\n{: .wide}\n\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n{: .table}\n\n",
+        "Sans.\n",
+    ));
+    assert_eq!(a.lead.len(), 6, "{:?}", a.lead);
+    let (id, classes, inner) = attributed(&a.lead[0]);
+    assert_eq!((id, classes), (&None, vec!["callout"]));
+    assert_eq!(inner, &Block::Paragraph(vec![text("Texte.")]));
+    let (id, classes, inner) = attributed(&a.lead[1]);
+    assert_eq!((id.as_deref(), classes), (Some("q"), vec!["a", "b"]));
+    assert!(matches!(inner, Block::Quote(_)));
+    let (_, classes, inner) = attributed(&a.lead[2]);
+    assert_eq!(classes, ["liste"]);
+    assert!(
+        matches!(inner, Block::List(l) if l.items.len() == 2),
+        "the list line is not an item's text"
+    );
+    assert!(matches!(attributed(&a.lead[3]).2, Block::Code(_)));
+    let (_, classes, inner) = attributed(&a.lead[4]);
+    assert_eq!(classes, ["table"]);
+    assert!(
+        matches!(inner, Block::Table(t) if t.rows.len() == 1),
+        "not a row"
+    );
+    assert_eq!(a.lead[5], Block::Paragraph(vec![text("Sans.")]));
+    assert!(crate::walk::anchors(&a).contains(&"q".to_string()));
+}
+
+#[test]
+fn kramdown_attribute_lists_on_images_links_and_lists() {
+    let p = page_with_image(concat!(
+        "![Un point](a.png)\n{: .align-center}\n\n",
+        "![Un point](a.png){: .align-left} et [lien](https://ex.org){: .btn}\n\n",
+        "{:start=\"3\"}\n1. trois\n2. quatre\n\n",
+        "Texte.\n\n1. un\n{: start=\"7\"}\n",
+    ));
+    let lead = &p.article.lead;
+    let (_, classes, inner) = attributed(&lead[0]);
+    assert_eq!(classes, ["align-center"]);
+    assert!(matches!(inner, Block::Paragraph(i) if matches!(i.as_slice(), [Inline::Image(_)])));
+    let Block::Paragraph(inlines) = &lead[1] else {
+        panic!("{:?}", lead[1])
+    };
+    let [Inline::Image(image), Inline::Text(between), Inline::Link(link)] = inlines.as_slice()
+    else {
+        panic!("{inlines:?}")
+    };
+    assert_eq!(image.classes, ["align-left"]);
+    assert_eq!(between, " et ");
+    assert_eq!(link.classes, ["btn"]);
+    assert!(
+        matches!(&lead[2], Block::List(l) if l.start == Some(3)),
+        "{:?}",
+        lead[2]
+    );
+    assert!(
+        matches!(&lead[4], Block::List(l) if l.start == Some(7)),
+        "{:?}",
+        lead[4]
+    );
+    assert!(p.notes.is_empty(), "{:?}", p.notes);
+}
+
+#[test]
+fn kramdown_toc_marker_gives_the_generated_contents() {
+    let a = page("Intro.\n\n* TOC\n{:toc}\n\n## Un\n\nA.\n\n## Deux\n\nB.\n");
+    assert_eq!(a.lead, [Block::Paragraph(vec![text("Intro.")])]);
+    let toc: Vec<&str> = a.toc.iter().map(|e| e.anchor.as_str()).collect();
+    assert_eq!(toc, ["un", "deux"]);
+}
+
+#[test]
+fn kramdown_options_are_left_out_with_one_note() {
+    let source = "---\ntitle: T\n---\n{::options parse_block_html=\"true\" /}\n\nTexte.\n{: width=\"50%\"}\n\n## Titre\n{: .no_toc}\n";
+    let p = parse_page(&PageSource::alone("t.md"), source).unwrap();
+    assert_eq!(
+        p.notes,
+        ["t.md:4: kramdown attributes left out, nothing here draws them: `{::…}` extensions, width=\"50%\", classes on a heading"]
+    );
+    assert_eq!(p.article.lead, [Block::Paragraph(vec![text("Texte.")])]);
+    let shown = format!("{:?}", p.article);
+    assert!(!shown.contains("{:"), "{shown}");
+}
+
+#[test]
+fn kramdown_attribute_lists_in_code_stay_code() {
+    let a = page("```\n{: .x}\n```\n");
+    assert_eq!(a.lead[0].plain_text(), "{: .x}");
+}
+
+#[test]
+fn kramdown_attribute_list_errors_name_the_line() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Texte.\n{: .bad!}\n",
+            "5: `bad!` in `{: .bad!}` is not a class name",
+        ),
+        (
+            "Texte.\n{: .a b!}\n",
+            "5: `b!` in `{: .a b!}` is not a kramdown attribute",
+        ),
+        (
+            "Texte.\n\n{: .x}\n\n{: .y}\n\n{: .z #i #j}\n",
+            "10: `{: .z #i #j}` gives two ids",
+        ),
+        (
+            "Texte.\n{:toc}\n",
+            "5: `{:toc}` goes right under a one-item list",
+        ),
+        ("## A {#x}\n{: #y}\n", "5: this block already has an id"),
+        ("## A {#a}\n\nB\n{: #a}\n", "7: the id `a` is used twice"),
+        ("![x](a.png){: .ok!}\n", "4: image `a.png`"),
+    ];
+    for (body, expected) in cases {
+        let got = error(body);
+        assert!(
+            got.starts_with(expected),
+            "{body:?}: expected {expected:?}, got {got:?}"
+        );
+    }
 }
