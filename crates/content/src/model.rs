@@ -120,8 +120,6 @@ pub enum Block {
     Element(Element<Block>),
     /// A block given an id or classes by a kramdown attribute list (`{: #id .class}`).
     Attributed(Attributed),
-    /// A frame of another site (`<iframe>`), or a video shown as a link until it is played.
-    Embed(Embed),
 }
 
 /// A block with the id and classes a kramdown attribute list gives it, drawn on the block's
@@ -295,6 +293,8 @@ pub enum Inline {
     },
     /// An allowed raw HTML inline element (`<abbr>`, `<kbd>`, `<sup>`…).
     Element(Element<Inline>),
+    /// A frame of another site (`<iframe>`), or a video shown as a link until it is played.
+    Embed(Embed),
 }
 
 /// A link. Internal links are checked and resolved by the build.
@@ -517,6 +517,7 @@ impl Inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
             Inline::Break => out.push(' '),
             Inline::Image(i) => out.push_str(&i.alt),
+            Inline::Embed(e) => out.push_str(&e.title),
             Inline::FootnoteRef { .. } => {}
             Inline::Emphasis(c)
             | Inline::Strong(c)
@@ -547,7 +548,6 @@ impl Block {
                 .collect::<Vec<_>>()
                 .join(" "),
             Block::Attributed(a) => a.block.plain_text(),
-            Block::Embed(e) => e.title.clone(),
             Block::Quote(b) | Block::Element(Element { children: b, .. }) => b
                 .iter()
                 .map(Block::plain_text)

@@ -22,7 +22,6 @@ macro_rules! walkers {
                         Block::Quote(b) | Block::Element(Element { children: b, .. }) => visit(b, f),
                         Block::Attributed(a) => visit($one(&$($m)? a.block), f),
                         Block::Paragraph(_)
-                        | Block::Embed(_)
                         | Block::Heading { .. }
                         | Block::Rule
                         | Block::Code(_)
@@ -54,6 +53,7 @@ macro_rules! walkers {
                         | Inline::Code(_)
                         | Inline::Break
                         | Inline::Image(_)
+                        | Inline::Embed(_)
                         | Inline::FootnoteRef { .. } => {}
                     }
                 }
@@ -81,7 +81,7 @@ macro_rules! walkers {
                                 }
                             }
                         }
-                        Block::Rule | Block::Code(_) | Block::Embed(_) => {}
+                        Block::Rule | Block::Code(_) => {}
                     }
                 }
             }
@@ -139,6 +139,41 @@ pub fn anchors(article: &Article) -> Vec<String> {
     ids.push("top".to_string());
     ids.push("contenu".to_string());
     ids
+}
+
+/// The `style` attributes of the page's raw HTML elements, each once, in document order.
+pub fn styles(article: &Article) -> Vec<Vec<super::model::Declaration>> {
+    let mut styles = Vec::new();
+    let mut add = |attrs: &super::model::Attributes| {
+        if !attrs.style.is_empty() && !styles.contains(&attrs.style) {
+            styles.push(attrs.style.clone());
+        }
+    };
+    blocks(article, &mut |b| {
+        if let Block::Element(e) = b {
+            add(&e.attrs);
+        }
+    });
+    inlines(article, &mut |i| {
+        if let Inline::Element(e) = i {
+            add(&e.attrs);
+        }
+    });
+    styles
+}
+
+/// The origins the page's frames load from, each once.
+pub fn frame_origins(article: &Article) -> Vec<String> {
+    let mut origins = Vec::new();
+    inlines(article, &mut |i| {
+        if let Inline::Embed(e) = i {
+            let origin = e.origin();
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+    });
+    origins
 }
 
 /// Whether the page shows any code, inline or in blocks.

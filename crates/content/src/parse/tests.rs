@@ -305,7 +305,7 @@ fn errors_name_the_line() {
         ),
         (
             "<iframe src=\"x\"></iframe>\n",
-            "4: the HTML element `<iframe>`",
+            "4: `<iframe src=\"x\">`: a frame must come from an `https://` address",
         ),
         ("<style>p{}</style>\n", "4: the HTML element `<style>`"),
         (
@@ -313,8 +313,8 @@ fn errors_name_the_line() {
             "4: the `onclick` attribute",
         ),
         (
-            "a <span style=\"color:red\">b</span>\n",
-            "4: the `style` attribute",
+            "a <span style=\"background: url(x.png)\">b</span>\n",
+            "4: the `style` attribute on `<span>`: `background: url(x.png)`: `url(` is not allowed",
         ),
         (
             "[x](javascript:alert(1))\n",
@@ -521,7 +521,7 @@ fn kramdown_options_are_left_out_with_one_note() {
     let p = parse_page(&PageSource::alone("t.md"), source).unwrap();
     assert_eq!(
         p.notes,
-        ["t.md:4: kramdown attributes left out, nothing here draws them: `{::…}` extensions, width=\"50%\", classes on a heading"]
+        ["t.md:4: left out, nothing here draws them: `{::…}` extensions, width=\"50%\", classes on a heading"]
     );
     assert_eq!(p.article.lead, [Block::Paragraph(vec![text("Texte.")])]);
     let shown = format!("{:?}", p.article);
@@ -556,6 +556,123 @@ fn kramdown_attribute_list_errors_name_the_line() {
         ("## A {#x}\n{: #y}\n", "5: this block already has an id"),
         ("## A {#a}\n\nB\n{: #a}\n", "7: the id `a` is used twice"),
         ("![x](a.png){: .ok!}\n", "4: image `a.png`"),
+    ];
+    for (body, expected) in cases {
+        let got = error(body);
+        assert!(
+            got.starts_with(expected),
+            "{body:?}: expected {expected:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn style_attributes_are_kept_as_declarations() {
+    let a = page("<div style=\"text-align:center\">\n\nTexte <span style=\"color: #c00;\" class=\"x\">rouge</span>.\n\n</div>\n");
+    let Block::Element(div) = &a.lead[0] else {
+        panic!("{:?}", a.lead)
+    };
+    let decl = |p: &str, v: &str| Declaration {
+        property: p.into(),
+        value: v.into(),
+    };
+    assert_eq!(div.attrs.style, [decl("text-align", "center")]);
+    let Block::Paragraph(inlines) = &div.children[0] else {
+        panic!("{:?}", div.children)
+    };
+    let Inline::Element(span) = &inlines[1] else {
+        panic!("{inlines:?}")
+    };
+    assert_eq!(span.attrs.style, [decl("color", "#c00")]);
+    let class = span.attrs.class_attr().unwrap();
+    assert_eq!(class, format!("x {}", style_class(&span.attrs.style)));
+    assert!(class.split(' ').nth(1).unwrap().starts_with("s-"));
+    assert_eq!(crate::walk::styles(&a).len(), 2);
+}
+
+#[test]
+fn style_attributes_that_could_load_or_escape_fail() {
+    for (style, bad) in [
+        ("background:url(x)", "`url(`"),
+        ("width: expression(alert(1))", "`expression(`"),
+        ("color: red} body{color:blue", "`{`"),
+        ("color: re\\64", "`\\`"),
+        ("@import x", "not a `property: value`"),
+        ("color", "not a `property: value`"),
+    ] {
+        let got = error(&format!("a <span style=\"{style}\">b</span>\n"));
+        assert!(
+            got.starts_with("4: the `style` attribute on `<span>`"),
+            "{got}"
+        );
+        assert!(got.contains(bad), "{style}: {got}");
+    }
+    // A `<style>` element is not an attribute: still refused.
+    assert!(error("<style>p{}</style>\n").starts_with("4: the HTML element `<style>`"));
+}
+
+#[test]
+fn frames_from_https_with_a_title_are_kept() {
+    let source = "---\ntitle: T\n---\n<iframe src=\"https://player.example.org/v/1\" title=\"Une vidéo\" width=\"560\" height=\"100%\" frameborder=\"0\" allowfullscreen></iframe>\n";
+    let p = parse_page(&PageSource::alone("t.md"), source).unwrap();
+    let Block::Paragraph(inlines) = &p.article.lead[0] else {
+        panic!("{:?}", p.article.lead)
+    };
+    let [Inline::Embed(embed)] = inlines.as_slice() else {
+        panic!("{inlines:?}")
+    };
+    assert_eq!(embed.src, "https://player.example.org/v/1");
+    assert_eq!(embed.title, "Une vidéo");
+    assert_eq!((embed.width, embed.height), (Some(560), None));
+    assert!(embed.allow_fullscreen);
+    assert_eq!(embed.video, None);
+    assert_eq!(embed.origin(), "https://player.example.org");
+    assert_eq!(
+        p.notes,
+        ["t.md:4: left out, nothing here draws them: `<iframe frameborder>`"]
+    );
+}
+
+#[test]
+fn youtube_frames_become_videos_played_from_youtube_nocookie() {
+    for src in [
+        "https://www.youtube.com/embed/dQw4w9WgXcQ",
+        "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+        "https://youtube.com/embed/dQw4w9WgXcQ?si=abc&start=3",
+    ] {
+        let a = page(&format!(
+            "\n<iframe src=\"{src}\" title=\"Clip\"></iframe>\n"
+        ));
+        let Block::Paragraph(inlines) = &a.lead[0] else {
+            panic!("{:?}", a.lead)
+        };
+        let [Inline::Embed(embed)] = inlines.as_slice() else {
+            panic!("{inlines:?}")
+        };
+        assert_eq!(embed.video.as_deref(), Some("dQw4w9WgXcQ"), "{src}");
+        assert_eq!(
+            embed.src,
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+        );
+        assert_eq!(embed.origin(), "https://www.youtube-nocookie.com");
+        assert_eq!(
+            embed.watch_url().as_deref(),
+            Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+        );
+    }
+}
+
+#[test]
+fn frame_and_script_errors_name_the_line_and_say_what_to_write() {
+    let cases: &[(&str, &str)] = &[
+        ("<iframe src=\"https://ex.org/\"></iframe>\n", "4: `<iframe>` without a `title`"),
+        ("\n<iframe src=\"http://ex.org/\" title=\"t\"></iframe>\n", "5: `<iframe src=\"http://ex.org/\">`: a frame must come from an `https://` address"),
+        ("<iframe src=\"javascript:x\" title=\"t\"></iframe>\n", "4: `javascript:x`"),
+        ("<iframe src=\"data:text/html,x\" title=\"t\"></iframe>\n", "4: `data:text/html,x`"),
+        ("<iframe srcdoc=\"<p>x</p>\" title=\"t\"></iframe>\n", "4: the `srcdoc` attribute on `<iframe>` is not allowed"),
+        ("<iframe src=\"https://ex.org/\" title=\"t\" onload=\"x()\"></iframe>\n", "4: the `onload` attribute"),
+        ("<script>alert(1)</script>\n", "4: the HTML element `<script>` is not allowed: pages run no script of their own. To show code, put it in a fenced code block"),
+        ("<script src=\"https://gist.github.com/u/abc.js\"></script>\n", "4: the HTML element `<script>` is not allowed: pages run no script of their own. Link to the gist instead, `[the gist](https://gist.github.com/u/abc)`"),
     ];
     for (body, expected) in cases {
         let got = error(body);

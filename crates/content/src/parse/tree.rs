@@ -195,7 +195,7 @@ impl<'s, 'a> Builder<'s, 'a> {
                 let mut what: Vec<&str> = self.left_out.iter().map(|(_, w)| w.as_str()).collect();
                 what.dedup();
                 vec![format!(
-                    "{}:{line}: kramdown attributes left out, nothing here draws them: {}",
+                    "{}:{line}: left out, nothing here draws them: {}",
                     self.src.file,
                     what.join(", ")
                 )]
