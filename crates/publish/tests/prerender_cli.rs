@@ -478,7 +478,11 @@ fn styles_become_one_linked_stylesheet_and_videos_one_frame_origin() {
     )
     .unwrap();
     let out = run(dir, &content);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let sheets: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
@@ -493,10 +497,18 @@ fn styles_become_one_linked_stylesheet_and_videos_one_frame_origin() {
     assert!(page.contains(&format!("href=\"/{sheet}\"")), "{page}");
     assert!(!page.contains("style=\""), "no inline style");
     let client = std::fs::read_to_string(dir.join("chef-projet-digital.html")).unwrap();
-    assert!(!client.contains("content-"), "a page without styles links nothing more");
-    assert!(std::fs::read_to_string(dir.join("sw.js")).unwrap().contains(sheet.as_str()));
+    assert!(
+        !client.contains("content-"),
+        "a page without styles links nothing more"
+    );
+    assert!(std::fs::read_to_string(dir.join("sw.js"))
+        .unwrap()
+        .contains(sheet.as_str()));
     let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
-    assert!(headers.contains("frame-src 'self' https://www.youtube-nocookie.com"), "{headers}");
+    assert!(
+        headers.contains("frame-src 'self' https://www.youtube-nocookie.com"),
+        "{headers}"
+    );
     assert!(headers.contains("style-src 'self';"), "{headers}");
     assert!(!headers.contains("unsafe-inline"), "{headers}");
 }

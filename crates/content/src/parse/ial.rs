@@ -52,8 +52,7 @@ pub(super) fn scan(text: &str, skip: &[Range<usize>]) -> (String, Vec<BlockIal>)
                     i.and_then(|i| lines.get(i))
                         .is_none_or(|l| l.trim().is_empty())
                 };
-                let above_blank =
-                    blank(index.checked_sub(1)) && !found.last().is_some_and(|f| f.line == index);
+                let above_blank = blank(index.checked_sub(1));
                 let below_block = !blank(Some(index + 1))
                     && lines
                         .get(index + 1)
