@@ -1,7 +1,7 @@
 //! The event loop: pulldown-cmark with its options, each event handed to the tree builder, and
 //! raw HTML to the allow-list.
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::html;
 use super::ial;
@@ -45,8 +45,12 @@ pub(super) fn build(src: &Source<'_>, page: &PageSource) -> PResult<Tree> {
     let mut lists = lists.into_iter().peekable();
     let mut b = Builder::new(src, page);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        // A list applies once the blocks above it are closed: at the first event below it.
-        while let Some(list) = lists.next_if(|l| l.offset < range.start) {
+        // A list applies once the blocks above it are closed: at the first event below it, or,
+        // indented under a list item, before that item closes (its range runs past the list).
+        let in_item = matches!(event, Event::End(TagEnd::Item));
+        while let Some(list) = lists
+            .next_if(|l| l.offset < range.start || (in_item && l.indented && l.offset < range.end))
+        {
             b.block_ial(ial::BlockIal {
                 line: src.line_of(list.offset + bom),
                 ..list

@@ -32,6 +32,8 @@ pub(super) struct BlockIal {
     pub inner: Option<String>,
     /// The block above's; otherwise (a blank line above, a block right below) the next's.
     pub after: bool,
+    /// Indented: inside the list item it follows, not after the whole list.
+    pub indented: bool,
 }
 
 /// The block attribute lists of `text` outside the `skip` byte ranges, and the text with their
@@ -63,6 +65,7 @@ pub(super) fn scan(text: &str, skip: &[Range<usize>]) -> (String, Vec<BlockIal>)
                     line: index + 1,
                     inner,
                     after: stacked.unwrap_or(!(above_blank && below_block)),
+                    indented: line.starts_with([' ', '\t']),
                 });
                 out.extend(line.chars().map(|c| match c {
                     '\n' | '\r' => c,

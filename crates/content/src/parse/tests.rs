@@ -508,6 +508,26 @@ fn kramdown_attribute_lists_on_images_links_and_lists() {
 }
 
 #[test]
+fn kramdown_attribute_lists_indented_in_a_list_item_stay_in_it() {
+    let p = page_with_image(concat!(
+        "1. Un\n\n   ![Un point](a.png)\n   {: .align-center}\n\n2. Deux\n\n",
+        "Texte.\n\n- ![Un point](a.png)\n  {: .align-right}\n",
+    ));
+    let lead = &p.article.lead;
+    let Block::List(list) = &lead[0] else {
+        panic!("{lead:?}")
+    };
+    assert_eq!(list.items.len(), 2);
+    let (_, classes, inner) = attributed(&list.items[0].blocks[1]);
+    assert_eq!(classes, ["align-center"]);
+    assert!(matches!(inner, Block::Paragraph(i) if matches!(i.as_slice(), [Inline::Image(_)])));
+    let Block::List(tight) = &lead[2] else {
+        panic!("{lead:?}")
+    };
+    assert_eq!(attributed(&tight.items[0].blocks[0]).1, ["align-right"]);
+}
+
+#[test]
 fn kramdown_toc_marker_gives_the_generated_contents() {
     let a = page("Intro.\n\n* TOC\n{:toc}\n\n## Un\n\nA.\n\n## Deux\n\nB.\n");
     assert_eq!(a.lead, [Block::Paragraph(vec![text("Intro.")])]);

@@ -224,6 +224,13 @@ impl<'s, 'a> Builder<'s, 'a> {
             return Ok(());
         };
         let ial = ial::parse(&inner).map_err(|m| self.src.error(line, m))?;
+        // A tight list item's text is not a paragraph yet: it becomes one, which takes the list.
+        if let Some(mut top) = self.stack.pop() {
+            if found.after && matches!(top.kind, Kind::Item { .. }) {
+                self.flush_inlines(&mut top);
+            }
+            self.stack.push(top);
+        }
         let before = match self.stack.last_mut() {
             Some(top) if found.after && top.kind.holds_blocks() && top.inlines.is_empty() => {
                 top.blocks.pop()
