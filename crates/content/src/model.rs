@@ -150,6 +150,9 @@ pub struct Embed {
     /// A YouTube video's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<String>,
+    /// The `style` attribute's declarations, drawn as a class like an element's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub style: Vec<Declaration>,
 }
 
 impl Embed {

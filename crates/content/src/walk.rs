@@ -2,7 +2,7 @@
 //! passes over the whole tree (ids, typography, links, footnote numbers) need no traversal of
 //! their own.
 
-use super::model::{Article, Block, Element, Inline, Link};
+use super::model::{Article, Block, Declaration, Element, Inline, Link};
 
 /// One traversal, written once, made twice: over `&mut Article` for passes that rewrite the
 /// tree, over `&Article` for those that only read it.
@@ -142,22 +142,22 @@ pub fn anchors(article: &Article) -> Vec<String> {
 }
 
 /// The `style` attributes of the page's raw HTML elements, each once, in document order.
-pub fn styles(article: &Article) -> Vec<Vec<super::model::Declaration>> {
-    let mut styles = Vec::new();
-    let mut add = |attrs: &super::model::Attributes| {
-        if !attrs.style.is_empty() && !styles.contains(&attrs.style) {
-            styles.push(attrs.style.clone());
+pub fn styles(article: &Article) -> Vec<Vec<Declaration>> {
+    fn add(styles: &mut Vec<Vec<Declaration>>, style: &[Declaration]) {
+        if !style.is_empty() && !styles.iter().any(|s| s == style) {
+            styles.push(style.to_vec());
         }
-    };
+    }
+    let mut styles = Vec::new();
     blocks(article, &mut |b| {
         if let Block::Element(e) = b {
-            add(&e.attrs);
+            add(&mut styles, &e.attrs.style);
         }
     });
-    inlines(article, &mut |i| {
-        if let Inline::Element(e) = i {
-            add(&e.attrs);
-        }
+    inlines(article, &mut |i| match i {
+        Inline::Element(e) => add(&mut styles, &e.attrs.style),
+        Inline::Embed(e) => add(&mut styles, &e.style),
+        _ => {}
     });
     styles
 }

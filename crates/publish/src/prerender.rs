@@ -232,7 +232,7 @@ mod tests {
             "> Cité\n{: .a #q}\n\n",
             "- un\n{: .liste}\n\n",
             "[Lien](https://ex.org){: .btn} <span style=\"color:#c00\">rouge</span>\n\n",
-            "<iframe src=\"https://player.example.org/v/1\" title=\"Un lecteur\" width=\"560\" allowfullscreen></iframe>\n\n",
+            "<iframe src=\"https://player.example.org/v/1\" title=\"Un lecteur\" width=\"560\" style=\"color:#c00\" allowfullscreen></iframe>\n\n",
             "<iframe src=\"https://www.youtube.com/embed/abcdefghijk\" title=\"Une vidéo\"></iframe>\n",
         );
         let article =
@@ -255,7 +255,7 @@ mod tests {
             "<ul class=\"liste\"><li>",
             "class=\"btn\">Lien",
             &format!("<span class=\"{}\">rouge", cpd_content::style_class(&style)),
-            "<iframe src=\"https://player.example.org/v/1\" title=\"Un lecteur\" width=\"560\" allowfullscreen loading=\"lazy\" class=\"frame\"></iframe>",
+            &format!("<iframe src=\"https://player.example.org/v/1\" title=\"Un lecteur\" width=\"560\" allowfullscreen loading=\"lazy\" class=\"frame {}\"></iframe>", cpd_content::style_class(&style)),
             "href=\"https://www.youtube.com/watch?v=abcdefghijk\"",
             "data-frame=\"https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1\"",
             "<span class=\"video-title\">Une vidéo</span>",

@@ -272,6 +272,7 @@ fn start_frame(
     let mut title = None;
     let (mut width, mut height) = (None, None);
     let mut allow_fullscreen = false;
+    let mut style_of = Vec::new();
     let mut dropped = Vec::new();
     for (key, value) in attrs {
         match key.as_str() {
@@ -282,6 +283,12 @@ fn start_frame(
             "allowfullscreen" | "webkitallowfullscreen" | "mozallowfullscreen" => {
                 allow_fullscreen = true
             }
+            "style" => {
+                style_of = style(value).map_err(|m| {
+                    b.src
+                        .error(line, format!("the `style` attribute on `<iframe>`: {m}"))
+                })?
+            }
             "srcdoc" => {
                 return Err(b.src.error(
                     line,
@@ -290,7 +297,7 @@ fn start_frame(
             }
             // What the frame's own site decides, or what the page's stylesheet does.
             "frameborder" | "allow" | "referrerpolicy" | "loading" | "scrolling" | "sandbox"
-            | "marginwidth" | "marginheight" | "style" | "class" | "id" | "name" => {
+            | "marginwidth" | "marginheight" | "class" | "id" | "name" => {
                 dropped.push(format!("`<iframe {key}>`"))
             }
             other => {
@@ -333,6 +340,7 @@ fn start_frame(
             height,
             allow_fullscreen,
             video,
+            style: style_of,
         }),
         line,
     )

@@ -67,10 +67,13 @@ pub(super) fn scan(text: &str, skip: &[Range<usize>]) -> (String, Vec<BlockIal>)
                     after: stacked.unwrap_or(!(above_blank && below_block)),
                     indented: line.starts_with([' ', '\t']),
                 });
-                out.extend(line.chars().map(|c| match c {
-                    '\n' | '\r' => c,
-                    _ => ' ',
-                }));
+                // One space per byte: the offsets below stay the file's.
+                for c in line.chars() {
+                    match c {
+                        '\n' | '\r' => out.push(c),
+                        _ => out.extend(std::iter::repeat_n(' ', c.len_utf8())),
+                    }
+                }
             }
             None => out.push_str(line),
         }
@@ -207,5 +210,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].line, 2);
         assert!(found[0].after);
+        let text = "a\n{: title=\"é\"}\nb\n";
+        assert_eq!(scan(text, &[]).0.len(), text.len());
     }
 }

@@ -633,7 +633,7 @@ fn style_attributes_that_could_load_or_escape_fail() {
 
 #[test]
 fn frames_from_https_with_a_title_are_kept() {
-    let source = "---\ntitle: T\n---\n<iframe src=\"https://player.example.org/v/1\" title=\"Une vidéo\" width=\"560\" height=\"100%\" frameborder=\"0\" allowfullscreen></iframe>\n";
+    let source = "---\ntitle: T\n---\n<iframe src=\"https://player.example.org/v/1\" title=\"Une vidéo\" width=\"560\" height=\"100%\" frameborder=\"0\" style=\"border:0\" allowfullscreen></iframe>\n";
     let p = parse_page(&PageSource::alone("t.md"), source).unwrap();
     let Block::Paragraph(inlines) = &p.article.lead[0] else {
         panic!("{:?}", p.article.lead)
@@ -647,6 +647,8 @@ fn frames_from_https_with_a_title_are_kept() {
     assert!(embed.allow_fullscreen);
     assert_eq!(embed.video, None);
     assert_eq!(embed.origin(), "https://player.example.org");
+    assert_eq!(embed.style.len(), 1);
+    assert_eq!(crate::walk::styles(&p.article), [embed.style.clone()]);
     assert_eq!(
         p.notes,
         ["t.md:4: left out, nothing here draws them: `<iframe frameborder>`"]

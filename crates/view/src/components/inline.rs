@@ -103,6 +103,7 @@ pub fn ImageView(image: Image) -> impl IntoView {
 #[component]
 pub fn EmbedView(embed: Embed) -> impl IntoView {
     let watch = embed.watch_url();
+    let style = (!embed.style.is_empty()).then(|| cpd_content::style_class(&embed.style));
     let Embed {
         src,
         title,
@@ -111,13 +112,18 @@ pub fn EmbedView(embed: Embed) -> impl IntoView {
         allow_fullscreen,
         ..
     } = embed;
+    let class = move |base: &str| match &style {
+        Some(style) => format!("{base} {style}"),
+        None => base.to_string(),
+    };
     match watch {
         Some(watch) => {
             let label = title.clone();
+            let video_class = class("video");
             view! {
             <PlayVideo>
                 <a
-                    class="video"
+                    class=video_class
                     href=watch
                     rel="external noopener"
                     data-frame=src
@@ -132,7 +138,7 @@ pub fn EmbedView(embed: Embed) -> impl IntoView {
         }
         // The macro knows no `loading` on `<iframe>`: the builder writes it by name.
         None => leptos::html::iframe()
-            .class("frame")
+            .class(class("frame"))
             .src(src)
             .title(title)
             .width(width)
