@@ -115,6 +115,15 @@ pub(super) fn span_list(text: &str) -> Option<(&str, &str)> {
 pub(super) fn parse(inner: &str) -> Result<Ial, String> {
     let mut ial = Ial::default();
     let mut rest = inner.trim();
+    // `{:name: .a #b}` defines an attribute list that `{:name}` references: not read.
+    if rest
+        .split_once(':')
+        .is_some_and(|(name, _)| is_class_name(name.trim()))
+    {
+        ial.left_out
+            .push("attribute list definitions (`{:name: …}`)".to_string());
+        return Ok(ial);
+    }
     while !rest.is_empty() {
         let (token, after) = next_token(rest)?;
         rest = after.trim_start();
@@ -194,6 +203,7 @@ mod tests {
         assert_eq!(ial.start, Some(3));
         assert_eq!(ial.left_out, ["width=\"50%\""]);
         assert!(parse("toc").unwrap().toc);
+        assert_eq!(parse("ref: .a").unwrap().left_out.len(), 1);
         assert!(parse(".bad!").unwrap_err().contains("not a class name"));
         assert!(parse(".a b!")
             .unwrap_err()
