@@ -138,6 +138,83 @@ pub enum Block {
     Table(Table),
     /// An allowed raw HTML block element (`<details>`, `<figure>`, `<dl>`…).
     Element(Element<Block>),
+    /// A block given an id or classes by a kramdown attribute list (`{: #id .class}`).
+    Attributed(Attributed),
+}
+
+/// A block with the id and classes a kramdown attribute list gives it, drawn on the block's
+/// own element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attributed {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<String>,
+    pub block: Box<Block>,
+}
+
+/// An `<iframe>` from an `https` origin. A YouTube video is drawn as a link to the video, which
+/// loads the player (from `youtube-nocookie.com`) only when the reader plays it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Embed {
+    /// The frame's `https` address, or the player's for a video.
+    pub src: String,
+    /// What the frame shows (its `title`, required): the accessible name.
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_fullscreen: bool,
+    /// A YouTube video's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video: Option<String>,
+    /// The `style` attribute's declarations, drawn as a class like an element's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub style: Vec<Declaration>,
+}
+
+impl Embed {
+    /// The origin the page's `frame-src` must allow: `https://host[:port]`.
+    pub fn origin(&self) -> String {
+        let rest = self.src.strip_prefix("https://").unwrap_or(&self.src);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        format!("https://{host}")
+    }
+
+    /// A video's page on YouTube: where the placeholder links without JavaScript.
+    pub fn watch_url(&self) -> Option<String> {
+        self.video
+            .as_ref()
+            .map(|id| format!("https://www.youtube.com/watch?v={id}"))
+    }
+}
+
+/// One CSS declaration of a raw HTML `style` attribute, checked by the parser.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Declaration {
+    pub property: String,
+    pub value: String,
+}
+
+/// A `style` attribute's declarations as one CSS rule body: `color:#c00;text-align:center`.
+pub fn style_css(style: &[Declaration]) -> String {
+    style
+        .iter()
+        .map(|d| format!("{}:{}", d.property, d.value))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// The class that carries a `style` attribute's declarations in the site's generated
+/// stylesheet: `s-` and a hash of them, so equal styles share one class. The CSP allows no
+/// inline style.
+pub fn style_class(style: &[Declaration]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(style_css(style).as_bytes());
+    let hex: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    format!("s-{hex}")
 }
 
 /// A bullet or ordered list.
@@ -239,6 +316,8 @@ pub enum Inline {
     },
     /// An allowed raw HTML inline element (`<abbr>`, `<kbd>`, `<sup>`…).
     Element(Element<Inline>),
+    /// A frame of another site (`<iframe>`), or a video shown as a link until it is played.
+    Embed(Embed),
 }
 
 /// A link. Internal links are checked and resolved by the build.
@@ -251,6 +330,9 @@ pub struct Link {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub children: Vec<Inline>,
+    /// Classes from a kramdown span attribute list (`[x](y){: .btn}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<String>,
     /// The source line, for the build's link check; not part of the page.
     #[serde(default, skip_serializing)]
     pub line: usize,
@@ -283,6 +365,9 @@ pub struct Image {
     pub height: Option<u32>,
     /// Whether the image sits below the first screen, where it is loaded lazily.
     pub lazy: bool,
+    /// Classes from a kramdown span attribute list (`![x](a.png){: .align-center}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<String>,
 }
 
 /// An allowed raw HTML element, with its allowed attributes.
@@ -400,8 +485,8 @@ impl HtmlTag {
     }
 }
 
-/// The attributes an allowed element may carry. `on*` handlers, `style` and the rest fail the
-/// build.
+/// The attributes an allowed element may carry. `on*` handlers and the rest fail the build;
+/// `style` is kept as checked declarations, which the build turns into a class.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attributes {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -418,14 +503,27 @@ pub struct Attributes {
     /// `<details open>`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
+    /// The `style` attribute's declarations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub style: Vec<Declaration>,
 }
 
 impl Attributes {
     /// The names allowed, for messages.
-    pub const NAMES: [&'static str; 6] = ["id", "class", "title", "lang", "datetime", "open"];
+    pub const NAMES: [&'static str; 7] =
+        ["id", "class", "title", "lang", "datetime", "open", "style"];
 
     pub fn is_empty(&self) -> bool {
         self == &Self::default()
+    }
+
+    /// The `class` attribute as drawn: the author's classes, then the style's class.
+    pub fn class_attr(&self) -> Option<String> {
+        let style = (!self.style.is_empty()).then(|| style_class(&self.style));
+        match (&self.class, style) {
+            (Some(c), Some(s)) => Some(format!("{c} {s}")),
+            (c, s) => c.clone().or(s),
+        }
     }
 }
 
@@ -442,6 +540,7 @@ impl Inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
             Inline::Break => out.push(' '),
             Inline::Image(i) => out.push_str(&i.alt),
+            Inline::Embed(e) => out.push_str(&e.title),
             Inline::FootnoteRef { .. } => {}
             Inline::Emphasis(c)
             | Inline::Strong(c)
@@ -471,6 +570,7 @@ impl Block {
                 .flat_map(|i| i.blocks.iter().map(Block::plain_text))
                 .collect::<Vec<_>>()
                 .join(" "),
+            Block::Attributed(a) => a.block.plain_text(),
             Block::Quote(b) | Block::Element(Element { children: b, .. }) => b
                 .iter()
                 .map(Block::plain_text)

@@ -2,12 +2,12 @@
 //! passes over the whole tree (ids, typography, links, footnote numbers) need no traversal of
 //! their own.
 
-use super::model::{Article, Block, Element, Inline, Link};
+use super::model::{Article, Block, Declaration, Element, Inline, Link};
 
 /// One traversal, written once, made twice: over `&mut Article` for passes that rewrite the
 /// tree, over `&Article` for those that only read it.
 macro_rules! walkers {
-    ($blocks:ident, $inlines:ident $(, $m:tt)?) => {
+    ($blocks:ident, $inlines:ident, $one:ident $(, $m:tt)?) => {
         /// Calls `f` on every block, parents before their children.
         pub fn $blocks(article: &$($m)? Article, f: &mut dyn FnMut(&$($m)? Block)) {
             fn visit(blocks: &$($m)? [Block], f: &mut dyn FnMut(&$($m)? Block)) {
@@ -20,6 +20,7 @@ macro_rules! walkers {
                             }
                         }
                         Block::Quote(b) | Block::Element(Element { children: b, .. }) => visit(b, f),
+                        Block::Attributed(a) => visit($one(&$($m)? a.block), f),
                         Block::Paragraph(_)
                         | Block::Heading { .. }
                         | Block::Rule
@@ -52,6 +53,7 @@ macro_rules! walkers {
                         | Inline::Code(_)
                         | Inline::Break
                         | Inline::Image(_)
+                        | Inline::Embed(_)
                         | Inline::FootnoteRef { .. } => {}
                     }
                 }
@@ -68,6 +70,7 @@ macro_rules! walkers {
                         Block::Quote(b) | Block::Element(Element { children: b, .. }) => {
                             in_blocks(b, f)
                         }
+                        Block::Attributed(a) => in_blocks($one(&$($m)? a.block), f),
                         Block::Table(t) => {
                             for cell in &$($m)? t.head {
                                 run(cell, f);
@@ -100,8 +103,17 @@ macro_rules! walkers {
     };
 }
 
-walkers!(blocks_mut, inlines_mut, mut);
-walkers!(blocks, inlines);
+/// A boxed block as a run of one, for the walkers.
+fn one(block: &Block) -> &[Block] {
+    std::slice::from_ref(block)
+}
+
+fn one_mut(block: &mut Block) -> &mut [Block] {
+    std::slice::from_mut(block)
+}
+
+walkers!(blocks_mut, inlines_mut, one_mut, mut);
+walkers!(blocks, inlines, one);
 
 /// Every id a link may point to on this page: sections, headings, elements with an id,
 /// footnotes.
@@ -110,6 +122,7 @@ pub fn anchors(article: &Article) -> Vec<String> {
     blocks(article, &mut |b| match b {
         Block::Heading { id, .. } => ids.push(id.clone()),
         Block::Element(Element { attrs, .. }) => ids.extend(attrs.id.clone()),
+        Block::Attributed(a) => ids.extend(a.id.clone()),
         _ => {}
     });
     inlines(article, &mut |i| {
@@ -126,6 +139,41 @@ pub fn anchors(article: &Article) -> Vec<String> {
     ids.push("top".to_string());
     ids.push("contenu".to_string());
     ids
+}
+
+/// The `style` attributes of the page's raw HTML elements, each once, in document order.
+pub fn styles(article: &Article) -> Vec<Vec<Declaration>> {
+    fn add(styles: &mut Vec<Vec<Declaration>>, style: &[Declaration]) {
+        if !style.is_empty() && !styles.iter().any(|s| s == style) {
+            styles.push(style.to_vec());
+        }
+    }
+    let mut styles = Vec::new();
+    blocks(article, &mut |b| {
+        if let Block::Element(e) = b {
+            add(&mut styles, &e.attrs.style);
+        }
+    });
+    inlines(article, &mut |i| match i {
+        Inline::Element(e) => add(&mut styles, &e.attrs.style),
+        Inline::Embed(e) => add(&mut styles, &e.style),
+        _ => {}
+    });
+    styles
+}
+
+/// The origins the page's frames load from, each once.
+pub fn frame_origins(article: &Article) -> Vec<String> {
+    let mut origins = Vec::new();
+    inlines(article, &mut |i| {
+        if let Inline::Embed(e) = i {
+            let origin = e.origin();
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+    });
+    origins
 }
 
 /// Whether the page shows any code, inline or in blocks.

@@ -6,6 +6,9 @@
 //! blocks (`application/ld+json`) are never executed and need no hash. A changed inline script
 //! changes its hash at the next build, so the policy can never fall out of step with the pages.
 //!
+//! Frames load only from the origins the pages show them from: each `<iframe src>`, and each
+//! video link's player (`data-frame`), which its island puts in a frame on a click.
+//!
 //! The policy is shipped twice: as a header (`_headers`, and the nginx block the build writes),
 //! and as a `<meta>` for hosts that cannot set headers. The `<meta>`
 //! leaves out `frame-ancestors`, which browsers ignore there (and complain about).
@@ -26,6 +29,8 @@ pub struct Csp {
     pub meta: String,
     /// Every inline script's hash, for the tests' facts.
     pub hashes: BTreeSet<String>,
+    /// Every origin a page shows a frame from.
+    pub frames: BTreeSet<String>,
 }
 
 /// The stage: one policy for the site, listing every inline script of every page `(file,
@@ -33,16 +38,56 @@ pub struct Csp {
 /// old one. A page the HTML parser cannot read fails the build, naming it.
 pub fn stage<'a>(pages: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Csp> {
     let mut hashes = BTreeSet::new();
+    let mut frames = BTreeSet::new();
     for (file, html) in pages {
         hashes.extend(inline_script_hashes(html).map_err(|e| {
             BuildError::invalid(file, format!("its inline scripts cannot be read: {e}"))
         })?);
+        frames.extend(
+            frame_origins(html).map_err(|e| {
+                BuildError::invalid(file, format!("its frames cannot be read: {e}"))
+            })?,
+        );
     }
     Ok(Csp {
-        header: policy(&hashes, true),
-        meta: policy(&hashes, false),
+        header: policy(&hashes, &frames, true),
+        meta: policy(&hashes, &frames, false),
         hashes,
+        frames,
     })
+}
+
+/// The origin of every frame of `html`: `<iframe src>`, and the players of video links
+/// (`data-frame`, `cpd_view::dom::FRAME_ATTR`). Only `https` origins: the parser refuses others.
+pub fn frame_origins(
+    html: &str,
+) -> std::result::Result<BTreeSet<String>, lol_html::errors::RewritingError> {
+    let origins = RefCell::new(BTreeSet::new());
+    let add = |src: Option<String>| {
+        let origin = src
+            .and_then(|s| url::Url::parse(&s).ok())
+            .filter(|u| u.scheme() == "https")
+            .map(|u| u.origin().ascii_serialization());
+        origins.borrow_mut().extend(origin);
+    };
+    let selector = format!("a[{}]", cpd_view::dom::FRAME_ATTR);
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("iframe[src]", |el| {
+                    add(el.get_attribute("src"));
+                    Ok(())
+                }),
+                element!(selector, |el| {
+                    add(el.get_attribute(cpd_view::dom::FRAME_ATTR));
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )?;
+    Ok(origins.into_inner())
 }
 
 /// The `'sha256-…'` source of every executable inline script in `html`, read with an HTML
@@ -94,8 +139,13 @@ fn executable(kind: Option<&str>) -> bool {
     )
 }
 
-/// The policy, for a header (`frame_ancestors`) or for a `<meta>` (without it).
-pub fn policy(script_hashes: &BTreeSet<String>, frame_ancestors: bool) -> String {
+/// The policy, for a header (`frame_ancestors`) or for a `<meta>` (without it). Without frames,
+/// `frame-src` is left to `default-src 'self'`.
+pub fn policy(
+    script_hashes: &BTreeSet<String>,
+    frames: &BTreeSet<String>,
+    frame_ancestors: bool,
+) -> String {
     let mut scripts = String::from("'self' 'wasm-unsafe-eval'");
     for hash in script_hashes {
         scripts.push(' ');
@@ -113,6 +163,10 @@ pub fn policy(script_hashes: &BTreeSet<String>, frame_ancestors: bool) -> String
         "base-uri 'self'".to_string(),
         "form-action 'self'".to_string(),
     ];
+    if !frames.is_empty() {
+        let origins: Vec<&str> = frames.iter().map(String::as_str).collect();
+        directives.push(format!("frame-src 'self' {}", origins.join(" ")));
+    }
     if frame_ancestors {
         directives.push("frame-ancestors 'none'".to_string());
     }
@@ -163,9 +217,10 @@ mod tests {
 
     #[test]
     fn a_changed_script_changes_the_policy() {
-        let before = policy(&inline_script_hashes(PAGE).unwrap(), true);
+        let before = policy(&inline_script_hashes(PAGE).unwrap(), &BTreeSet::new(), true);
         let after = policy(
             &inline_script_hashes(&PAGE.replace("var a = 1;", "var a = 2;")).unwrap(),
+            &BTreeSet::new(),
             true,
         );
         assert_ne!(before, after);
@@ -173,7 +228,7 @@ mod tests {
 
     #[test]
     fn the_policy_is_strict() {
-        let p = policy(&inline_script_hashes(PAGE).unwrap(), true);
+        let p = policy(&inline_script_hashes(PAGE).unwrap(), &BTreeSet::new(), true);
         assert!(p.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
         assert!(!p.contains("unsafe-inline"));
         for directive in [
@@ -183,7 +238,41 @@ mod tests {
         ] {
             assert!(p.contains(directive), "{directive}");
         }
-        assert!(!policy(&BTreeSet::new(), false).contains("frame-ancestors"));
+        assert!(!policy(&BTreeSet::new(), &BTreeSet::new(), false).contains("frame-ancestors"));
+        assert!(
+            !p.contains("frame-src"),
+            "no frames, no frame-src: default-src applies"
+        );
+    }
+
+    #[test]
+    fn frame_src_lists_the_origins_of_the_pages_frames_and_videos() {
+        let page = r#"<html><body>
+<iframe src="https://player.example.org/v/1?x=2" title="a"></iframe>
+<iframe src="https://player.example.org/v/2" title="b"></iframe>
+<a data-frame="https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1" href="https://www.youtube.com/watch?v=abcdefghijk">v</a>
+</body></html>"#;
+        let csp = stage([("a.html", page), ("b.html", PAGE)]).unwrap();
+        let frames: Vec<&str> = csp.frames.iter().map(String::as_str).collect();
+        assert_eq!(
+            frames,
+            [
+                "https://player.example.org",
+                "https://www.youtube-nocookie.com"
+            ]
+        );
+        assert!(csp.header.contains(
+            "frame-src 'self' https://player.example.org https://www.youtube-nocookie.com"
+        ));
+        assert!(csp
+            .meta
+            .contains("frame-src 'self' https://player.example.org"));
+        assert!(csp.header.contains("style-src 'self';"), "{}", csp.header);
+        assert!(!csp.header.contains("unsafe-inline"));
+        assert!(!stage([("b.html", PAGE)])
+            .unwrap()
+            .header
+            .contains("frame-src"));
     }
 
     #[test]

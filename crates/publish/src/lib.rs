@@ -9,7 +9,8 @@
 //! 3. render ([`render`]): each page under Leptos's islands mode ([`prerender`]), written into
 //!    the template with an HTML rewriter ([`rewrite`]);
 //! 4. CSP ([`csp`]): one policy from the pages' inline scripts;
-//! 5. write ([`write`]): the pages with their policy, the content's files, the tests' data;
+//! 5. write ([`write`]): the pages with their policy, the content's files, the stylesheet of
+//!    the content's `style` attributes ([`styles`]), the tests' data;
 //! 6. SEO files ([`seo`]): `sitemap.xml`, `robots.txt`, and the Atom feeds ([`feed`]);
 //! 7. service worker ([`offline`]): `sw.js`, from what is built by now;
 //! 8. host files ([`hosting`]): `_headers` and the nginx block; the old addresses'
@@ -38,6 +39,7 @@ pub mod rewrite;
 pub mod search;
 pub mod seo;
 pub mod speculation;
+pub mod styles;
 pub mod write;
 
 use std::path::PathBuf;

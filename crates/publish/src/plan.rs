@@ -29,6 +29,8 @@ pub struct Plan {
     pub assets: TrunkAssets,
     /// Files the stage wrote (the minified glue).
     pub written: Vec<PathBuf>,
+    /// The stylesheet of the content's `style` attributes, if any page has one.
+    pub content_styles: Option<crate::styles::ContentStyles>,
 }
 
 /// The islands' loader, as it is; release builds minify it.
@@ -58,8 +60,10 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
         written.push(minify_glue(&glue, &mut assets)?);
         loader = minify::module(&loader).map_err(|e| BuildError::invalid("loader.js", e))?;
     }
+    let content_styles = crate::styles::content_styles(&site.pages);
     Ok(Plan {
         options: options.clone(),
+        content_styles,
         site,
         tables,
         template,

@@ -225,6 +225,53 @@ mod tests {
     }
 
     #[test]
+    fn attribute_lists_styles_and_frames_render_as_elements() {
+        let text = concat!(
+            "---\ntitle: T\nlang: fr\n---\n",
+            "Texte.\n{:.callout}\n\n",
+            "> Cité\n{: .a #q}\n\n",
+            "- un\n{: .liste}\n\n",
+            "[Lien](https://ex.org){: .btn} <span style=\"color:#c00\">rouge</span>\n\n",
+            "<iframe src=\"https://player.example.org/v/1\" title=\"Un lecteur\" width=\"560\" style=\"color:#c00\" allowfullscreen></iframe>\n\n",
+            "<iframe src=\"https://www.youtube.com/embed/abcdefghijk\" title=\"Une vidéo\"></iframe>\n",
+        );
+        let article =
+            cpd_content::parse::parse_page(&cpd_content::parse::PageSource::alone("t.md"), text)
+                .unwrap()
+                .article;
+        let style = cpd_content::walk::styles(&article).remove(0);
+        let page = render_fr(
+            &SiteSettings::at("https://ex.org", "/"),
+            "/t.html",
+            move || {
+                view! { <ArticlePage article/> }
+            },
+        )
+        .unwrap();
+        let body = &page.body;
+        for expected in [
+            "<p class=\"callout\">Texte.",
+            "<blockquote id=\"q\" class=\"a\">",
+            "<ul class=\"liste\"><li>",
+            "class=\"btn\">Lien",
+            &format!("<span class=\"{}\">rouge", cpd_content::style_class(&style)),
+            &format!("<iframe src=\"https://player.example.org/v/1\" title=\"Un lecteur\" width=\"560\" allowfullscreen loading=\"lazy\" class=\"frame {}\"></iframe>", cpd_content::style_class(&style)),
+            "href=\"https://www.youtube.com/watch?v=abcdefghijk\"",
+            "data-frame=\"https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1\"",
+            "<span class=\"video-title\">Une vidéo</span>",
+        ] {
+            assert!(body.contains(expected), "{expected}\n{body}");
+        }
+        assert!(!body.contains("{:"), "{body}");
+        assert!(!body.contains("style="), "no inline style: {body}");
+        assert!(
+            !body.contains("youtube.com/embed"),
+            "nothing from YouTube before a click"
+        );
+        assert_eq!(body.matches("data-component=\"PlayVideo_").count(), 1);
+    }
+
+    #[test]
     fn only_the_islands_carry_hydration_markup() {
         let page = render_article(&SiteSettings::at("https://ex.org", "/"), "/");
         let islands = |name: &str| {

@@ -123,6 +123,9 @@ fn article_page(
     })
     .map_err(|e| BuildError::invalid(file, e.to_string()))?;
     rendered.head += &seo::alternate_tags(&translations, &plan.site.settings);
+    rendered.head += &crate::styles::link_tag(article, plan.content_styles.as_ref(), |file| {
+        plan.site.settings.href(file)
+    });
     fill(
         plan,
         for_languages,

@@ -76,7 +76,7 @@ fn a_broken_markdown_file_fails_naming_file_and_line() {
     let staged = staging();
     let dir = staged.path();
     let article = client_article_source();
-    let source = article.replace("{: #missions}", "{: .missions}");
+    let source = article.replace("{: #missions}", "{: .missions!}");
     let content = dir.join("content");
     std::fs::create_dir_all(&content).unwrap();
     std::fs::write(content.join("broken.md"), source).unwrap();
@@ -85,7 +85,7 @@ fn a_broken_markdown_file_fails_naming_file_and_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let line = article.lines().position(|l| l == "{: #missions}").unwrap() + 1;
     assert!(stderr.contains(&format!("broken.md:{line}:")), "{stderr}");
-    assert!(stderr.contains("{: #id}"), "{stderr}");
+    assert!(stderr.contains("is not a class name"), "{stderr}");
     assert!(
         !dir.join("chef-projet-digital.html").exists(),
         "nothing is written on failure"
@@ -459,4 +459,56 @@ fn guide_site_builds_as_the_readme_says() {
     assert_eq!(english.entries.len(), 1);
     assert!(read("en/index.html").contains("href=\"/en/feed.xml\""));
     assert!(read("sitemap.xml").contains("hreflang=\"x-default\" href=\"https://ex.org/\""));
+}
+
+#[test]
+fn styles_become_one_linked_stylesheet_and_videos_one_frame_origin() {
+    let staged = staging();
+    let dir = staged.path();
+    let content = dir.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(
+        content.join("chef-projet-digital.md"),
+        client_article_source(),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("styles.md"),
+        "---\ntitle: Styles\n---\n\n<span style=\"color:#c00\">a</span> <span style=\"color: #c00\">b</span> <span style=\"text-align:center\">c</span>\n\n<iframe src=\"https://www.youtube.com/embed/abcdefghijk\" title=\"Une vidéo\" allowfullscreen></iframe>\n",
+    )
+    .unwrap();
+    let out = run(dir, &content);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sheets: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("content-") && n.ends_with(".css"))
+        .collect();
+    assert_eq!(sheets.len(), 1, "{sheets:?}");
+    let sheet = &sheets[0];
+    let css = std::fs::read_to_string(dir.join(sheet)).unwrap();
+    assert_eq!(css.lines().count(), 2, "{css}");
+    let page = std::fs::read_to_string(dir.join("styles.html")).unwrap();
+    assert!(page.contains(&format!("href=\"/{sheet}\"")), "{page}");
+    assert!(!page.contains("style=\""), "no inline style");
+    let client = std::fs::read_to_string(dir.join("chef-projet-digital.html")).unwrap();
+    assert!(
+        !client.contains("content-"),
+        "a page without styles links nothing more"
+    );
+    assert!(std::fs::read_to_string(dir.join("sw.js"))
+        .unwrap()
+        .contains(sheet.as_str()));
+    let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
+    assert!(
+        headers.contains("frame-src 'self' https://www.youtube-nocookie.com"),
+        "{headers}"
+    );
+    assert!(headers.contains("style-src 'self';"), "{headers}");
+    assert!(!headers.contains("unsafe-inline"), "{headers}");
 }

@@ -215,13 +215,24 @@ fn into_posts(dir: &Path, n: usize) {
     };
     let name = |i: usize| format!("{}-post-{i}", day(i));
     std::fs::create_dir_all(dir.join("_posts")).unwrap();
-    std::fs::write(dir.join("_config.yml"), "title: Échelle\nlang: fr\npaginate: 10\n").unwrap();
+    std::fs::write(
+        dir.join("_config.yml"),
+        "title: Échelle\nlang: fr\npaginate: 10\n",
+    )
+    .unwrap();
     for i in 0..n {
         let next = (i + 1) % n;
         let text = std::fs::read_to_string(dir.join(format!("pages/page-{i}.md"))).unwrap();
         let text = text
-            .replacen("---\n", &format!("---\ntags: [t{}, u{}]\n", i % 7, i % 13), 1)
-            .replace(&format!("(page-{next}.md)"), &format!("(/_posts/{}.md)", name(next)))
+            .replacen(
+                "---\n",
+                &format!("---\ntags: [t{}, u{}]\n", i % 7, i % 13),
+                1,
+            )
+            .replace(
+                &format!("(page-{next}.md)"),
+                &format!("(/_posts/{}.md)", name(next)),
+            )
             .replace(
                 &format!("(/pages/page-{next}.html#seconde)"),
                 &format!("(/_posts/{}.md#seconde)", name(next)),

@@ -38,3 +38,10 @@ pub const BASE_META_SELECTOR: &str = concat!("meta[name=\"", base_meta!(), "\"]"
 
 /// The bar's search button, which the loader shows once the page's islands are up.
 pub const SEARCH_BUTTON_ID: &str = "search-open";
+
+/// The attribute of a video's link that holds its player's address, which the video island
+/// loads in a frame on a click; the CSP's `frame-src` lists its origin.
+pub const FRAME_ATTR: &str = "data-frame";
+
+/// The attribute of a video's link that holds the title the player's frame gets.
+pub const FRAME_TITLE_ATTR: &str = "data-frame-title";

@@ -1,5 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) of what runs in the browser: the
-//! islands' own behaviour (phone menu, copy links), the scrollspy on a laid-out page, and the
+//! islands' own behaviour (phone menu, copy links, videos), the scrollspy on a laid-out page, and the
 //! base path read back from the page. The markup around them is the build's HTML, which the
 //! browser never renders (the components are not in the wasm): each test builds the little
 //! markup it needs with DOM calls, with the names the components use (`cpd_view::dom`). The
@@ -8,7 +8,7 @@
 
 use cpd_view::dom::{BACK_TO_TOP_ID, BASE_META, LIVE_REGION_ID};
 use cpd_view::islands::spy::{watch, SectionInView};
-use cpd_view::islands::{CopyLink, SectionMenu};
+use cpd_view::islands::{CopyLink, PlayVideo, SectionMenu};
 use cpd_view::seam::router_base;
 use hydration_context::HydrateSharedContext;
 use leptos::prelude::*;
@@ -273,4 +273,42 @@ fn the_base_path_is_read_back_from_the_page() {
     base.remove();
     // Without it: the root.
     assert_eq!(router_base(), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_video_link_click_puts_the_player_in_its_place() {
+    let host = host();
+    render(&host, || view! { <PlayVideo><span></span></PlayVideo> });
+    let wrapper = host
+        .query_selector(".video-box")
+        .unwrap()
+        .expect("the click box");
+    // The link, as `components::EmbedView` renders it; the player's address stays local here.
+    let link = element(
+        &wrapper,
+        "a",
+        &[
+            ("class", "video"),
+            ("href", "#video-page"),
+            (cpd_view::dom::FRAME_ATTR, "about:blank"),
+            (cpd_view::dom::FRAME_TITLE_ATTR, "Une vidéo"),
+        ],
+        "Une vidéo",
+    );
+    assert!(
+        host.query_selector("iframe").unwrap().is_none(),
+        "nothing loads before a click"
+    );
+    link.click();
+    frames(1).await;
+    let frame = host.query_selector("iframe").unwrap().expect("the player");
+    assert_eq!(frame.get_attribute("src").as_deref(), Some("about:blank"));
+    assert_eq!(frame.get_attribute("title").as_deref(), Some("Une vidéo"));
+    assert!(frame.has_attribute("allowfullscreen"));
+    assert!(
+        host.query_selector("a.video").unwrap().is_none(),
+        "the link made way"
+    );
+    assert!(!window().location().hash().unwrap().contains("video-page"));
+    host.remove();
 }

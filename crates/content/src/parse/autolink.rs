@@ -47,6 +47,7 @@ fn split(text: &str, line: usize, out: &mut Vec<Inline>) {
             target: LinkTarget::External,
             title: None,
             children: vec![Inline::Text(url.to_string())],
+            classes: Vec::new(),
             line,
         }));
         rest = after;

@@ -5,7 +5,7 @@ use pulldown_cmark::TagEnd;
 
 use super::autolink::autolink;
 use super::source::PResult;
-use super::tree::{kramdown_id, trimmed, Builder, FootnoteDef, Frame, Kind};
+use super::tree::{trimmed, Builder, FootnoteDef, Frame, Kind};
 use crate::highlight::highlight;
 use crate::model::{plain_text, Align, Block, CodeBlock, Inline, List, ListItem, Table};
 
@@ -76,18 +76,13 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// A paragraph, unless it is kramdown's `{: #id}` for the heading before it.
+    /// A paragraph.
     fn end_paragraph(&mut self, inlines: Vec<Inline>, line: usize) -> PResult<()> {
         let inlines = autolink(trimmed(inlines), line);
-        match kramdown_id(&inlines) {
-            Some(Ok(id)) => self.attach_id(id, line),
-            Some(Err(())) => Err(self.src.error(
-                line,
-                "only `{: #id}` attribute lists are supported (after a heading)",
-            )),
-            None if inlines.is_empty() => Ok(()),
-            None => self.push_block(Block::Paragraph(inlines), line),
+        if inlines.is_empty() {
+            return Ok(());
         }
+        self.push_block(Block::Paragraph(inlines), line)
     }
 
     /// A heading; only the page's `#` title may be empty (it is checked against the title).

@@ -1,9 +1,10 @@
 //! The event loop: pulldown-cmark with its options, each event handed to the tree builder, and
 //! raw HTML to the allow-list.
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::html;
+use super::ial;
 use super::source::{PResult, PageSource, Source};
 use super::tree::{Builder, Tree};
 use crate::model::{Block, Inline};
@@ -24,10 +25,45 @@ pub(super) fn build(src: &Source<'_>, page: &PageSource) -> PResult<Tree> {
         0
     };
     let body = src.text.get(bom..).unwrap_or("");
+    // kramdown's attribute lists, on lines of their own: read, then blanked for pulldown-cmark.
+    let (blanked, lists) = match body.contains("{:") {
+        true => {
+            let skip: Vec<_> = Parser::new_ext(body, options)
+                .into_offset_iter()
+                .filter_map(|(event, range)| match event {
+                    Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                        Some(range)
+                    }
+                    _ => None,
+                })
+                .collect();
+            ial::scan(body, &skip)
+        }
+        false => (String::new(), Vec::new()),
+    };
+    let body = if lists.is_empty() { body } else { &blanked };
+    let mut lists = lists.into_iter().peekable();
     let mut b = Builder::new(src, page);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        // A list applies once the blocks above it are closed: at the first event below it, or,
+        // indented under a list item, before that item closes (its range runs past the list).
+        let in_item = matches!(event, Event::End(TagEnd::Item));
+        while let Some(list) = lists
+            .next_if(|l| l.offset < range.start || (in_item && l.indented && l.offset < range.end))
+        {
+            b.block_ial(ial::BlockIal {
+                line: src.line_of(list.offset + bom),
+                ..list
+            })?;
+        }
         let line = src.line_of(range.start + bom);
         event_into(&mut b, event, line, range.start + bom)?;
+    }
+    for list in lists {
+        b.block_ial(ial::BlockIal {
+            line: src.line_of(list.offset + bom),
+            ..list
+        })?;
     }
     b.finish()
 }

@@ -2,16 +2,17 @@
 //!
 //! pulldown-cmark hands raw HTML over as text, a tag or a line at a time; `html5gum` tokenizes
 //! it. Allowed elements open and close frames of the tree builder like Markdown containers, so
-//! Markdown between `<details>` and `</details>` lands inside the element. Anything else
-//! (`<script>`, `<style>`, `<iframe>`, `on*` and `style` attributes, `javascript:` URLs) is an
-//! error naming it.
+//! Markdown between `<details>` and `</details>` lands inside the element. A `style` attribute
+//! is kept as checked declarations (the build moves them into a stylesheet); an `<iframe>` from
+//! an `https` origin becomes an [`Embed`]. Anything else (`<script>`, `<style>`, `on*`
+//! attributes, `javascript:` URLs) is an error naming it.
 
 use html5gum::{Token, Tokenizer};
 
 use super::files::string;
 use super::source::PResult;
 use super::tree::{classify, Builder, Kind};
-use crate::model::{Attributes, HtmlTag, Inline};
+use crate::model::{Attributes, Declaration, Embed, HtmlTag, Inline};
 
 /// The allowed element names, for messages.
 fn allowed_names() -> String {
@@ -37,6 +38,8 @@ pub(super) fn feed(b: &mut Builder<'_, '_>, raw: &str, line: usize) -> PResult<(
                 start(b, &name, &attrs, tag.self_closing, line)?;
             }
             Token::EndTag(tag) => end(b, &string(&tag.name).to_ascii_lowercase(), line)?,
+            // What an `<iframe>` holds is for browsers without frames.
+            Token::String(_) if b.in_frame => {}
             Token::String(text) => {
                 b.push_text(&string(&text.value), line)?;
             }
@@ -68,6 +71,12 @@ fn start(
     refuse_code(b, name, attrs, line)?;
     if name == "a" {
         return start_anchor(b, attrs, line);
+    }
+    if name == "iframe" {
+        return start_frame(b, attrs, self_closing, line);
+    }
+    if name == "script" {
+        return Err(b.src.error(line, script_message(attrs)));
     }
     let Some(tag) = HtmlTag::from_name(name) else {
         return Err(b.src.error(
@@ -108,12 +117,6 @@ fn refuse_code(
             return Err(b.src.error(
                 line,
                 format!("the `{key}` attribute on `<{name}>` is not allowed: pages run no inline script"),
-            ));
-        }
-        if key == "style" {
-            return Err(b.src.error(
-                line,
-                format!("the `style` attribute on `<{name}>` is not allowed: styles live in the stylesheet"),
             ));
         }
         if classify(value).is_none() && matches!(key.as_str(), "href" | "src") {
@@ -167,6 +170,12 @@ fn allowed_attributes(
                 checked.id = Some(value);
             }
             "class" => checked.class = Some(value),
+            "style" => {
+                checked.style = style(&value).map_err(|m| {
+                    b.src
+                        .error(line, format!("the `style` attribute on `<{name}>`: {m}"))
+                })?
+            }
             "title" => checked.title = Some(value),
             "lang" => checked.lang = Some(value),
             "datetime" if tag == HtmlTag::Time => checked.datetime = Some(value),
@@ -185,7 +194,182 @@ fn allowed_attributes(
     Ok(checked)
 }
 
+/// Why a `<script>` cannot be, and what to write instead.
+fn script_message(attrs: &[(String, String)]) -> String {
+    let src = attrs
+        .iter()
+        .find(|(k, _)| k == "src")
+        .map(|(_, v)| v.as_str());
+    match src {
+        Some(src) if src.contains("gist.github.com/") => {
+            let gist = src.strip_suffix(".js").unwrap_or(src);
+            format!("the HTML element `<script>` is not allowed: pages run no script of their own. Link to the gist instead, `[the gist]({gist})`, or copy its code into a fenced code block")
+        }
+        _ => "the HTML element `<script>` is not allowed: pages run no script of their own. To show code, put it in a fenced code block (```); to show what a script embeds, link to it".to_string(),
+    }
+}
+
+/// A `style` attribute's declarations, `property: value` each: what could load or run
+/// something (`url(`, `expression(`, `@import`), or leave the rule (`{`, `}`, `<`, `\`,
+/// comments), is refused.
+fn style(text: &str) -> Result<Vec<Declaration>, String> {
+    let mut declarations = Vec::new();
+    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((property, value)) = part.split_once(':') else {
+            return Err(format!("`{part}` is not a `property: value` declaration"));
+        };
+        let property = property.trim().to_ascii_lowercase();
+        let value = value.trim();
+        let name_ok = !property.is_empty()
+            && property
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !name_ok || value.is_empty() {
+            return Err(format!("`{part}` is not a `property: value` declaration"));
+        }
+        let lower = value.to_ascii_lowercase();
+        let refused = [
+            "url(",
+            "image(",
+            "image-set(",
+            "src(",
+            "expression(",
+            "@",
+            "\\",
+            "<",
+            ">",
+            "{",
+            "}",
+            "/*",
+        ]
+        .into_iter()
+        .find(|bad| lower.contains(bad));
+        if let Some(bad) = refused.or(value
+            .contains(char::is_control)
+            .then_some("a control character"))
+        {
+            return Err(format!(
+                "`{property}: {value}`: `{bad}` is not allowed in a style (styles cannot load or run anything)"
+            ));
+        }
+        declarations.push(Declaration {
+            property,
+            value: value.to_string(),
+        });
+    }
+    Ok(declarations)
+}
+
+/// An `<iframe>`: kept from an `https` origin with a `title`, drawn lazily; a YouTube video
+/// becomes a link that loads the player only when played.
+fn start_frame(
+    b: &mut Builder<'_, '_>,
+    attrs: &[(String, String)],
+    self_closing: bool,
+    line: usize,
+) -> PResult<()> {
+    let mut src = None;
+    let mut title = None;
+    let (mut width, mut height) = (None, None);
+    let mut allow_fullscreen = false;
+    let mut style_of = Vec::new();
+    let mut dropped = Vec::new();
+    for (key, value) in attrs {
+        match key.as_str() {
+            "src" => src = Some(value.trim().to_string()),
+            "title" => title = Some(value.trim().to_string()).filter(|t| !t.is_empty()),
+            "width" => width = value.trim().parse::<u32>().ok(),
+            "height" => height = value.trim().parse::<u32>().ok(),
+            "allowfullscreen" | "webkitallowfullscreen" | "mozallowfullscreen" => {
+                allow_fullscreen = true
+            }
+            "style" => {
+                style_of = style(value).map_err(|m| {
+                    b.src
+                        .error(line, format!("the `style` attribute on `<iframe>`: {m}"))
+                })?
+            }
+            "srcdoc" => {
+                return Err(b.src.error(
+                    line,
+                    "the `srcdoc` attribute on `<iframe>` is not allowed: a frame comes from an `https://` address",
+                ))
+            }
+            // What the frame's own site decides, or what the page's stylesheet does.
+            "frameborder" | "allow" | "referrerpolicy" | "loading" | "scrolling" | "sandbox"
+            | "marginwidth" | "marginheight" | "class" | "id" | "name" => {
+                dropped.push(format!("`<iframe {key}>`"))
+            }
+            other => {
+                return Err(b.src.error(
+                    line,
+                    format!("the `{other}` attribute on `<iframe>` is not allowed (allowed: src, title, width, height, allowfullscreen)"),
+                ))
+            }
+        }
+    }
+    let Some(src) = src else {
+        return Err(b.src.error(line, "`<iframe>` without `src`"));
+    };
+    if !src.to_ascii_lowercase().starts_with("https://") || src.len() <= "https://".len() {
+        return Err(b.src.error(
+            line,
+            format!("`<iframe src=\"{src}\">`: a frame must come from an `https://` address"),
+        ));
+    }
+    let Some(title) = title else {
+        return Err(b.src.error(
+            line,
+            "`<iframe>` without a `title`: add one saying what the frame shows (`title=\"…\"`), which screen readers announce",
+        ));
+    };
+    for what in dropped {
+        b.leave_out(line, what);
+    }
+    let video = youtube_id(&src);
+    let src = match &video {
+        Some(id) => format!("https://www.youtube-nocookie.com/embed/{id}?autoplay=1"),
+        None => src,
+    };
+    b.in_frame = !self_closing;
+    b.push_inline(
+        Inline::Embed(Embed {
+            src,
+            title,
+            width,
+            height,
+            allow_fullscreen,
+            video,
+            style: style_of,
+        }),
+        line,
+    )
+}
+
+/// The video id of a YouTube player address (`https://www.youtube.com/embed/ID?…`, or on
+/// `youtube-nocookie.com`).
+fn youtube_id(src: &str) -> Option<String> {
+    let url = url::Url::parse(src).ok()?;
+    let host = url
+        .host_str()?
+        .trim_start_matches("www.")
+        .trim_start_matches("m.");
+    if !matches!(host, "youtube.com" | "youtube-nocookie.com") {
+        return None;
+    }
+    let id = url.path().strip_prefix("/embed/")?.trim_end_matches('/');
+    let valid = (6..=32).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then(|| id.to_string())
+}
+
 fn end(b: &mut Builder<'_, '_>, name: &str, line: usize) -> PResult<()> {
+    if name == "iframe" && b.in_frame {
+        b.in_frame = false;
+        return Ok(());
+    }
     let matches_top = b.stack.last().is_some_and(|f| match &f.kind {
         Kind::Element { tag, .. } => tag.name() == name,
         Kind::Anchor { .. } => name == "a",

@@ -34,6 +34,7 @@ impl Builder<'_, '_> {
             target,
             title,
             children,
+            classes: Vec::new(),
             line,
         }))
     }
@@ -76,6 +77,7 @@ impl Builder<'_, '_> {
             width: Some(width),
             height: Some(height),
             lazy,
+            classes: Vec::new(),
         })
     }
 

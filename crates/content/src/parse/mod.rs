@@ -7,6 +7,8 @@
 //!   footnotes, heading attributes) and its event stream, handed to `tree` and `html`.
 //! - `tree`: the events into typed blocks and inlines; `files`: the images and files they use;
 //!   `autolink`: GFM's bare URLs, which pulldown-cmark does not read.
+//! - `ial`: kramdown's attribute lists (`{: #id .class}`), found before pulldown-cmark reads the
+//!   page and applied by `tree` to the block or span they follow.
 //! - `html`: the raw HTML allow-list: allowed elements become typed nodes, anything else is an
 //!   error.
 //! - `shape`: the blocks into a page: title, tagline, lead, contents, part, sections, ids.
@@ -21,6 +23,7 @@ pub mod excerpt;
 mod files;
 mod front;
 mod html;
+mod ial;
 mod media;
 mod shape;
 mod source;
@@ -119,6 +122,7 @@ pub fn parse_page_in(
         false => text,
     };
     let mut page = parse_text(source, text)?;
+    notes.append(&mut page.notes);
     page.notes = notes;
     Ok(page)
 }
@@ -198,7 +202,7 @@ fn parse_text(source: &PageSource, text: &str) -> PResult<ParsedPage> {
         permalink_line,
         image,
         reference_line,
-        notes: Vec::new(),
+        notes: tree.notes,
         redirect_to,
     })
 }

@@ -20,7 +20,8 @@ use super::front::FrontMatter;
 use super::source::{PResult, PageSource, Source};
 use super::tree::FootnoteDef;
 use crate::model::{
-    plain_text, Article, Block, Footnote, Inline, LinkTarget, Listing, Section, TocEntry,
+    plain_text, Article, Attributed, Block, Footnote, Inline, LinkTarget, Listing, Section,
+    TocEntry,
 };
 use crate::slug::{slugify, Ids};
 use crate::walk;
@@ -219,12 +220,14 @@ fn assign_ids(article: &mut Article) {
             ids.claim(&s.id);
         }
     }
-    walk::blocks_mut(article, &mut |b| {
-        if let Block::Heading { id, .. } = b {
-            if !id.is_empty() {
-                ids.claim(id);
-            }
+    walk::blocks_mut(article, &mut |b| match b {
+        Block::Heading { id, .. } if !id.is_empty() => {
+            ids.claim(id);
         }
+        Block::Attributed(Attributed { id: Some(id), .. }) => {
+            ids.claim(id);
+        }
+        _ => {}
     });
     walk::inlines(article, &mut |i| {
         if let Inline::Element(e) = i {

@@ -305,7 +305,7 @@ fn errors_name_the_line() {
         ),
         (
             "<iframe src=\"x\"></iframe>\n",
-            "4: the HTML element `<iframe>`",
+            "4: `<iframe src=\"x\">`: a frame must come from an `https://` address",
         ),
         ("<style>p{}</style>\n", "4: the HTML element `<style>`"),
         (
@@ -313,8 +313,8 @@ fn errors_name_the_line() {
             "4: the `onclick` attribute",
         ),
         (
-            "a <span style=\"color:red\">b</span>\n",
-            "4: the `style` attribute",
+            "a <span style=\"background: url(x.png)\">b</span>\n",
+            "4: the `style` attribute on `<span>`: `background: url(x.png)`: `url(` is not allowed",
         ),
         (
             "[x](javascript:alert(1))\n",
@@ -343,11 +343,7 @@ fn errors_name_the_line() {
         ("## A {#x}\n\n## B {#x}\n", "6: the id `x` is used twice"),
         ("# Other\n", "4: the `#` heading `Other` differs"),
         ("## A {.cls}\n", "4: heading classes"),
-        ("{: .cls}\n", "4: only `{: #id}`"),
-        (
-            "para\n\n{: #x}\n",
-            "6: `{: #x}` must come right after a heading",
-        ),
+        ("{: .cls}\n", "4: no block follows this attribute list"),
     ];
     for (body, expected) in cases {
         let got = error(body);
@@ -412,4 +408,302 @@ fn malformed_raw_html_is_an_error() {
         error("<div title=\"x\"\"y\">\n\nTexte.\n\n</div>\n"),
         "4: malformed HTML: missing-whitespace-between-attributes"
     );
+}
+
+/// Parses a page body with a content folder holding `a.png`, and returns it with its notes.
+fn page_with_image(body: &str) -> super::ParsedPage {
+    let dir = tempfile::tempdir().unwrap();
+    let pixel = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/broken/pixel.png"
+    );
+    std::fs::copy(pixel, dir.path().join("a.png")).unwrap();
+    let mut source = PageSource::alone("t.md");
+    source.root = Some(dir.path().to_path_buf());
+    let text = format!("---\ntitle: T\nlang: en\n---\n{body}");
+    match parse_page(&source, &text) {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn attributed(block: &Block) -> (&Option<String>, Vec<&str>, &Block) {
+    match block {
+        Block::Attributed(a) => (
+            &a.id,
+            a.classes.iter().map(String::as_str).collect(),
+            &a.block,
+        ),
+        other => panic!("not attributed: {other:?}"),
+    }
+}
+
+#[test]
+fn kramdown_attribute_lists_apply_to_the_block_above() {
+    let a = page(concat!(
+        "Texte.\n{:.callout}\n\n",
+        "> Cité\n{: .a .b #q}\n\n",
+        "- un\n- deux\n{: .liste}\n\n",
+        "```rust\nlet x = 1;\n```\n{: .wide}\n\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n{: .table}\n\n",
+        "Sans.\n",
+    ));
+    assert_eq!(a.lead.len(), 6, "{:?}", a.lead);
+    let (id, classes, inner) = attributed(&a.lead[0]);
+    assert_eq!((id, classes), (&None, vec!["callout"]));
+    assert_eq!(inner, &Block::Paragraph(vec![text("Texte.")]));
+    let (id, classes, inner) = attributed(&a.lead[1]);
+    assert_eq!((id.as_deref(), classes), (Some("q"), vec!["a", "b"]));
+    assert!(matches!(inner, Block::Quote(_)));
+    let (_, classes, inner) = attributed(&a.lead[2]);
+    assert_eq!(classes, ["liste"]);
+    assert!(
+        matches!(inner, Block::List(l) if l.items.len() == 2),
+        "the list line is not an item's text"
+    );
+    assert!(matches!(attributed(&a.lead[3]).2, Block::Code(_)));
+    let (_, classes, inner) = attributed(&a.lead[4]);
+    assert_eq!(classes, ["table"]);
+    assert!(
+        matches!(inner, Block::Table(t) if t.rows.len() == 1),
+        "not a row"
+    );
+    assert_eq!(a.lead[5], Block::Paragraph(vec![text("Sans.")]));
+    assert!(crate::walk::anchors(&a).contains(&"q".to_string()));
+}
+
+#[test]
+fn kramdown_attribute_lists_on_images_links_and_lists() {
+    let p = page_with_image(concat!(
+        "![Un point](a.png)\n{: .align-center}\n\n",
+        "![Un point](a.png){: .align-left} et [lien](https://ex.org){: .btn}\n\n",
+        "{:start=\"3\"}\n1. trois\n2. quatre\n\n",
+        "Texte.\n\n1. un\n{: start=\"7\"}\n",
+    ));
+    let lead = &p.article.lead;
+    let (_, classes, inner) = attributed(&lead[0]);
+    assert_eq!(classes, ["align-center"]);
+    assert!(matches!(inner, Block::Paragraph(i) if matches!(i.as_slice(), [Inline::Image(_)])));
+    let Block::Paragraph(inlines) = &lead[1] else {
+        panic!("{:?}", lead[1])
+    };
+    let [Inline::Image(image), Inline::Text(between), Inline::Link(link)] = inlines.as_slice()
+    else {
+        panic!("{inlines:?}")
+    };
+    assert_eq!(image.classes, ["align-left"]);
+    assert_eq!(between, " et ");
+    assert_eq!(link.classes, ["btn"]);
+    assert!(
+        matches!(&lead[2], Block::List(l) if l.start == Some(3)),
+        "{:?}",
+        lead[2]
+    );
+    assert!(
+        matches!(&lead[4], Block::List(l) if l.start == Some(7)),
+        "{:?}",
+        lead[4]
+    );
+    assert!(p.notes.is_empty(), "{:?}", p.notes);
+}
+
+#[test]
+fn kramdown_attribute_lists_indented_in_a_list_item_stay_in_it() {
+    let p = page_with_image(concat!(
+        "1. Un\n\n   ![Un point](a.png)\n   {: .align-center}\n\n2. Deux\n\n",
+        "Texte.\n\n- ![Un point](a.png)\n  {: .align-right}\n",
+    ));
+    let lead = &p.article.lead;
+    let Block::List(list) = &lead[0] else {
+        panic!("{lead:?}")
+    };
+    assert_eq!(list.items.len(), 2);
+    let (_, classes, inner) = attributed(&list.items[0].blocks[1]);
+    assert_eq!(classes, ["align-center"]);
+    assert!(matches!(inner, Block::Paragraph(i) if matches!(i.as_slice(), [Inline::Image(_)])));
+    let Block::List(tight) = &lead[2] else {
+        panic!("{lead:?}")
+    };
+    assert_eq!(attributed(&tight.items[0].blocks[0]).1, ["align-right"]);
+}
+
+#[test]
+fn kramdown_toc_marker_gives_the_generated_contents() {
+    let a = page("Intro.\n\n* TOC\n{:toc}\n\n## Un\n\nA.\n\n## Deux\n\nB.\n");
+    assert_eq!(a.lead, [Block::Paragraph(vec![text("Intro.")])]);
+    let toc: Vec<&str> = a.toc.iter().map(|e| e.anchor.as_str()).collect();
+    assert_eq!(toc, ["un", "deux"]);
+}
+
+#[test]
+fn kramdown_options_are_left_out_with_one_note() {
+    let source = "---\ntitle: T\n---\n{::options parse_block_html=\"true\" /}\n\nTexte.\n{: width=\"50%\"}\n\n## Titre\n{: .no_toc}\n";
+    let p = parse_page(&PageSource::alone("t.md"), source).unwrap();
+    assert_eq!(
+        p.notes,
+        ["t.md:4: left out, nothing here draws them: `{::…}` extensions, width=\"50%\", classes on a heading"]
+    );
+    assert_eq!(p.article.lead, [Block::Paragraph(vec![text("Texte.")])]);
+    let shown = format!("{:?}", p.article);
+    assert!(!shown.contains("{:"), "{shown}");
+}
+
+#[test]
+fn kramdown_attribute_lists_in_code_stay_code() {
+    let a = page("```\n{: .x}\n```\n");
+    assert_eq!(a.lead[0].plain_text(), "{: .x}");
+}
+
+#[test]
+fn kramdown_attribute_list_errors_name_the_line() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Texte.\n{: .bad!}\n",
+            "5: `bad!` in `{: .bad!}` is not a class name",
+        ),
+        (
+            "Texte.\n{: .a b!}\n",
+            "5: `b!` in `{: .a b!}` is not a kramdown attribute",
+        ),
+        (
+            "Texte.\n\n{: .x}\n\n{: .y}\n\n{: .z #i #j}\n",
+            "10: `{: .z #i #j}` gives two ids",
+        ),
+        (
+            "Texte.\n{:toc}\n",
+            "5: `{:toc}` goes right under a one-item list",
+        ),
+        ("## A {#x}\n{: #y}\n", "5: this block already has an id"),
+        ("## A {#a}\n\nB\n{: #a}\n", "7: the id `a` is used twice"),
+        ("![x](a.png){: .ok!}\n", "4: image `a.png`"),
+    ];
+    for (body, expected) in cases {
+        let got = error(body);
+        assert!(
+            got.starts_with(expected),
+            "{body:?}: expected {expected:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn style_attributes_are_kept_as_declarations() {
+    let a = page("<div style=\"text-align:center\">\n\nTexte <span style=\"color: #c00;\" class=\"x\">rouge</span>.\n\n</div>\n");
+    let Block::Element(div) = &a.lead[0] else {
+        panic!("{:?}", a.lead)
+    };
+    let decl = |p: &str, v: &str| Declaration {
+        property: p.into(),
+        value: v.into(),
+    };
+    assert_eq!(div.attrs.style, [decl("text-align", "center")]);
+    let Block::Paragraph(inlines) = &div.children[0] else {
+        panic!("{:?}", div.children)
+    };
+    let Inline::Element(span) = &inlines[1] else {
+        panic!("{inlines:?}")
+    };
+    assert_eq!(span.attrs.style, [decl("color", "#c00")]);
+    let class = span.attrs.class_attr().unwrap();
+    assert_eq!(class, format!("x {}", style_class(&span.attrs.style)));
+    assert!(class.split(' ').nth(1).unwrap().starts_with("s-"));
+    assert_eq!(crate::walk::styles(&a).len(), 2);
+}
+
+#[test]
+fn style_attributes_that_could_load_or_escape_fail() {
+    for (style, bad) in [
+        ("background:url(x)", "`url(`"),
+        ("width: expression(alert(1))", "`expression(`"),
+        ("color: red} body{color:blue", "`{`"),
+        ("color: re\\64", "`\\`"),
+        ("@import x", "not a `property: value`"),
+        ("color", "not a `property: value`"),
+    ] {
+        let got = error(&format!("a <span style=\"{style}\">b</span>\n"));
+        assert!(
+            got.starts_with("4: the `style` attribute on `<span>`"),
+            "{got}"
+        );
+        assert!(got.contains(bad), "{style}: {got}");
+    }
+    // A `<style>` element is not an attribute: still refused.
+    assert!(error("<style>p{}</style>\n").starts_with("4: the HTML element `<style>`"));
+}
+
+#[test]
+fn frames_from_https_with_a_title_are_kept() {
+    let source = "---\ntitle: T\n---\n<iframe src=\"https://player.example.org/v/1\" title=\"Une vidéo\" width=\"560\" height=\"100%\" frameborder=\"0\" style=\"border:0\" allowfullscreen></iframe>\n";
+    let p = parse_page(&PageSource::alone("t.md"), source).unwrap();
+    let Block::Paragraph(inlines) = &p.article.lead[0] else {
+        panic!("{:?}", p.article.lead)
+    };
+    let [Inline::Embed(embed)] = inlines.as_slice() else {
+        panic!("{inlines:?}")
+    };
+    assert_eq!(embed.src, "https://player.example.org/v/1");
+    assert_eq!(embed.title, "Une vidéo");
+    assert_eq!((embed.width, embed.height), (Some(560), None));
+    assert!(embed.allow_fullscreen);
+    assert_eq!(embed.video, None);
+    assert_eq!(embed.origin(), "https://player.example.org");
+    assert_eq!(embed.style.len(), 1);
+    assert_eq!(
+        crate::walk::styles(&p.article),
+        std::slice::from_ref(&embed.style)
+    );
+    assert_eq!(
+        p.notes,
+        ["t.md:4: left out, nothing here draws them: `<iframe frameborder>`"]
+    );
+}
+
+#[test]
+fn youtube_frames_become_videos_played_from_youtube_nocookie() {
+    for src in [
+        "https://www.youtube.com/embed/dQw4w9WgXcQ",
+        "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+        "https://youtube.com/embed/dQw4w9WgXcQ?si=abc&start=3",
+    ] {
+        let a = page(&format!(
+            "\n<iframe src=\"{src}\" title=\"Clip\"></iframe>\n"
+        ));
+        let Block::Paragraph(inlines) = &a.lead[0] else {
+            panic!("{:?}", a.lead)
+        };
+        let [Inline::Embed(embed)] = inlines.as_slice() else {
+            panic!("{inlines:?}")
+        };
+        assert_eq!(embed.video.as_deref(), Some("dQw4w9WgXcQ"), "{src}");
+        assert_eq!(
+            embed.src,
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+        );
+        assert_eq!(embed.origin(), "https://www.youtube-nocookie.com");
+        assert_eq!(
+            embed.watch_url().as_deref(),
+            Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+        );
+    }
+}
+
+#[test]
+fn frame_and_script_errors_name_the_line_and_say_what_to_write() {
+    let cases: &[(&str, &str)] = &[
+        ("<iframe src=\"https://ex.org/\"></iframe>\n", "4: `<iframe>` without a `title`"),
+        ("\n<iframe src=\"http://ex.org/\" title=\"t\"></iframe>\n", "5: `<iframe src=\"http://ex.org/\">`: a frame must come from an `https://` address"),
+        ("<iframe src=\"javascript:x\" title=\"t\"></iframe>\n", "4: `javascript:x`"),
+        ("<iframe src=\"data:text/html,x\" title=\"t\"></iframe>\n", "4: `data:text/html,x`"),
+        ("<iframe srcdoc=\"<p>x</p>\" title=\"t\"></iframe>\n", "4: the `srcdoc` attribute on `<iframe>` is not allowed"),
+        ("<iframe src=\"https://ex.org/\" title=\"t\" onload=\"x()\"></iframe>\n", "4: the `onload` attribute"),
+        ("<script>alert(1)</script>\n", "4: the HTML element `<script>` is not allowed: pages run no script of their own. To show code, put it in a fenced code block"),
+        ("<script src=\"https://gist.github.com/u/abc.js\"></script>\n", "4: the HTML element `<script>` is not allowed: pages run no script of their own. Link to the gist instead, `[the gist](https://gist.github.com/u/abc)`"),
+    ];
+    for (body, expected) in cases {
+        let got = error(body);
+        assert!(
+            got.starts_with(expected),
+            "{body:?}: expected {expected:?}, got {got:?}"
+        );
+    }
 }

@@ -7,8 +7,11 @@ use pulldown_cmark::HeadingLevel;
 
 use super::autolink::autolink;
 use super::front::RawYaml;
+use super::ial::{self, BlockIal, Ial};
 use super::source::{Asset, PResult, PageSource, Source};
-use crate::model::{Align, Attributes, Block, Element, HtmlTag, Inline, LinkTarget, ListItem};
+use crate::model::{
+    Align, Attributed, Attributes, Block, Element, HtmlTag, Inline, LinkTarget, ListItem,
+};
 use crate::slug::{is_valid_id, Ids};
 
 /// Nesting depth allowed for containers: real pages need a handful; the limit only keeps the
@@ -29,6 +32,8 @@ pub(super) struct Tree {
     pub blocks: Vec<Block>,
     pub footnotes: Vec<FootnoteDef>,
     pub files: Vec<Asset>,
+    /// What the page wrote that nothing draws, as `file:line: what`.
+    pub notes: Vec<String>,
 }
 
 /// What an open frame is.
@@ -135,6 +140,13 @@ pub(super) struct Builder<'s, 'a> {
     /// Characters of text seen so far and images met: decides which images load lazily.
     pub text_seen: usize,
     pub images_seen: usize,
+    /// An attribute list written before a block: its list, the stack depth of that block and
+    /// its line.
+    pub next_ial: Option<(Ial, usize, usize)>,
+    /// What was left out (kramdown options, attributes nothing draws), with its line.
+    pub left_out: Vec<(usize, String)>,
+    /// Inside an `<iframe>`, whose content is the fallback of browsers without frames.
+    pub in_frame: bool,
 }
 
 impl<'s, 'a> Builder<'s, 'a> {
@@ -154,6 +166,9 @@ impl<'s, 'a> Builder<'s, 'a> {
             files: Vec::new(),
             text_seen: 0,
             images_seen: 0,
+            next_ial: None,
+            left_out: Vec::new(),
+            in_frame: false,
         }
     }
 
@@ -167,13 +182,215 @@ impl<'s, 'a> Builder<'s, 'a> {
             ));
         }
         let mut root = root.ok_or_else(|| self.src.error(1, "empty document"))?;
+        if let Some((_, _, line)) = self.next_ial {
+            return Err(self.src.error(
+                line,
+                "no block follows this attribute list: put it on the line right under its block",
+            ));
+        }
         self.flush_inlines(&mut root);
+        // One note per page: the first line, and everything left out.
+        let notes = match self.left_out.first() {
+            Some((line, _)) => {
+                let mut what: Vec<&str> = self.left_out.iter().map(|(_, w)| w.as_str()).collect();
+                what.dedup();
+                vec![format!(
+                    "{}:{line}: left out, nothing here draws them: {}",
+                    self.src.file,
+                    what.join(", ")
+                )]
+            }
+            None => Vec::new(),
+        };
         Ok(Tree {
             front_matter: self.front_matter,
             blocks: root.blocks,
             footnotes: self.footnotes,
             files: self.files,
+            notes,
         })
+    }
+
+    /// Notes something the page wrote that nothing draws.
+    pub(super) fn leave_out(&mut self, line: usize, what: impl Into<String>) {
+        self.left_out.push((line, what.into()));
+    }
+
+    /// A block attribute list: applied to the block right above it, or kept for the next one.
+    pub(super) fn block_ial(&mut self, found: BlockIal) -> PResult<()> {
+        let line = found.line;
+        let Some(inner) = found.inner else {
+            self.leave_out(line, "`{::…}` extensions");
+            return Ok(());
+        };
+        let ial = ial::parse(&inner).map_err(|m| self.src.error(line, m))?;
+        // A tight list item's text is not a paragraph yet: it becomes one, which takes the list.
+        if let Some(mut top) = self.stack.pop() {
+            if found.after && matches!(top.kind, Kind::Item { .. }) {
+                self.flush_inlines(&mut top);
+            }
+            self.stack.push(top);
+        }
+        let before = match self.stack.last_mut() {
+            Some(top) if found.after && top.kind.holds_blocks() && top.inlines.is_empty() => {
+                top.blocks.pop()
+            }
+            _ => None,
+        };
+        match before {
+            Some(block) => {
+                let applied = self.apply_ial(block, ial, line)?;
+                if let Some(top) = self.stack.last_mut() {
+                    top.blocks.extend(applied);
+                }
+                Ok(())
+            }
+            None if !found.after || self.stack.last().is_some_and(|f| f.kind.holds_blocks()) => {
+                if self.next_ial.is_some() {
+                    return Err(self.src.error(
+                        line,
+                        "two attribute lists in a row before a block: write one",
+                    ));
+                }
+                self.next_ial = Some((ial, self.stack.len(), line));
+                Ok(())
+            }
+            None => Err(self.src.error(
+                line,
+                format!(
+                    "`{{:{inner}}}` inside {}: put it right under the whole block",
+                    self.stack
+                        .last()
+                        .map(|f| describe_kind(&f.kind))
+                        .unwrap_or_default()
+                ),
+            )),
+        }
+    }
+
+    /// Gives a block what its attribute list says; `None` when the block goes (`{:toc}`'s
+    /// list).
+    fn apply_ial(&mut self, block: Block, ial: Ial, line: usize) -> PResult<Option<Block>> {
+        let Ial {
+            id,
+            mut classes,
+            start,
+            toc,
+            left_out,
+        } = ial;
+        for what in left_out {
+            self.leave_out(line, what);
+        }
+        if toc {
+            // The page's contents list is generated from its headings; the marker list goes.
+            return match block {
+                Block::List(_) => Ok(None),
+                _ => Err(self.src.error(
+                    line,
+                    "`{:toc}` goes right under a one-item list (`* TOC`), which the page's contents replace",
+                )),
+            };
+        }
+        let mut block = block;
+        if let Some(n) = start {
+            match &mut block {
+                Block::List(list) if list.start.is_some() => list.start = Some(n),
+                _ => self.leave_out(line, "`start` on a block that is not a numbered list"),
+            }
+        }
+        if let Some(id) = &id {
+            self.claim_id(id, line)?;
+        }
+        let taken = |line: usize| self.src.error(line, "this block already has an id");
+        Ok(Some(match block {
+            Block::Heading {
+                level,
+                id: given,
+                inlines,
+            } => {
+                if !classes.is_empty() {
+                    self.leave_out(line, "classes on a heading");
+                }
+                let id = match id {
+                    Some(_) if !given.is_empty() => return Err(taken(line)),
+                    Some(id) => id,
+                    None => given,
+                };
+                Block::Heading { level, id, inlines }
+            }
+            Block::Element(mut element) => {
+                if id.is_some() && element.attrs.id.is_some() {
+                    return Err(taken(line));
+                }
+                element.attrs.id = element.attrs.id.or(id);
+                if !classes.is_empty() {
+                    let mut all: Vec<String> = element
+                        .attrs
+                        .class
+                        .iter()
+                        .flat_map(|c| c.split_whitespace().map(str::to_string))
+                        .collect();
+                    all.append(&mut classes);
+                    element.attrs.class = Some(all.join(" "));
+                }
+                Block::Element(element)
+            }
+            Block::Attributed(mut attributed) => {
+                if id.is_some() && attributed.id.is_some() {
+                    return Err(taken(line));
+                }
+                attributed.id = attributed.id.or(id);
+                for class in classes {
+                    if !attributed.classes.contains(&class) {
+                        attributed.classes.push(class);
+                    }
+                }
+                Block::Attributed(attributed)
+            }
+            other if id.is_none() && classes.is_empty() => other,
+            other => Block::Attributed(Attributed {
+                id,
+                classes,
+                block: Box::new(other),
+            }),
+        }))
+    }
+
+    /// A span attribute list right after a link or an image (`![x](a.png){: .center}`): its
+    /// classes go to that element; the text after it is returned.
+    fn span_ial<'t>(&mut self, text: &'t str, line: usize) -> PResult<&'t str> {
+        let Some((inner, rest)) = ial::span_list(text) else {
+            return Ok(text);
+        };
+        let follows_span = matches!(
+            self.stack.last().and_then(|f| f.inlines.last()),
+            Some(Inline::Image(_) | Inline::Link(_))
+        );
+        if !follows_span {
+            return Ok(text);
+        }
+        let ial = ial::parse(inner).map_err(|m| self.src.error(line, m))?;
+        let mut left_out = ial.left_out;
+        if ial.id.is_some() {
+            left_out.push("an id on a link or an image".to_string());
+        }
+        if ial.start.is_some() || ial.toc {
+            left_out.push(format!("`{{:{inner}}}` on a link or an image"));
+        }
+        for what in left_out {
+            self.leave_out(line, what);
+        }
+        if let Some(Inline::Image(crate::model::Image { classes, .. }))
+        | Some(Inline::Link(crate::model::Link { classes, .. })) =
+            self.stack.last_mut().and_then(|f| f.inlines.last_mut())
+        {
+            for class in ial.classes {
+                if !classes.contains(&class) {
+                    classes.push(class);
+                }
+            }
+        }
+        Ok(rest)
     }
 
     /// Inline code: counted as text seen, for the first screen's images.
@@ -233,6 +450,10 @@ impl<'s, 'a> Builder<'s, 'a> {
                 Ok(())
             }
             _ => {
+                let text = self.span_ial(text, line)?;
+                if text.is_empty() {
+                    return Ok(());
+                }
                 self.text_seen += text.len();
                 self.push_text(text, line)
             }
@@ -266,6 +487,18 @@ impl<'s, 'a> Builder<'s, 'a> {
     }
 
     pub(super) fn push_block(&mut self, block: Block, line: usize) -> PResult<()> {
+        let block = match self.next_ial.take() {
+            Some((ial, depth, at)) if depth == self.stack.len() => {
+                match self.apply_ial(block, ial, at)? {
+                    Some(block) => block,
+                    None => return Ok(()),
+                }
+            }
+            other => {
+                self.next_ial = other;
+                block
+            }
+        };
         let Some(top) = self.stack.last_mut() else {
             return Err(self.src.error(line, "unbalanced Markdown"));
         };
@@ -343,24 +576,6 @@ impl<'s, 'a> Builder<'s, 'a> {
         Ok(())
     }
 
-    /// kramdown's `{: #id}` line gives its id to the heading right before it.
-    pub(super) fn attach_id(&mut self, id: String, line: usize) -> PResult<()> {
-        self.claim_id(&id, line)?;
-        match self.stack.last_mut().and_then(|f| f.blocks.last_mut()) {
-            Some(Block::Heading { id: slot, .. }) if slot.is_empty() => {
-                *slot = id;
-                Ok(())
-            }
-            Some(Block::Heading { .. }) => {
-                Err(self.src.error(line, "this heading already has an id"))
-            }
-            _ => Err(self.src.error(
-                line,
-                format!("`{{: #{id}}}` must come right after a heading"),
-            )),
-        }
-    }
-
     pub(super) fn describe(&self, kind: &Kind) -> String {
         describe_kind(kind)
     }
@@ -403,19 +618,6 @@ pub(super) fn trimmed(mut inlines: Vec<Inline>) -> Vec<Inline> {
     }
     inlines.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
     inlines
-}
-
-/// A paragraph that is only kramdown's `{: #id}`: the id (or an error for other attribute
-/// lists, which nothing renders).
-pub(super) fn kramdown_id(inlines: &[Inline]) -> Option<Result<String, ()>> {
-    let [Inline::Text(t)] = inlines else {
-        return None;
-    };
-    let inner = t.strip_prefix("{:")?.strip_suffix('}')?.trim();
-    Some(match inner.strip_prefix('#') {
-        Some(id) if !id.contains(char::is_whitespace) => Ok(id.to_string()),
-        _ => Err(()),
-    })
 }
 
 /// Where a link goes; `None` for URLs that run code.

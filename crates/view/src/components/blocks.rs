@@ -1,5 +1,5 @@
 use super::inline::Inlines;
-use cpd_content::{Block, CodeBlock, Element, HtmlTag, List, ListItem, Table, Words};
+use cpd_content::{Attributed, Block, CodeBlock, Element, HtmlTag, List, ListItem, Table, Words};
 use leptos::prelude::*;
 
 /// Renders a run of blocks: the lead's, every section's and every footnote's share this one
@@ -19,6 +19,39 @@ fn block(block: Block) -> AnyView {
         Block::Code(code) => view! { <CodeView code/> }.into_any(),
         Block::Table(table) => view! { <TableView table/> }.into_any(),
         Block::Element(element) => element_view(element),
+        Block::Attributed(attributed) => attributed_view(attributed),
+    }
+}
+
+/// A block with a kramdown attribute list's id and classes, on the block's own element.
+fn attributed_view(attributed: Attributed) -> AnyView {
+    let Attributed {
+        id,
+        classes,
+        block: inner,
+    } = attributed;
+    let class = Some(classes.join(" ")).filter(|c| !c.is_empty());
+    match *inner {
+        Block::Paragraph(inlines) => {
+            view! { <p id=id class=class><Inlines inlines/></p> }.into_any()
+        }
+        Block::Quote(blocks) => {
+            view! { <blockquote id=id class=class><Blocks blocks/></blockquote> }.into_any()
+        }
+        Block::Rule => view! { <hr id=id class=class/> }.into_any(),
+        Block::List(list) => ListView(ListViewProps { list, id, class }).into_any(),
+        Block::Code(code) => CodeView(CodeViewProps { code, id, class }).into_any(),
+        Block::Table(table) => TableView(TableViewProps { table, id, class }).into_any(),
+        // The parser gives headings, elements and attributed blocks their attributes directly.
+        other => block(other),
+    }
+}
+
+/// Two optional classes as one `class` attribute.
+fn classes(first: Option<&str>, more: Option<String>) -> Option<String> {
+    match (first, more) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.map(str::to_string).or(b),
     }
 }
 
@@ -35,14 +68,18 @@ fn heading(level: u8, id: String, inlines: Vec<cpd_content::Inline>) -> AnyView 
 
 /// A bullet, ordered or task list. A tight list's items hold their text without paragraphs.
 #[component]
-pub fn ListView(list: List) -> impl IntoView {
+pub fn ListView(
+    list: List,
+    #[prop(optional)] id: Option<String>,
+    #[prop(optional)] class: Option<String>,
+) -> impl IntoView {
     let List {
         start,
         tight,
         items,
     } = list;
     let is_tasks = items.iter().any(|i| i.task.is_some());
-    let class = is_tasks.then_some("task-list");
+    let class = classes(is_tasks.then_some("task-list"), class);
     let items = items
         .into_iter()
         .map(|item| view! { <ItemView item tight/> })
@@ -50,9 +87,9 @@ pub fn ListView(list: List) -> impl IntoView {
     match start {
         Some(n) => {
             let start = (n != 1).then(|| n.to_string());
-            view! { <ol start=start class=class>{items}</ol> }.into_any()
+            view! { <ol id=id start=start class=class>{items}</ol> }.into_any()
         }
-        None => view! { <ul class=class>{items}</ul> }.into_any(),
+        None => view! { <ul id=id class=class>{items}</ul> }.into_any(),
     }
 }
 
@@ -80,7 +117,11 @@ fn ItemView(item: ListItem, tight: bool) -> impl IntoView {
 
 /// A code block, highlighted at build time: classed spans, no script.
 #[component]
-pub fn CodeView(code: CodeBlock) -> impl IntoView {
+pub fn CodeView(
+    code: CodeBlock,
+    #[prop(optional)] id: Option<String>,
+    #[prop(optional)] class: Option<String>,
+) -> impl IntoView {
     let CodeBlock { lang, lines } = code;
     let lines = lines
         .into_iter()
@@ -97,14 +138,19 @@ pub fn CodeView(code: CodeBlock) -> impl IntoView {
         .collect_view();
     // The block scrolls sideways on its own: it is a tab stop so a keyboard can scroll it.
     view! {
-        <pre class="code" data-lang=lang tabindex="0"><code>{lines}</code></pre>
+        <pre id=id class=classes(Some("code"), class) data-lang=lang tabindex="0"><code>{lines}</code></pre>
     }
 }
 
 /// A table with its header row, scrolling inside itself when it is wider than the screen.
 #[component]
-pub fn TableView(table: Table) -> impl IntoView {
+pub fn TableView(
+    table: Table,
+    #[prop(optional)] id: Option<String>,
+    #[prop(optional)] class: Option<String>,
+) -> impl IntoView {
     let Table { align, head, rows } = table;
+    let wrapper = classes(Some("table-scroll"), class);
     // Classes, not inline styles: the CSP allows no `style` attribute.
     let class = move |i: usize| {
         align
@@ -129,7 +175,7 @@ pub fn TableView(table: Table) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={expect_context::<Words>().table_region}>
+        <div id=id class=wrapper tabindex="0" role="region" aria-label={expect_context::<Words>().table_region}>
             <table>
                 <thead><tr>{head}</tr></thead>
                 <tbody>{rows}</tbody>
@@ -156,7 +202,7 @@ fn element_view(element: Element<Block>) -> AnyView {
     };
     match tag {
         HtmlTag::Details => view! {
-            <details id=attrs.id class=attrs.class title=attrs.title lang=attrs.lang open=attrs.open>
+            <details id=attrs.id class=attrs.class_attr() title=attrs.title lang=attrs.lang open=attrs.open>
                 {content}
             </details>
         }

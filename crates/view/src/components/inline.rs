@@ -1,6 +1,7 @@
+use crate::islands::PlayVideo;
 use cpd_content::SiteSettings;
 use cpd_content::{
-    footnote_call_id, footnote_id, Element, HtmlTag, Image, Inline, Link, LinkTarget,
+    footnote_call_id, footnote_id, Element, Embed, HtmlTag, Image, Inline, Link, LinkTarget,
 };
 use leptos::prelude::*;
 
@@ -32,7 +33,13 @@ fn render(inline: Inline) -> AnyView {
             .into_any()
         }
         Inline::Element(element) => element_view(element),
+        Inline::Embed(embed) => view! { <EmbedView embed/> }.into_any(),
     }
+}
+
+/// Classes as one `class` attribute, or none.
+fn class_attr(classes: Vec<String>) -> Option<String> {
+    Some(classes.join(" ")).filter(|c| !c.is_empty())
 }
 
 /// A link. Links to other pages and files take the base path and `rel="external"`: the in-page
@@ -44,6 +51,7 @@ pub fn LinkView(link: Link) -> impl IntoView {
         target,
         title,
         children,
+        classes,
         ..
     } = link;
     let (href, rel) = match target {
@@ -54,7 +62,7 @@ pub fn LinkView(link: Link) -> impl IntoView {
         ),
         LinkTarget::External => (href, Some("external noopener")),
     };
-    view! { <a href=href rel=rel title=title><Inlines inlines=children/></a> }
+    view! { <a href=href rel=rel title=title class=class_attr(classes)><Inlines inlines=children/></a> }
 }
 
 /// An image: its size from the file, so nothing moves when it arrives; lazy below the first
@@ -68,6 +76,7 @@ pub fn ImageView(image: Image) -> impl IntoView {
         width,
         height,
         lazy,
+        classes,
     } = image;
     let src = if src.starts_with('/') {
         expect_context::<SiteSettings>().href(&src)
@@ -83,7 +92,60 @@ pub fn ImageView(image: Image) -> impl IntoView {
             height=height
             loading=lazy.then_some("lazy")
             decoding="async"
+            class=class_attr(classes)
         />
+    }
+}
+
+/// A frame of another site, loaded lazily; a video, a link to it that the [`PlayVideo`] island
+/// turns into its player on a click, so the video's site sees nothing before. The link's
+/// `data-frame` and `data-frame-title` are `dom::FRAME_ATTR` and `dom::FRAME_TITLE_ATTR`.
+#[component]
+pub fn EmbedView(embed: Embed) -> impl IntoView {
+    let watch = embed.watch_url();
+    let style = (!embed.style.is_empty()).then(|| cpd_content::style_class(&embed.style));
+    let Embed {
+        src,
+        title,
+        width,
+        height,
+        allow_fullscreen,
+        ..
+    } = embed;
+    let class = move |base: &str| match &style {
+        Some(style) => format!("{base} {style}"),
+        None => base.to_string(),
+    };
+    match watch {
+        Some(watch) => {
+            let label = title.clone();
+            let video_class = class("video");
+            view! {
+            <PlayVideo>
+                <a
+                    class=video_class
+                    href=watch
+                    rel="external noopener"
+                    data-frame=src
+                    data-frame-title=title
+                >
+                    <span class="video-play" aria-hidden="true"></span>
+                    <span class="video-title">{label}</span>
+                </a>
+            </PlayVideo>
+            }
+            .into_any()
+        }
+        // The macro knows no `loading` on `<iframe>`: the builder writes it by name.
+        None => leptos::html::iframe()
+            .class(class("frame"))
+            .src(src)
+            .title(title)
+            .width(width)
+            .height(height)
+            .allowfullscreen(allow_fullscreen)
+            .attr("loading", "lazy")
+            .into_any(),
     }
 }
 
@@ -113,7 +175,7 @@ fn element_view(element: Element<Inline>) -> AnyView {
         HtmlTag::Sub => allowed_element!(sub, attrs, children),
         HtmlTag::Sup => allowed_element!(sup, attrs, children),
         HtmlTag::Time => view! {
-            <time id=attrs.id class=attrs.class title=attrs.title lang=attrs.lang datetime=attrs.datetime>
+            <time id=attrs.id class=attrs.class_attr() title=attrs.title lang=attrs.lang datetime=attrs.datetime>
                 {children}
             </time>
         }

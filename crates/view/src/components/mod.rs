@@ -11,7 +11,7 @@ macro_rules! allowed_element {
         leptos::prelude::view! {
             <$tag
                 id=attrs.id
-                class=attrs.class
+                class=attrs.class_attr()
                 title=attrs.title
                 lang=attrs.lang
             >

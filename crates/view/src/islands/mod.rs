@@ -9,7 +9,8 @@
 //!   « Haut de page » ([`spy`]). The page is its children;
 //! - [`SectionMenu`]: the phone menu's disclosure;
 //! - [`CopyLink`]: a heading's "#" link that copies the section's address and says so
-//!   ([`announce`]).
+//!   ([`announce`]);
+//! - [`PlayVideo`]: a video's link that loads the player in its place on a click.
 //!
 //! No island takes props: what they need is in their markup (the names they share with the
 //! components are in [`crate::dom`]), so the wasm carries no JSON decoder and the pages no
@@ -21,10 +22,12 @@ pub mod announce;
 mod copy_link;
 mod effect;
 pub mod nav;
+mod play_video;
 mod reader;
 mod section_menu;
 pub mod spy;
 
 pub use copy_link::CopyLink;
+pub use play_video::PlayVideo;
 pub use reader::Reader;
 pub use section_menu::SectionMenu;
