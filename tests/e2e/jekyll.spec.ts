@@ -70,6 +70,16 @@ test.describe('without JavaScript', () => {
     expect(await notFound.text()).not.toContain('This page does not exist.');
   });
 
+  test('only the blog\'s pages load the extras stylesheet; a plain page costs what the article does', async ({ page }) => {
+    const extras = page.locator('link[rel=stylesheet][href*="/extras-"]');
+    for (const path of ['/', '/2024/02/liquid-in-posts/', '/tags/']) {
+      await page.goto(BLOG + path);
+      await expect(extras, path).toHaveCount(1);
+    }
+    await page.goto(BLOG + '/about/');
+    await expect(extras).toHaveCount(0);
+  });
+
   test('the feed lists the posts, newest first, each summarised by its excerpt', async ({ request }) => {
     const feed = await (await request.get(BLOG + '/feed.xml')).text();
     const titles = [...feed.matchAll(/<entry[^>]*>\s*<title type="text">([^<]*)<\/title>/g)].map((m) => m[1]);

@@ -176,6 +176,22 @@ pub fn frame_origins(article: &Article) -> Vec<String> {
     origins
 }
 
+/// Whether the page shows what the extras stylesheet draws: a block with kramdown's
+/// attributes, a link or an image with classes, a frame or a video.
+pub fn has_extras(article: &Article) -> bool {
+    let mut found = false;
+    blocks(article, &mut |b| found |= matches!(b, Block::Attributed(_)));
+    inlines(article, &mut |i| {
+        found |= match i {
+            Inline::Embed(_) => true,
+            Inline::Link(l) => !l.classes.is_empty(),
+            Inline::Image(img) => !img.classes.is_empty(),
+            _ => false,
+        }
+    });
+    found
+}
+
 /// Whether the page shows any code, inline or in blocks.
 pub fn has_code(article: &Article) -> bool {
     let mut found = false;

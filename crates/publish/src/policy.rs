@@ -45,6 +45,9 @@ pub const REVALIDATE: &str = "no-cache";
 /// The stylesheet of code blocks (`style/code.css`, which Trunk names `code-<hash>.css`): only
 /// pages that show code load it.
 pub const CODE_STYLESHEET: &str = "code-";
+/// The stylesheet of what only some pages show (`style/extras.css`: posts, lists, kramdown's
+/// classes, frames), by its name's start: pages without any leave it out.
+pub const EXTRAS_STYLESHEET: &str = "extras-";
 
 /// The search dialog's stylesheet (`style/search.css`, `search-<hash>.css`): no page links it;
 /// the loader does when the reader goes to search.

@@ -126,6 +126,7 @@ fn article_page(
     rendered.head += &crate::styles::link_tag(article, plan.content_styles.as_ref(), |file| {
         plan.site.settings.href(file)
     });
+    let extras = article.post.is_some() || article.listing.is_some() || walk::has_extras(article);
     fill(
         plan,
         for_languages,
@@ -133,6 +134,7 @@ fn article_page(
         rendered,
         &article.lang,
         walk::has_code(article),
+        extras,
     )
 }
 
@@ -267,6 +269,7 @@ fn not_found_page(plan: &Plan, for_languages: &Languages, home: &Article) -> Res
         rendered,
         &plan.site.settings.lang,
         false,
+        false,
     )
 }
 
@@ -278,6 +281,7 @@ fn fill(
     rendered: Rendered,
     lang: &str,
     code: bool,
+    extras: bool,
 ) -> Result<Page> {
     let ForLanguage { head, boot } = &for_languages[lang];
     let head = rendered.head + head;
@@ -291,6 +295,7 @@ fn fill(
             base: &plan.site.settings.base,
             lang,
             code,
+            extras,
         },
     )?;
     Ok(Page {

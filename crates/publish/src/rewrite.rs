@@ -9,7 +9,7 @@
 //! half-rewritten.
 
 use crate::error::{BuildError, Result};
-use crate::policy::{CODE_STYLESHEET, SEARCH_STYLESHEET};
+use crate::policy::{CODE_STYLESHEET, EXTRAS_STYLESHEET, SEARCH_STYLESHEET};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use std::cell::RefCell;
@@ -191,6 +191,9 @@ pub struct Fill<'a> {
     pub lang: &'a str,
     /// Whether the page shows code: without any, it does not load the code stylesheet.
     pub code: bool,
+    /// Whether the page shows what only some pages do (a post, a list, kramdown's classes, a
+    /// frame): without any, it does not load the extras stylesheet.
+    pub extras: bool,
 }
 
 /// Writes a page from Trunk's template (checked by [`TrunkAssets::read`] first).
@@ -210,6 +213,7 @@ pub fn page(template: &str, fill: &Fill) -> Result<String> {
                     let file = file_of(&href);
                     if file.starts_with(SEARCH_STYLESHEET)
                         || (!fill.code && file.starts_with(CODE_STYLESHEET))
+                        || (!fill.extras && file.starts_with(EXTRAS_STYLESHEET))
                     {
                         el.remove();
                     }
@@ -367,6 +371,7 @@ mod tests {
             base: "/",
             lang: "fr",
             code: false,
+            extras: false,
         }
     }
 
@@ -384,6 +389,21 @@ mod tests {
         assert!(page(&template, &with_code)
             .unwrap()
             .contains("code-0123456789abcdef.css"));
+    }
+
+    #[test]
+    fn only_pages_with_extras_load_the_extras_stylesheet() {
+        let template = TEMPLATE.replace(
+            "</head>",
+            "<link rel=\"stylesheet\" href=\"/extras-0123456789abcdef.css\"></head>",
+        );
+        let without = page(&template, &fill("<p>x</p>")).unwrap();
+        assert!(!without.contains("extras-0123456789abcdef.css"));
+        let mut post = fill("<p class=\"post-meta\">x</p>");
+        post.extras = true;
+        assert!(page(&template, &post)
+            .unwrap()
+            .contains("extras-0123456789abcdef.css"));
     }
 
     #[test]
