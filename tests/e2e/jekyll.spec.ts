@@ -5,7 +5,7 @@ import { appReady, BLOG, watchConsole } from './helpers';
 // `permalink:` gives them, the old theme's Liquid home page replaced by the built-in posts
 // list, jekyll-paginate's pages, tags, and the Liquid its posts use.
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-const POSTS = ['In a category', 'No Title Here', 'Liquid in posts', 'First steps'];
+const POSTS = ['In a category', 'No Title Here', 'A video', 'Liquid in posts', 'First steps'];
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -18,7 +18,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.post-list time').first()).toHaveAttribute('datetime', '2024-04-20');
     await page.getByRole('navigation', { name: 'Pages of posts' }).getByRole('link', { name: 'Older posts' }).click();
     await expect(page).toHaveURL(BLOG + '/page2/');
-    await expect(titles).toHaveText(POSTS.slice(2));
+    await expect(titles).toHaveText(POSTS.slice(2, 4));
     await expect(page.getByText('What the Liquid of a post becomes.')).toBeVisible();
     // Loaded afresh: under Playwright's script switch, a second cross-document view transition
     // in a row does not end here and leaves the page covered.
@@ -35,7 +35,7 @@ test.describe('without JavaScript', () => {
     await expect(time).toHaveAttribute('datetime', '2024-02-10');
     await expect(page.getByText('by Ada')).toBeVisible();
     const neighbours = page.getByRole('navigation', { name: 'More posts' });
-    await expect(neighbours.getByRole('link')).toHaveText(['First steps', 'No Title Here']);
+    await expect(neighbours.getByRole('link')).toHaveText(['First steps', 'A video']);
     await page.getByRole('list', { name: 'Tags' }).getByRole('link', { name: 'jekyll' }).click();
     await expect(page).toHaveURL(BLOG + '/tags/jekyll/');
     await expect(h1(page)).toHaveText('Tag “jekyll”');
@@ -70,14 +70,14 @@ test.describe('without JavaScript', () => {
     expect(await notFound.text()).not.toContain('This page does not exist.');
   });
 
-  test('only the blog\'s pages load the extras stylesheet; a plain page costs what the article does', async ({ page }) => {
+  test('only the blog\'s pages load the blog\'s stylesheet, and none the extras one', async ({ page }) => {
+    const blog = page.locator('link[rel=stylesheet][href*="/blog-"]');
     const extras = page.locator('link[rel=stylesheet][href*="/extras-"]');
-    for (const path of ['/', '/2024/02/liquid-in-posts/', '/tags/']) {
+    for (const path of ['/', '/2024/02/liquid-in-posts/', '/tags/', '/about/']) {
       await page.goto(BLOG + path);
-      await expect(extras, path).toHaveCount(1);
+      await expect(blog, path).toHaveCount(path === '/about/' ? 0 : 1);
+      await expect(extras, path).toHaveCount(0);
     }
-    await page.goto(BLOG + '/about/');
-    await expect(extras).toHaveCount(0);
   });
 
   test('the feed lists the posts, newest first, each summarised by its excerpt', async ({ request }) => {
@@ -85,6 +85,26 @@ test.describe('without JavaScript', () => {
     const titles = [...feed.matchAll(/<entry[^>]*>\s*<title type="text">([^<]*)<\/title>/g)].map((m) => m[1]);
     expect(titles).toEqual(POSTS);
     expect(feed).toContain('<summary type="text">The first post of the blog, in one paragraph.</summary>');
+  });
+});
+
+test.describe('what real posts contain', () => {
+  test('a YouTube frame is a link to the video until it is played, and nothing is asked of YouTube before', async ({ page }) => {
+    const thirdParty: string[] = [];
+    page.on('request', (r) => { if (!r.url().startsWith(BLOG)) thirdParty.push(r.url()); });
+    await page.goto(BLOG + '/2024/02/a-video/');
+    await appReady(page);
+    await expect(page.locator('p.callout')).toHaveText('A talk worth watching.');
+    await expect(page.locator('link[rel=stylesheet][href*="/extras-"]')).toHaveCount(1);
+    const video = page.getByRole('link', { name: 'A talk about static sites' });
+    await expect(video).toHaveAttribute('href', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    expect(thirdParty).toEqual([]);
+    // The player is asked for only on the click, from youtube-nocookie (the policy's frame-src).
+    await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ body: '<p>player</p>', contentType: 'text/html' }));
+    await video.click();
+    const frame = page.locator('iframe[title="A talk about static sites"]');
+    await expect(frame).toHaveAttribute('src', /^https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ\?autoplay=1/);
+    expect(thirdParty.every((u) => u.startsWith('https://www.youtube-nocookie.com/'))).toBe(true);
   });
 });
 

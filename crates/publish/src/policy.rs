@@ -45,8 +45,11 @@ pub const REVALIDATE: &str = "no-cache";
 /// The stylesheet of code blocks (`style/code.css`, which Trunk names `code-<hash>.css`): only
 /// pages that show code load it.
 pub const CODE_STYLESHEET: &str = "code-";
-/// The stylesheet of what only some pages show (`style/extras.css`: posts, lists, kramdown's
-/// classes, frames), by its name's start: pages without any leave it out.
+/// The stylesheet of a blog's pages (`style/blog.css`: a post's date, tags and neighbours, the
+/// lists): only posts and list pages load it.
+pub const BLOG_STYLESHEET: &str = "blog-";
+/// The stylesheet of kramdown's classes, frames and videos (`style/extras.css`): only pages
+/// that show one load it.
 pub const EXTRAS_STYLESHEET: &str = "extras-";
 
 /// The search dialog's stylesheet (`style/search.css`, `search-<hash>.css`): no page links it;

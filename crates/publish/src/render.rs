@@ -19,7 +19,7 @@ use crate::offline::head_tags;
 use crate::plan::Plan;
 use crate::policy::SW_FILE;
 use crate::prerender::{render, Rendered};
-use crate::rewrite::{self, Fill};
+use crate::rewrite::{self, Fill, Sheets};
 use crate::search::{SearchBoot, SearchFiles};
 use crate::speculation;
 use crate::{feed, seo};
@@ -126,16 +126,12 @@ fn article_page(
     rendered.head += &crate::styles::link_tag(article, plan.content_styles.as_ref(), |file| {
         plan.site.settings.href(file)
     });
-    let extras = article.post.is_some() || article.listing.is_some() || walk::has_extras(article);
-    fill(
-        plan,
-        for_languages,
-        file,
-        rendered,
-        &article.lang,
-        walk::has_code(article),
-        extras,
-    )
+    let sheets = Sheets {
+        code: walk::has_code(article),
+        blog: article.post.is_some() || article.listing.is_some(),
+        extras: walk::has_extras(article),
+    };
+    fill(plan, for_languages, file, rendered, &article.lang, sheets)
 }
 
 /// A link to `page`, titled with its title.
@@ -268,8 +264,7 @@ fn not_found_page(plan: &Plan, for_languages: &Languages, home: &Article) -> Res
         "404.html",
         rendered,
         &plan.site.settings.lang,
-        false,
-        false,
+        Sheets::default(),
     )
 }
 
@@ -280,8 +275,7 @@ fn fill(
     file: &str,
     rendered: Rendered,
     lang: &str,
-    code: bool,
-    extras: bool,
+    sheets: Sheets,
 ) -> Result<Page> {
     let ForLanguage { head, boot } = &for_languages[lang];
     let head = rendered.head + head;
@@ -294,8 +288,7 @@ fn fill(
             boot,
             base: &plan.site.settings.base,
             lang,
-            code,
-            extras,
+            sheets,
         },
     )?;
     Ok(Page {

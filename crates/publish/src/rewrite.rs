@@ -9,7 +9,7 @@
 //! half-rewritten.
 
 use crate::error::{BuildError, Result};
-use crate::policy::{CODE_STYLESHEET, EXTRAS_STYLESHEET, SEARCH_STYLESHEET};
+use crate::policy::{BLOG_STYLESHEET, CODE_STYLESHEET, EXTRAS_STYLESHEET, SEARCH_STYLESHEET};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use std::cell::RefCell;
@@ -189,11 +189,29 @@ pub struct Fill<'a> {
     pub base: &'a str,
     /// The page's language, for `<html lang>`.
     pub lang: &'a str,
-    /// Whether the page shows code: without any, it does not load the code stylesheet.
+    /// The stylesheets of what only some pages show.
+    pub sheets: Sheets,
+}
+
+/// Which of the stylesheets of what only some pages show a page loads: without the thing, it
+/// does not load its sheet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sheets {
+    /// Code, inline or in blocks (`code-*.css`).
     pub code: bool,
-    /// Whether the page shows what only some pages do (a post, a list, kramdown's classes, a
-    /// frame): without any, it does not load the extras stylesheet.
+    /// A post, or a list of posts, tags or pages (`blog-*.css`).
+    pub blog: bool,
+    /// kramdown's classes, frames and videos (`extras-*.css`).
     pub extras: bool,
+}
+
+impl Sheets {
+    /// Whether a stylesheet named `file` is one this page leaves out.
+    fn leaves_out(self, file: &str) -> bool {
+        (!self.code && file.starts_with(CODE_STYLESHEET))
+            || (!self.blog && file.starts_with(BLOG_STYLESHEET))
+            || (!self.extras && file.starts_with(EXTRAS_STYLESHEET))
+    }
 }
 
 /// Writes a page from Trunk's template (checked by [`TrunkAssets::read`] first).
@@ -211,10 +229,7 @@ pub fn page(template: &str, fill: &Fill) -> Result<String> {
                 element!("link[rel=stylesheet]", |el| {
                     let href = el.get_attribute("href").unwrap_or_default();
                     let file = file_of(&href);
-                    if file.starts_with(SEARCH_STYLESHEET)
-                        || (!fill.code && file.starts_with(CODE_STYLESHEET))
-                        || (!fill.extras && file.starts_with(EXTRAS_STYLESHEET))
-                    {
+                    if file.starts_with(SEARCH_STYLESHEET) || fill.sheets.leaves_out(file) {
                         el.remove();
                     }
                     Ok(())
@@ -370,8 +385,7 @@ mod tests {
             boot: "{\"wasm\":\"/x.wasm\"}",
             base: "/",
             lang: "fr",
-            code: false,
-            extras: false,
+            sheets: Sheets::default(),
         }
     }
 
@@ -385,23 +399,29 @@ mod tests {
         assert!(!without.contains("code-0123456789abcdef.css"));
         assert!(without.contains("main-"), "the main stylesheet stays");
         let mut with_code = fill("<p><code>x</code></p>");
-        with_code.code = true;
+        with_code.sheets.code = true;
         assert!(page(&template, &with_code)
             .unwrap()
             .contains("code-0123456789abcdef.css"));
     }
 
     #[test]
-    fn only_pages_with_extras_load_the_extras_stylesheet() {
+    fn only_pages_with_extras_or_posts_load_their_stylesheets() {
         let template = TEMPLATE.replace(
             "</head>",
-            "<link rel=\"stylesheet\" href=\"/extras-0123456789abcdef.css\"></head>",
+            "<link rel=\"stylesheet\" href=\"/extras-0123456789abcdef.css\"><link rel=\"stylesheet\" href=\"/blog-0123456789abcdef.css\"></head>",
         );
         let without = page(&template, &fill("<p>x</p>")).unwrap();
         assert!(!without.contains("extras-0123456789abcdef.css"));
+        assert!(!without.contains("blog-0123456789abcdef.css"));
         let mut post = fill("<p class=\"post-meta\">x</p>");
-        post.extras = true;
-        assert!(page(&template, &post)
+        post.sheets.blog = true;
+        let post = page(&template, &post).unwrap();
+        assert!(post.contains("blog-0123456789abcdef.css"));
+        assert!(!post.contains("extras-0123456789abcdef.css"));
+        let mut video = fill("<a class=\"video\">x</a>");
+        video.sheets.extras = true;
+        assert!(page(&template, &video)
             .unwrap()
             .contains("extras-0123456789abcdef.css"));
     }
