@@ -108,6 +108,17 @@ test.describe('what real posts contain', () => {
   });
 });
 
+test('search finds posts, and a result opens the post', async ({ page }) => {
+  await page.goto(BLOG + '/');
+  await appReady(page);
+  await page.keyboard.press('/');
+  await page.getByRole('searchbox').fill('liquid post');
+  const result = page.getByRole('dialog').getByRole('list').getByRole('link').first();
+  await expect(result).toContainText('Liquid in posts');
+  await result.click();
+  await expect(page).toHaveURL(/\/2024\/02\/liquid-in-posts\/$/);
+});
+
 test('with JavaScript, a post link in a list opens the post, and nothing logs an error', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto(BLOG + '/');
