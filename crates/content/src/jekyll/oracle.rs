@@ -108,12 +108,7 @@ impl Site {
     }
 
     fn walk(&self, dir: &Path, out: &mut Vec<String>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for path in entries {
+        for path in sorted_entries(dir) {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let rel = self.rel(&path);
             if self.exclude.contains(&rel) || name == "expected.txt" {
@@ -148,12 +143,7 @@ impl Site {
     }
 
     fn posts(&self, posts_dir: &Path, dir: &Path, out: &mut Vec<String>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for path in entries {
+        for path in sorted_entries(dir) {
             if path.is_dir() {
                 self.posts(posts_dir, &path, out);
                 continue;
@@ -233,4 +223,14 @@ fn the_pretty_site_with_categories_and_a_zone() {
 #[test]
 fn the_custom_template_site() {
     check("custom");
+}
+
+/// The entries of `dir`, in path order.
+fn sorted_entries(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    entries
 }
