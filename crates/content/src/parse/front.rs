@@ -159,13 +159,17 @@ impl FrontMatter {
         let raw = keys.deserialize()?;
         let addressing = &page.addressing;
         let post = addressing.post.as_ref();
+        let home = matches!(page.rel_path.as_str(), "index.md" | "index.markdown");
         let title = match (optional(raw.title), post) {
             (Some(title), _) => title,
             (None, Some(post)) => titleize_slug(&post.slug),
+            (None, None) if home && addressing.site_title.is_some() => {
+                addressing.site_title.clone().unwrap_or_default()
+            }
             (None, None) => {
                 return Err(keys.error(
                     "title",
-                    "front matter has no `title` (every page needs one)",
+                    "front matter has no `title` (every page needs one; the home page takes the site's)",
                 ))
             }
         };

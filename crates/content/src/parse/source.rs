@@ -36,6 +36,9 @@ pub struct Addressing {
     pub zone: Zone,
     /// `excerpt_separator:`.
     pub excerpt_separator: String,
+    /// The site's `title`: the home page's when it has none of its own, as Jekyll's themes
+    /// title it.
+    pub site_title: Option<String>,
     /// Set for a post or a draft.
     pub post: Option<PostFile>,
 }
@@ -48,6 +51,7 @@ impl Default for Addressing {
             posts_permalink: None,
             zone: Zone::utc(),
             excerpt_separator: reading.excerpt_separator,
+            site_title: None,
             post: None,
         }
     }

@@ -203,6 +203,7 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
         posts_permalink: settings.reading.posts_permalink.clone(),
         zone,
         excerpt_separator: settings.reading.excerpt_separator.clone(),
+        site_title: settings.title.clone(),
         post: None,
     };
     let mut sources: Vec<(&Entry, Addressing)> = Vec::new();

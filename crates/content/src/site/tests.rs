@@ -267,3 +267,23 @@ fn redirects_lead_from_old_addresses_and_moved_pages_leave_the_site() {
         "content/a.md: `redirect_from` names `/b.html`, which is also an address of `content/b.md`"
     );
 }
+
+#[test]
+fn the_home_page_without_a_title_takes_the_site_s_and_others_still_need_one() {
+    let dir = jekyll_site(&[
+        ("_config.yml", "title: Mon site\n"),
+        ("index.md", "---\nlayout: home\n---\nWelcome.\n"),
+    ]);
+    let site = load_site(dir.path(), "content", &Overrides::default()).unwrap();
+    assert_eq!(site.pages[0].title, "Mon site");
+    let dir = jekyll_site(&[
+        ("_config.yml", "title: Mon site\n"),
+        ("about.md", "---\nlayout: page\n---\nMe.\n"),
+    ]);
+    let e = load_site(dir.path(), "content", &Overrides::default()).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("content/about.md:1: front matter has no `title`"),
+        "{e}"
+    );
+}
