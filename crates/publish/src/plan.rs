@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cpd_content::site::blog::{built_in, paginate, tag_permalink, Blog, TAGS_PERMALINK};
+use cpd_content::site::blog::{built_in, paginate, tag_permalink, Blog, HOME, TAGS_PERMALINK};
 use cpd_content::site::{load_site, Site};
 use cpd_content::Listing;
 use cpd_content::{Tables, Words};
@@ -39,7 +39,7 @@ const LOADER: &str = include_str!("loader.js");
 /// Loads the site and Trunk's template; in a release build, minifies the JS glue and the loader.
 pub fn load(options: &BuildOptions) -> Result<Plan> {
     let shown = options.content_dir.display().to_string();
-    let site = load_site(&options.content_dir, &shown, &options.overrides)?;
+    let mut site = load_site(&options.content_dir, &shown, &options.overrides)?;
     if site.pages.is_empty() {
         return Err(BuildError::invalid(
             shown,
@@ -47,7 +47,6 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
         ));
     }
     let tables = Tables::load(&options.i18n_dir, &options.i18n_dir.display().to_string())?;
-    let mut site = site;
     add_blog_pages(&mut site, &tables);
     let template_path = options.out.join("index.html");
     let template = std::fs::read_to_string(&template_path)
@@ -146,9 +145,6 @@ fn add_blog_pages(site: &mut Site, tables: &Tables) {
         }
     }
 }
-
-/// The home page's permalink.
-const HOME: &str = "/index.html";
 
 /// Where an asset Trunk linked at `url` (under the base path) is in the output directory.
 fn asset_path(out: &Path, base: &str, url: &str) -> Result<PathBuf> {

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use cpd_content::site::blog::{paginate, tag_permalink, tag_slug, Blog};
+use cpd_content::site::blog::{paginate, tag_permalink, tag_slug, Blog, HOME};
 use cpd_content::{page_url, walk, Article, Listing, Moment, Words};
 use cpd_view::components::{
     LanguageLink, ListingView, MenuEntry, PageLink, PostEntry, PostMeta, When,
@@ -196,7 +196,7 @@ fn listing(
             let pagers = paginate(
                 blog.posts.len(),
                 reading.paginate,
-                "/index.html",
+                HOME,
                 &reading.paginate_path,
             );
             let paged = pagers.iter().any(|p| p.permalink == page.permalink);

@@ -123,6 +123,9 @@ pub fn listed_by(liquid: &str) -> Option<Listing> {
     })
 }
 
+/// The home page's permalink: the posts list's first page.
+pub const HOME: &str = "/index.html";
+
 /// The tags index's permalink.
 pub const TAGS_PERMALINK: &str = "/tags/index.html";
 
