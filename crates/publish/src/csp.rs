@@ -40,14 +40,11 @@ pub fn stage<'a>(pages: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<
     let mut hashes = BTreeSet::new();
     let mut frames = BTreeSet::new();
     for (file, html) in pages {
-        hashes.extend(inline_script_hashes(html).map_err(|e| {
+        let sources = sources(html).map_err(|e| {
             BuildError::invalid(file, format!("its inline scripts cannot be read: {e}"))
-        })?);
-        frames.extend(
-            frame_origins(html).map_err(|e| {
-                BuildError::invalid(file, format!("its frames cannot be read: {e}"))
-            })?,
-        );
+        })?;
+        hashes.extend(sources.hashes);
+        frames.extend(sources.frames);
     }
     Ok(Csp {
         header: policy(&hashes, &frames, true),
@@ -57,11 +54,20 @@ pub fn stage<'a>(pages: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<
     })
 }
 
-/// The origin of every frame of `html`: `<iframe src>`, and the players of video links
-/// (`data-frame`, `cpd_view::dom::FRAME_ATTR`). Only `https` origins: the parser refuses others.
-pub fn frame_origins(
-    html: &str,
-) -> std::result::Result<BTreeSet<String>, lol_html::errors::RewritingError> {
+/// What a page asks of the policy.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// The `'sha256-…'` source of every executable inline script.
+    pub hashes: BTreeSet<String>,
+    /// The origin of every frame: `<iframe src>`, and the players of video links (`data-frame`,
+    /// `cpd_view::dom::FRAME_ATTR`); only `https` origins, as the parser refuses others.
+    pub frames: BTreeSet<String>,
+}
+
+/// The page's [`Sources`], read with an HTML parser in one pass: what the browser hashes is a
+/// script's text exactly as written.
+pub fn sources(html: &str) -> std::result::Result<Sources, lol_html::errors::RewritingError> {
+    let scripts = RefCell::new(Vec::<(bool, String)>::new());
     let origins = RefCell::new(BTreeSet::new());
     let add = |src: Option<String>| {
         let origin = src
@@ -70,32 +76,7 @@ pub fn frame_origins(
             .map(|u| u.origin().ascii_serialization());
         origins.borrow_mut().extend(origin);
     };
-    let selector = format!("a[{}]", cpd_view::dom::FRAME_ATTR);
-    rewrite_str(
-        html,
-        RewriteStrSettings {
-            element_content_handlers: vec![
-                element!("iframe[src]", |el| {
-                    add(el.get_attribute("src"));
-                    Ok(())
-                }),
-                element!(selector, |el| {
-                    add(el.get_attribute(cpd_view::dom::FRAME_ATTR));
-                    Ok(())
-                }),
-            ],
-            ..RewriteStrSettings::new()
-        },
-    )?;
-    Ok(origins.into_inner())
-}
-
-/// The `'sha256-…'` source of every executable inline script in `html`, read with an HTML
-/// parser: what the browser hashes is the script's text exactly as written.
-pub fn inline_script_hashes(
-    html: &str,
-) -> std::result::Result<BTreeSet<String>, lol_html::errors::RewritingError> {
-    let scripts = RefCell::new(Vec::<(bool, String)>::new());
+    let player = format!("a[{}]", cpd_view::dom::FRAME_ATTR);
     rewrite_str(
         html,
         RewriteStrSettings {
@@ -112,11 +93,19 @@ pub fn inline_script_hashes(
                     }
                     Ok(())
                 }),
+                element!("iframe[src]", |el| {
+                    add(el.get_attribute("src"));
+                    Ok(())
+                }),
+                element!(player, |el| {
+                    add(el.get_attribute(cpd_view::dom::FRAME_ATTR));
+                    Ok(())
+                }),
             ],
             ..RewriteStrSettings::new()
         },
     )?;
-    Ok(scripts
+    let hashes = scripts
         .into_inner()
         .into_iter()
         .filter(|(runs, text)| *runs && !text.is_empty())
@@ -125,7 +114,18 @@ pub fn inline_script_hashes(
             let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
             format!("'sha256-{encoded}'")
         })
-        .collect())
+        .collect();
+    Ok(Sources {
+        hashes,
+        frames: origins.into_inner(),
+    })
+}
+
+/// The `'sha256-…'` source of every executable inline script in `html`.
+pub fn inline_script_hashes(
+    html: &str,
+) -> std::result::Result<BTreeSet<String>, lol_html::errors::RewritingError> {
+    sources(html).map(|s| s.hashes)
 }
 
 /// Whether the policy governs a script of this `type`: classic and module scripts, and

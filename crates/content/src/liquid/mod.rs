@@ -66,6 +66,12 @@ pub struct Rendered {
     pub notes: Vec<String>,
 }
 
+/// `{% link path %}` as the link check reads it: the source path from the content folder's root,
+/// which the check resolves to the page's address, or fails on when nothing is there.
+pub fn source_link(path: &str) -> String {
+    format!("/{}", path.trim().trim_start_matches('/'))
+}
+
 /// Whether `text` has any Liquid at all: a file without `{{` or `{%` is its own rendering.
 pub fn has_liquid(text: &str) -> bool {
     text.contains("{{") || text.contains("{%")

@@ -89,7 +89,7 @@ impl liquid::Context for NoSite {
         ))
     }
     fn link(&self, path: &str) -> Result<String, String> {
-        Ok(format!("/{}", path.trim().trim_start_matches('/')))
+        Ok(liquid::source_link(path))
     }
     fn include(&self, name: &str) -> Result<(String, String), String> {
         Err(format!(

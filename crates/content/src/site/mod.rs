@@ -553,7 +553,7 @@ impl liquid::Context for SiteLiquid<'_> {
         }
     }
     fn link(&self, path: &str) -> Result<String, String> {
-        Ok(format!("/{}", path.trim().trim_start_matches('/')))
+        Ok(liquid::source_link(path))
     }
     fn include(&self, name: &str) -> Result<(String, String), String> {
         let name = name.trim();
