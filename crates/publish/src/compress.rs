@@ -11,30 +11,33 @@ use crate::error::{BuildError, Result};
 use crate::files::list;
 use crate::plan::Plan;
 use crate::policy::{compressible, BROTLI_BACKGROUND, BROTLI_BEST, BROTLI_FAST};
-use crate::search::is_whole_index;
+use crate::search::{is_index_data, is_whole_index};
 
 /// Compresses the release build's files. Brotli's best is slow (about 100 ms a page): the assets
 /// and the pages a first visit is likely to land on (the home page, the site menu's, `404.html`)
-/// get it; the other pages, and the sitemap that lists them, a fast level, so the build stays
-/// linear in pages; the whole search index, which no reader waits for, a level between. A
-/// development build is remade on every save, and `trunk serve` serves no twins: it gets none.
+/// get it. The other pages, the sitemap that lists them and the search index's data files (a
+/// query reads a few, of 1 to 4 KB each) get a fast level, so the build stays linear in pages.
+/// The whole search index, which no reader waits for, gets a level between. A development
+/// build is remade on every save, and `trunk serve` serves no twins: it gets none.
 pub fn stage(plan: &Plan) -> Result<Vec<PathBuf>> {
     if !plan.options.release {
         return Ok(Vec::new());
     }
     let best = crate::offline::first_pages(&plan.site);
-    let quality = |name: &str| {
-        let other_page =
-            name.ends_with(".html") && name != "404.html" && !best.iter().any(|b| b == name);
-        if is_whole_index(name) {
-            BROTLI_BACKGROUND
-        } else if other_page || name.ends_with(".xml") {
-            BROTLI_FAST
-        } else {
-            BROTLI_BEST
-        }
-    };
-    compress_dir(&plan.options.out, quality)
+    compress_dir(&plan.options.out, |name| quality(name, &best))
+}
+
+/// The brotli level of the built file `name`, given the pages a first visit lands on.
+fn quality(name: &str, first_pages: &[String]) -> u32 {
+    let other_page =
+        name.ends_with(".html") && name != "404.html" && !first_pages.iter().any(|b| b == name);
+    if is_whole_index(name) {
+        BROTLI_BACKGROUND
+    } else if other_page || name.ends_with(".xml") || is_index_data(name) {
+        BROTLI_FAST
+    } else {
+        BROTLI_BEST
+    }
 }
 
 /// Compresses every compressible file under `root`, at the brotli quality `quality` gives its
@@ -80,4 +83,39 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_for_what_a_first_visit_loads_fast_for_what_a_query_or_a_later_page_reads() {
+        let first = vec!["index.html".to_string(), "missions/index.html".to_string()];
+        let level = |name: &str| quality(name, &first);
+        for name in [
+            "index.html",
+            "missions/index.html",
+            "404.html",
+            "main-0123456789abcdef.css",
+            "app-0123456789abcdef_bg.wasm",
+            "search/search-0123456789abcdef.js",
+            "search/index-0123456789abcdef.bin",
+            "search/words-fr-0123456789abcdef.bin",
+        ] {
+            assert_eq!(level(name), BROTLI_BEST, "{name}");
+        }
+        for name in [
+            "2024/01/02/post.html",
+            "sitemap.xml",
+            "search/terms-3-0123456789abcdef.bin",
+            "search/text-12-0123456789abcdef.bin",
+        ] {
+            assert_eq!(level(name), BROTLI_FAST, "{name}");
+        }
+        assert_eq!(
+            level("search/whole-0123456789abcdef.bin"),
+            BROTLI_BACKGROUND
+        );
+    }
 }

@@ -12,7 +12,7 @@ use cpd_content::conventions::short_hash;
 use cpd_content::site::Site;
 use cpd_content::{page_url, plain_text, Article, Block, Inline, SiteSettings};
 use cpd_search::build::{index, Built, IndexPage, Section};
-use cpd_search::index::{META_PREFIX, WHOLE_PREFIX};
+use cpd_search::index::{META_PREFIX, SHARD_PREFIX, TEXT_PREFIX, WHOLE_PREFIX};
 use sha2::{Digest, Sha256};
 
 use crate::error::{BuildError, Result};
@@ -29,6 +29,13 @@ pub const FOLDER: &str = "search/";
 pub fn is_whole_index(name: &str) -> bool {
     name.strip_prefix(FOLDER)
         .is_some_and(|file| file.starts_with(WHOLE_PREFIX))
+}
+
+/// Whether `name`, a path under the site's root, is one of the index's data files a search
+/// reads when a query needs it: a shard of terms or a page's text.
+pub fn is_index_data(name: &str) -> bool {
+    name.strip_prefix(FOLDER)
+        .is_some_and(|file| file.starts_with(SHARD_PREFIX) || file.starts_with(TEXT_PREFIX))
 }
 
 /// The search as the pages name it: its code, its index and its dialog's words in each
