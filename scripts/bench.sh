@@ -13,15 +13,17 @@
 #   scripts/bench.sh search [N]   the site's search against Pagefind 1.6 on the fixture site and
 #                                 on 1,000 generated pages, medians over N runs (default 5)
 #                                 → scripts/bench/search.sh, target/bench/search.md
+#   scripts/bench.sh hosts [N]    first visits and page to page on nginx and on wrangler, side
+#                                 by side → scripts/bench/hosts.sh, target/bench/hosts/report.md
 # Environment (see each script): BENCH_PORT, BENCH_CLICKS, BENCH_LOADS, BENCH_SKIP_BUILD, CHROMIUM.
 set -euo pipefail
 bench=$(dirname "$0")/bench
 
-# The lines above, from "scripts/bench.sh [RUNS]" to "search".
-usage() { sed -n '4,15s/^#   //p' "$0" >&2; }
+# The lines above, from "scripts/bench.sh [RUNS]" to "hosts".
+usage() { sed -n '4,17s/^#   //p' "$0" >&2; }
 
 case ${1:-} in
-  pages | nav | serve | search) exec bash "$bench/$1.sh" "${@:2}" ;;
+  pages | nav | serve | search | hosts) exec bash "$bench/$1.sh" "${@:2}" ;;
   '' | [0-9]*) exec bash "$bench/full.sh" "$@" ;;
   -h | --help | help) echo 'usage:' >&2; usage; exit 0 ;;
   *) printf 'bench: unknown command: %s\nusage:\n' "$1" >&2; usage; exit 2 ;;

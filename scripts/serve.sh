@@ -34,7 +34,15 @@ server {
         proxy_set_header Upgrade \$http_upgrade;
         proxy_set_header Connection \$connection_upgrade;
         proxy_read_timeout 1d;
-        # Trunk answers an unknown path with an empty 404: show the site's own page instead.
+        # Trunk serves files only: a page's address (/a for a.html) is tried as its file next,
+        # as hosts do; what is still unknown gets the site's own 404 page, not Trunk's empty one.
+        proxy_intercept_errors on;
+        recursive_error_pages on;
+        error_page 404 = @page;
+    }
+    location @page {
+        rewrite ^ \$uri.html break;
+        proxy_pass http://127.0.0.1:$trunk_port;
         proxy_intercept_errors on;
         error_page 404 /404.html;
     }

@@ -40,5 +40,13 @@ rm -rf target/e2e-blog && mkdir -p target/e2e-blog
 CPD_TEST_DATA=$data/blog CONTENT_DIR=tests/fixtures/blog \
   trunk build --release --offline --dist target/e2e-blog
 
-step "end-to-end tests (Playwright, system Chromium, nginx)"
+# The fixture site's next deploy, for the tests of a deploy under an open page: one more
+# paragraph, so another text and another search index (tests/e2e/deploy.spec.ts).
+rm -rf target/e2e-next && mkdir -p target/e2e-next
+cp -r tests/fixtures/site target/e2e-next/site
+printf '\nUne phrase du déploiement suivant : zéphyrine.\n' >> target/e2e-next/site/index.md
+CPD_TEST_DATA=$data/next CONTENT_DIR=target/e2e-next/site \
+  trunk build --release --offline --public-url /essai/ --dist target/e2e-next/essai
+
+step "end-to-end tests (Playwright, system Chromium; nginx and the hosts' engines)"
 npx playwright test

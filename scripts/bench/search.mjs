@@ -73,7 +73,7 @@ const pagefindUrl = (name, lang) => `${site(name).origin}${site(name).base}pagef
 // The language of a built page (its <html lang>), by its address under the site's base.
 function langOf(name, address) {
   let rel = address.split('#')[0].replace(/^\//, '');
-  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  rel += rel === '' || rel.endsWith('/') ? 'index.html' : '.html';
   const file = path.join(site(name).dir, site(name).base, rel);
   const html = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : fail(`no page ${file} for ${address}`);
   return html.match(/<html[^>]*\blang="([^"]+)"/)?.[1] ?? 'fr';
@@ -201,6 +201,7 @@ async function answer(page, text, what, delay = 0) {
 function servedBytes(dir, url, encoding) {
   let rel = decodeURIComponent(new URL(url).pathname);
   if (rel.endsWith('/')) rel += 'index.html';
+  else if (!path.extname(rel)) rel += '.html';
   const file = path.join(dir, rel);
   const twin = { br: `${file}.br`, gzip: `${file}.gz` }[encoding];
   return (twin && size(twin)) ?? size(file) ?? fail(`${url}: no file ${file}`);
@@ -384,13 +385,14 @@ const testSet = fs
   });
 if (testSet.length < 25) fail(`${config.queries}: ${testSet.length} queries`);
 
-// An address under the site's base, as the test set writes them: `/page.html#anchor`.
+// An address under the site's base, as the test set writes them: `/page#anchor` (Pagefind gives
+// the file's, `/page.html`).
 function underBase(name, href) {
   const base = site(name).base;
   const url = new URL(href, site(name).origin);
   let rel = decodeURIComponent(url.pathname);
   if (!rel.startsWith(base)) return href;
-  rel = `/${rel.slice(base.length)}`.replace(/\/index\.html$/, '/');
+  rel = `/${rel.slice(base.length)}`.replace(/\/index\.html$/, '/').replace(/\.html$/, '');
   return rel + (url.hash ? decodeURIComponent(url.hash) : '');
 }
 const hit = (found, expected) =>

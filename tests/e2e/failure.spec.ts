@@ -48,8 +48,10 @@ test('the page needs no data: it asks for its own files only, and hydrates', asy
   await expect(status(page)).toBeEmpty();
   await stillReadable(page);
   await expect(page.getByRole('heading', { name: heading('qui-est'), exact: true })).toBeFocused();
-  // The page, its stylesheet, icon and manifest, the glue, the wasm: no model, no JSON.
-  expect(asked.filter((path) => !/(\.html|\/|\.css|\.js|\.wasm|\.svg|\.png|\.webmanifest)$/.test(path))).toEqual([]);
+  // The page (at an address with no extension), its stylesheet, icon and manifest, the glue,
+  // the wasm: no model, no JSON.
+  const kinds = /\.(html|css|js|wasm|svg|png|webmanifest)$/;
+  expect(asked.filter((path) => /\.[^/]*$/.test(path) && !kinds.test(path))).toEqual([]);
 });
 
 test('slow network: the text first, a note while the wasm travels, then the app', async ({ page }) => {

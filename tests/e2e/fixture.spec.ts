@@ -1,15 +1,14 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { appReady, frames, model, watchConsole } from './helpers';
+import { appReady, frames, model, served, watchConsole } from './helpers';
 
 // The fixture site (tests/fixtures/site), built under /essai/ (scripts/test.sh): every Markdown
 // construct, a French and an English page, the site menu and links of every kind.
-const SITE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 2}/essai`;
 const PAGES = [
   { path: '/', source: 'index', title: "Site d’essai" },
-  { path: '/guide/syntaxe.html', source: 'guide/syntaxe', title: 'Guide de la syntaxe' },
+  { path: '/guide/syntaxe', source: 'guide/syntaxe', title: 'Guide de la syntaxe' },
   { path: '/en/reading/', source: 'en/reading', title: 'Reading notes' },
-  { path: '/extras/tags.html', source: 'extras/tags', title: null },
+  { path: '/extras/tags', source: 'extras/tags', title: null },
 ];
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -17,20 +16,20 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('every page is readable: title, text, contents', async ({ page }) => {
     for (const p of PAGES) {
-      const response = await page.goto(SITE + p.path);
+      const response = await page.goto(served('fixture') + p.path);
       expect(response?.status(), p.path).toBe(200);
       if (p.title) await expect(h1(page)).toHaveText(p.title);
       await expect(page.locator('main p').first()).toBeVisible();
     }
     // Pages outside the site: skipped and unpublished files.
     for (const path of ['/_brouillon.html', '/notes/unpublished.html']) {
-      expect((await page.goto(SITE + path))?.status(), path).toBe(404);
+      expect((await page.goto(served('fixture') + path))?.status(), path).toBe(404);
     }
   });
 });
 
 test('the site menu lists the pages with nav_order and marks the current one', async ({ page }) => {
-  await page.goto(SITE + '/guide/syntaxe.html');
+  await page.goto(served('fixture') + '/guide/syntaxe');
   const menu = page.getByRole('navigation', { name: 'Pages du site' });
   await expect(menu.getByRole('link')).toHaveText(["Site d’essai", 'Guide de la syntaxe', 'Reading notes']);
   await expect(menu.getByRole('link', { name: 'Guide de la syntaxe' })).toHaveAttribute('aria-current', 'page');
@@ -40,7 +39,7 @@ test('the site menu lists the pages with nav_order and marks the current one', a
 test('the bar names the site, a link home, and on a 360 px phone everything in it fits', async ({ page }) => {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 740 });
-    await page.goto(SITE + '/en/reading/');
+    await page.goto(served('fixture') + '/en/reading/');
     await appReady(page);
     const bar = page.getByRole('banner');
     const name = bar.getByRole('link', { name: "Site d'essai" });
@@ -66,7 +65,7 @@ test('the bar names the site, a link home, and on a 360 px phone everything in i
 });
 
 test('translations: each names the others in their own language, in the bar, the head and the sitemap', async ({ page }) => {
-  await page.goto(SITE + '/en/reading/');
+  await page.goto(served('fixture') + '/en/reading/');
   await appReady(page);
   const english = page.getByRole('navigation', { name: 'Languages' });
   await expect(english.getByRole('link', { name: 'English' })).toHaveAttribute('aria-current', 'page');
@@ -82,12 +81,12 @@ test('translations: each names the others in their own language, in the bar, the
     );
   const expected = [
     ['en', 'https://fixture.example/essai/en/reading/'],
-    ['fr', 'https://fixture.example/essai/lectures.html'],
-    ['x-default', 'https://fixture.example/essai/lectures.html'],
+    ['fr', 'https://fixture.example/essai/lectures'],
+    ['x-default', 'https://fixture.example/essai/lectures'],
   ];
   expect(await alternates()).toEqual(expected);
   await french.click();
-  await expect(page).toHaveURL(SITE + '/lectures.html');
+  await expect(page).toHaveURL(served('fixture') + '/lectures');
   await expect(h1(page)).toHaveText('Notes de lecture');
   await expect(h1(page)).toBeFocused();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
@@ -96,33 +95,33 @@ test('translations: each names the others in their own language, in the bar, the
   await expect(langues.getByRole('link', { name: 'English' })).toHaveAttribute('lang', 'en');
   expect(await alternates()).toEqual(expected);
   // A page without translations has no switch, no alternates.
-  await page.goto(SITE + '/guide/syntaxe.html');
+  await page.goto(served('fixture') + '/guide/syntaxe');
   await expect(page.getByRole('navigation', { name: 'Langues' })).toHaveCount(0);
   expect(await alternates()).toEqual([]);
   // The sitemap lists them for each of the two pages.
-  const sitemap = await (await page.request.get(SITE + '/sitemap.xml')).text();
+  const sitemap = await (await page.request.get(served('fixture') + '/sitemap.xml')).text();
   expect(sitemap.match(/<xhtml:link rel="alternate" hreflang="en" href="https:\/\/fixture\.example\/essai\/en\/reading\/"\/>/g)).toHaveLength(2);
 });
 
 test('page to page, back and forward, with the wasm running', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto(SITE + '/');
+  await page.goto(served('fixture') + '/');
   await appReady(page);
   const menu = page.getByRole('navigation', { name: 'Pages du site' });
   await menu.getByRole('link', { name: 'Guide de la syntaxe' }).click();
-  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
+  await expect(page).toHaveURL(served('fixture') + '/guide/syntaxe');
   await expect(h1(page)).toHaveText('Guide de la syntaxe');
   await expect(page).toHaveTitle(/Guide de la syntaxe/);
   await expect(h1(page)).toBeFocused();
   await appReady(page);
   await menu.getByRole('link', { name: 'Reading notes' }).click();
-  await expect(page).toHaveURL(SITE + '/en/reading/');
+  await expect(page).toHaveURL(served('fixture') + '/en/reading/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // Each page is left once its islands are up: a page left while its wasm still loads aborts
   // that load, which the console reports.
   await appReady(page);
   await page.goBack();
-  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
+  await expect(page).toHaveURL(served('fixture') + '/guide/syntaxe');
   await expect(h1(page)).toHaveText('Guide de la syntaxe');
   await appReady(page);
   await page.goBack();
@@ -145,16 +144,16 @@ test('a page the reader points at is fetched ahead by the speculation rules, and
     }),
   );
   await cdp.send('Preload.enable');
-  await page.goto(SITE + '/');
+  await page.goto(served('fixture') + '/');
   await appReady(page);
   // Once the service worker has taken the page: a document fetched ahead under one controller
   // is not used under the next.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const link = page.getByRole('navigation', { name: 'Pages du site' }).getByRole('link', { name: 'Guide de la syntaxe' });
   await link.hover();
-  expect(await fetched).toBe(SITE + '/guide/syntaxe.html');
+  expect(await fetched).toBe(served('fixture') + '/guide/syntaxe');
   await link.click();
-  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
+  await expect(page).toHaveURL(served('fixture') + '/guide/syntaxe');
   const delivery = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as any).deliveryType);
   expect(delivery).toBe('navigational-prefetch');
   await expect(h1(page)).toHaveText('Guide de la syntaxe');
@@ -168,7 +167,7 @@ test('a page the reader points at is fetched ahead by the speculation rules, and
 });
 
 test('page to page cross-fades (a view transition), never under reduced motion', async ({ page }) => {
-  await page.goto(SITE + '/');
+  await page.goto(served('fixture') + '/');
   // The stylesheet's @view-transition, and the media query it stands under.
   const conditions = () =>
     page.evaluate(() =>
@@ -185,13 +184,13 @@ test('page to page cross-fades (a view transition), never under reduced motion',
 
 test('each page links its language’s Atom feed, served as XML', async ({ page }) => {
   for (const [path, feed, lang] of [
-    ['/guide/syntaxe.html', '/feed.xml', 'fr'],
+    ['/guide/syntaxe', '/feed.xml', 'fr'],
     ['/en/reading/', '/en/feed.xml', 'en'],
   ]) {
-    await page.goto(SITE + path);
+    await page.goto(served('fixture') + path);
     const link = page.locator('head link[rel=alternate][type="application/atom+xml"]');
     await expect(link).toHaveAttribute('href', `/essai${feed}`);
-    const response = await page.request.get(SITE + feed);
+    const response = await page.request.get(served('fixture') + feed);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^application\/xml/);
     const xml = await response.text();
@@ -201,24 +200,24 @@ test('each page links its language’s Atom feed, served as XML', async ({ page 
 });
 
 test('links of every kind: another page, its anchor, a file, another site', async ({ page }) => {
-  await page.goto(SITE + '/');
+  await page.goto(served('fixture') + '/');
   await appReady(page);
   const main = page.getByRole('main');
   // Another page's anchor, absolute in the source: it follows the base path.
   await main.getByRole('link', { name: 'ses tableaux' }).click();
-  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html#tableaux');
+  await expect(page).toHaveURL(served('fixture') + '/guide/syntaxe#tableaux');
   await expect(page.getByRole('heading', { name: 'Tableaux', exact: true })).toBeInViewport();
   // A link written to the source file reaches the page.
-  await page.goto(SITE + '/');
+  await page.goto(served('fixture') + '/');
   await appReady(page);
   await main.getByRole('link', { name: 'guide de la syntaxe' }).click();
-  await expect(page).toHaveURL(SITE + '/guide/syntaxe.html');
+  await expect(page).toHaveURL(served('fixture') + '/guide/syntaxe');
   await appReady(page);
   // A file of the content folder, copied into the site.
   const file = page.getByRole('link', { name: 'exemple.txt' });
   const href = await file.getAttribute('href');
   expect(href).toBe('/essai/guide/fichiers/exemple.txt');
-  expect((await page.request.get(SITE.replace('/essai', '') + href!)).status()).toBe(200);
+  expect((await page.request.get(served('fixture').replace('/essai', '') + href!)).status()).toBe(200);
   // Another site: the browser goes there (answered here, the machine has no internet).
   await page.route('https://www.rust-lang.org/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Rust</title><h1>Rust</h1>' }),
@@ -233,7 +232,7 @@ test('links of every kind: another page, its anchor, a file, another site', asyn
 });
 
 test('a contents list is generated from the ## and ### headings', async ({ page }) => {
-  await page.goto(SITE + '/guide/syntaxe.html');
+  await page.goto(served('fixture') + '/guide/syntaxe');
   const toc = page.getByRole('navigation', { name: 'Sommaire' });
   const m = model('guide/syntaxe');
   expect(m.toc.length).toBeGreaterThan(5);
@@ -245,12 +244,12 @@ test('a contents list is generated from the ## and ### headings', async ({ page 
   expect(anchors).toContain('qu-est-ce-qu-un-element');
   expect(anchors.filter((a) => a.startsWith('exemple'))).toEqual(['exemple', 'exemple-2']);
   // The English page asked for none.
-  await page.goto(SITE + '/en/reading/');
+  await page.goto(served('fixture') + '/en/reading/');
   await expect(page.getByRole('navigation', { name: 'Sommaire' })).toHaveCount(0);
 });
 
 test('images carry their size, load lazily below the first screen, and nothing shifts', async ({ page }) => {
-  await page.goto(SITE + '/guide/syntaxe.html');
+  await page.goto(served('fixture') + '/guide/syntaxe');
   const top = page.getByRole('img', { name: /Un paysage en dégradé/ });
   await expect(top).toHaveAttribute('width', '640');
   await expect(top).toHaveAttribute('height', '360');
@@ -277,7 +276,7 @@ test('images carry their size, load lazily below the first screen, and nothing s
 
 test('on a 320 px phone a wide table scrolls inside itself, never the page', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto(SITE + '/guide/syntaxe.html');
+  await page.goto(served('fixture') + '/guide/syntaxe');
   const wide = page.locator('#tableau-large ~ .table-scroll').first();
   await wide.scrollIntoViewIfNeeded();
   const { inner, outer } = await wide.evaluate((el) => ({ inner: el.scrollWidth, outer: el.clientWidth }));
@@ -290,8 +289,8 @@ test('on a 320 px phone a wide table scrolls inside itself, never the page', asy
 for (const scheme of ['light', 'dark'] as const) {
   test(`highlighted code, and axe finds nothing, in ${scheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ['/guide/syntaxe.html', '/en/reading/']) {
-      await page.goto(SITE + path);
+    for (const path of ['/guide/syntaxe', '/en/reading/']) {
+      await page.goto(served('fixture') + path);
       await appReady(page);
       const code = page.locator('pre.code').first();
       await expect(code.locator('span[class^="hl-"]').first()).toBeVisible();
@@ -305,7 +304,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('offline, a page leads to another from the service worker', async ({ page, context }) => {
-  await page.goto(SITE + '/');
+  await page.goto(served('fixture') + '/');
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

@@ -1,13 +1,32 @@
-import { expect, type Page, type ConsoleMessage } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { expect, test, type Page, type ConsoleMessage } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { HOSTS, SITES, serves, siteAddress, type Host, type SiteName } from './hosts';
 
-export const ARTICLE = '/chef-projet-digital.html';
+/** The article's address, as the site's links, canonical and sitemap write it. Its file's own
+ *  name, `/chef-projet-digital.html`, answers too (`OLD_ARTICLE`). */
+export const ARTICLE = '/chef-projet-digital';
+export const OLD_ARTICLE = `${ARTICLE}.html`;
 
-/** The same site built with `--public-url /docs/` (scripts/test.sh), served one port up. */
-export const SUB = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 1}/docs`;
+/** The host the running project serves the sites with (tests/e2e/hosts.ts). */
+export function host(): Host {
+  return test.info().project.name as Host;
+}
 
-/** A Jekyll blog brought over unchanged (tests/fixtures/blog), built at the root, three ports up. */
-export const BLOG = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 3}`;
+/** What this project's host does with the site (tests/e2e/hosts.ts): sends the build's
+ *  headers, encodes answers. */
+export function hosting(): (typeof HOSTS)[Host] {
+  return HOSTS[host()];
+}
+
+/** Where this project's host serves a site other than the app (the app is the `baseURL`):
+ *  origin and base path, no trailing slash. A test that needs a site the host does not serve,
+ *  or whose build is absent, is skipped here, saying so. */
+export function served(site: Exclude<SiteName, 'app'>): string {
+  const on = host();
+  if (!serves(on, site)) test.skip(true, `the ${site} site is served on nginx only`);
+  if (!existsSync(SITES[site].dist)) test.skip(true, `no ${site} build in ${SITES[site].dist}`);
+  return siteAddress(on, site);
+}
 
 /** What the build wrote for the tests beside each site (`CPD_TEST_DATA`, see scripts/test.sh),
  *  never deployed: the pages' models and the build's facts. */

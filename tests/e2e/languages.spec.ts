@@ -1,11 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { appReady, facts } from './helpers';
+import { appReady, facts, served } from './helpers';
 
 // The interface speaks the page's language (i18n/<lang>.toml, chosen by the page's `lang`):
 // nothing of another language's table is in its DOM or its accessibility tree, with the search
 // dialog open. The owner's text is the page's own business (the fixture's French site name
 // stands in its English page's bar).
-const SITE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 2}/essai`;
 const words = facts('fixture').words;
 
 /** A table's words by key, a list (the months) as one entry per word. */
@@ -38,10 +37,10 @@ async function everything(page: Page): Promise<string> {
 
 for (const [path, lang, other, open] of [
   ['/en/reading/', 'en', 'fr', 'Search'],
-  ['/guide/syntaxe.html', 'fr', 'en', 'Rechercher'],
+  ['/guide/syntaxe', 'fr', 'en', 'Rechercher'],
 ] as const) {
   test(`a page in ${lang} has no word of the ${other} interface, dialog open or not`, async ({ page }) => {
-    await page.goto(SITE + path);
+    await page.goto(served('fixture') + path);
     await appReady(page);
     await page.getByRole('button', { name: open, exact: true }).click();
     await expect(page.getByRole('dialog')).toBeVisible();

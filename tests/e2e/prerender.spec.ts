@@ -1,5 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { ARTICLE, HASH, SUB, article, heading, watchConsole, appReady, toc } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SITES } from './hosts';
+import { ARTICLE, HASH, host, hosting, served, article, heading, watchConsole, appReady, toc } from './helpers';
 
 const model = article();
 const SITE = 'https://chef-projet-digital.example';
@@ -157,7 +160,9 @@ test.describe('search engines', () => {
 });
 
 test.describe('hosting', () => {
-  test('hashed assets are immutable, pages revalidate, everything is served precompressed', async ({ page, request }) => {
+  test('hashed assets are immutable, pages revalidate, everything is served compressed', async ({ page, request }) => {
+    const { headers, encodes } = hosting();
+    test.skip(!headers && !encodes, `${host()} sends neither the build's headers nor encoded answers`);
     const assets: string[] = [];
     page.on('response', (r) => new RegExp(`${HASH}\\.(js|wasm|css)$`).test(r.url()) && assets.push(r.url()));
     await page.goto(ARTICLE);
@@ -165,19 +170,19 @@ test.describe('hosting', () => {
     expect(assets.some((a) => a.endsWith('.wasm'))).toBe(true);
     for (const url of assets) {
       const r = await request.get(url, { headers: { 'Accept-Encoding': 'br' } });
-      expect(r.headers()['cache-control'], url).toBe('public, max-age=31536000, immutable');
-      expect(r.headers()['content-encoding'], url).toBe('br');
+      if (headers) expect(r.headers()['cache-control'], url).toBe('public, max-age=31536000, immutable');
+      if (encodes) expect(r.headers()['content-encoding'], url).toBe('br');
     }
     const html = await request.get(ARTICLE, { headers: { 'Accept-Encoding': 'gzip' } });
-    expect(html.headers()['cache-control']).toBe('no-cache');
-    expect(html.headers()['content-encoding']).toBe('gzip');
+    if (headers) expect(html.headers()['cache-control']).toBe('no-cache');
+    if (encodes) expect(html.headers()['content-encoding']).toBe('gzip');
   });
 
-  test('the _headers file for Netlify and Cloudflare Pages is shipped', async ({ request }) => {
-    // nginx serves it as a plain file here; what matters is that the build wrote it.
-    const headers = await (await request.get('/_headers')).text();
+  test('the _headers file for Netlify and Cloudflare Pages is written', () => {
+    // Read where the build wrote it: the hosts that read it do not serve it.
+    const headers = readFileSync(join(SITES.app.dist, '_headers'), 'utf8');
     expect(headers).toContain('X-Content-Type-Options: nosniff');
-    expect(headers).toMatch(/_bg\.wasm\n  Cache-Control: public, max-age=31536000, immutable/);
+    expect(headers).toMatch(/_bg\.wasm\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable/);
   });
 });
 
@@ -185,19 +190,19 @@ test.describe('under a sub-path', () => {
   test('assets, links, canonical URL and navigation follow the base path', async ({ page }) => {
     const errors = watchConsole(page);
     const outside: string[] = [];
-    page.on('request', (r) => !r.url().startsWith(`${SUB}/`) && outside.push(r.url()));
-    await page.goto(`${SUB}${ARTICLE}#missions`);
+    page.on('request', (r) => !r.url().startsWith(`${served('sub')}/`) && outside.push(r.url()));
+    await page.goto(`${served('sub')}${ARTICLE}#missions`);
     await appReady(page);
     await expect(page.getByRole('heading', { name: heading('missions') })).toBeInViewport();
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${SITE}/docs${ARTICLE}`);
     await page.getByRole('link', { name: model.toc[4].label, exact: true }).click();
-    await expect(page).toHaveURL(`${SUB}${ARTICLE}#structure`);
+    await expect(page).toHaveURL(`${served('sub')}${ARTICLE}#structure`);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
-    await page.goto(`${SUB}/404.html`);
+    await page.goto(`${served('sub')}/404.html`);
     await appReady(page);
     await page.getByRole('link', { name: /Lire «.Chef de Projet Digital.»/ }).click();
-    await expect(page).toHaveURL(`${SUB}${ARTICLE}`);
+    await expect(page).toHaveURL(`${served('sub')}${ARTICLE}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Chef de Projet Digital' })).toBeVisible();
   });
 });

@@ -2,13 +2,12 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTICLE, appReady, heading, watchConsole } from './helpers';
+import { ARTICLE, appReady, heading, served, watchConsole } from './helpers';
 
 // Search (crates/search, the dialog in crates/view/src/components/search.rs, its loading in
 // crates/publish/src/loader.js): from the bar's button or the keyboard, in the page's language,
 // results as the reader types, links to sections, offline, and every way it can fail.
 
-const FIXTURE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8081) + 2}/essai`;
 const DIST = process.env.E2E_DIST ?? 'dist';
 const SUB_DIST = process.env.E2E_SUB_DIST ?? 'target/e2e-sub';
 
@@ -87,13 +86,13 @@ test.describe('search, in French', () => {
   });
 
   test('a result on another page lands on its section, focus on its heading', async ({ page }) => {
-    await page.goto(`${FIXTURE}/`);
+    await page.goto(`${served('fixture')}/`);
     await appReady(page);
     await openSearch(page);
     await field(page).fill('tableaux larges');
-    await expect(results(page).first()).toHaveAttribute('href', '/essai/guide/syntaxe.html#tableau-large');
+    await expect(results(page).first()).toHaveAttribute('href', '/essai/guide/syntaxe#tableau-large');
     await results(page).first().click();
-    await expect(page).toHaveURL(`${FIXTURE}/guide/syntaxe.html#tableau-large`);
+    await expect(page).toHaveURL(`${served('fixture')}/guide/syntaxe#tableau-large`);
     const target = page.getByRole('heading', { name: 'Tableau large', exact: true });
     await expect(target).toBeFocused();
     await expect(target).toBeInViewport();
@@ -195,7 +194,7 @@ test.describe('search, in French', () => {
 
 test.describe('search, in English', () => {
   test('an English page labels it in English', async ({ page }) => {
-    await page.goto(`${FIXTURE}/en/reading/`);
+    await page.goto(`${served('fixture')}/en/reading/`);
     await appReady(page);
     await openSearch(page, 'Search');
     await expect(dialog(page)).toHaveAccessibleName('Search the site');

@@ -626,15 +626,34 @@ pub fn footnote_call_id(id: &str, call: usize) -> String {
     }
 }
 
-/// A page's address under the base, as links write it: `/a/b.html`, and `/a/` for
-/// `/a/index.html`.
+/// A page's address under the base, as links write it: `/a/b` for the file `/a/b.html`, and
+/// `/a/` for `/a/index.html`. Every host serves both without a redirect (nginx with
+/// `try_files $uri $uri.html`), where Cloudflare Pages answers the `.html` form with a 308.
 pub fn page_url(permalink: &str) -> &str {
-    permalink.strip_suffix("index.html").unwrap_or(permalink)
+    match permalink.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => permalink.strip_suffix(".html").unwrap_or(permalink),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_s_address_drops_index_html_and_the_html_extension() {
+        for (permalink, url) in [
+            ("/index.html", "/"),
+            ("/a/index.html", "/a/"),
+            ("/a/b.html", "/a/b"),
+            ("/chef-projet-digital.html", "/chef-projet-digital"),
+            ("/a/myindex.html", "/a/myindex"),
+            ("/a/", "/a/"),
+            ("/feed.xml", "/feed.xml"),
+        ] {
+            assert_eq!(page_url(permalink), url, "{permalink}");
+        }
+    }
 
     #[test]
     fn tags_round_trip_by_name() {

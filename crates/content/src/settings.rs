@@ -46,6 +46,8 @@ pub struct SiteSettings {
     pub description: Option<String>,
     /// How Jekyll reads the folder and dates and addresses its posts.
     pub reading: Reading,
+    /// Where the site is served, and what the build writes for it.
+    pub hosting: Hosting,
     /// Every top-level scalar of `_config.yml` as Liquid prints it (`{{ site.X }}`), with
     /// `url` and `baseurl` as this build has them.
     pub scalars: BTreeMap<String, String>,
@@ -76,6 +78,55 @@ pub struct Reading {
     pub paginate: Option<usize>,
     /// `paginate_path:`: where the list's page N lives (`:num` is N).
     pub paginate_path: String,
+}
+
+/// Where the site is served (`host:`), and what follows from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hosting {
+    /// `host:`: the host the upload is for; [`Host::Any`] unless said.
+    pub host: Host,
+    /// `hsts:`: whether responses carry `Strict-Transport-Security` (default: yes; `false` for a
+    /// site served without HTTPS, which the header would make unreachable).
+    pub hsts: bool,
+    /// `compress:`: whether the build writes `.br` and `.gz` twins. Default: only for a host
+    /// that serves them (nginx, or any host); Cloudflare Pages, Netlify and GitHub Pages
+    /// compress on the fly and would serve the twins only as files of their own.
+    pub compress: bool,
+}
+
+/// The hosts the build knows, as `host:` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Host {
+    /// Any static host: what the build writes serves each of the others.
+    Any,
+    Nginx,
+    Cloudflare,
+    Netlify,
+    Github,
+}
+
+impl Host {
+    /// Whether the host serves a file's precompressed twins in its place.
+    pub fn serves_twins(self) -> bool {
+        matches!(self, Host::Any | Host::Nginx)
+    }
+
+    /// Whether a `_redirects` rule must be forced (`301!`) to apply where a file exists: Netlify
+    /// serves the file otherwise, and Cloudflare Pages rejects the `!`.
+    pub fn forces_redirects(self) -> bool {
+        matches!(self, Host::Netlify)
+    }
+}
+
+impl Default for Hosting {
+    fn default() -> Self {
+        Self {
+            host: Host::Any,
+            hsts: true,
+            compress: Host::Any.serves_twins(),
+        }
+    }
 }
 
 /// What Jekyll 4.3 always leaves out, besides hidden names; `exclude:` adds to it.
@@ -136,6 +187,9 @@ struct File {
     excerpt_separator: Option<String>,
     paginate: Option<usize>,
     paginate_path: Option<String>,
+    host: Option<Host>,
+    hsts: Option<bool>,
+    compress: Option<bool>,
     /// Only the names matter, and `posts.permalink`.
     #[serde(default)]
     collections: Collections,
@@ -192,6 +246,7 @@ impl SiteSettings {
             author: None,
             description: None,
             reading: Reading::default(),
+            hosting: Hosting::default(),
             scalars: BTreeMap::new(),
         }
         .with_address_scalars()
@@ -274,6 +329,12 @@ impl SiteSettings {
         if let Some(path) = parsed.paginate_path {
             r.paginate_path = path;
         }
+        let host = parsed.host.unwrap_or(Host::Any);
+        settings.hosting = Hosting {
+            host,
+            hsts: parsed.hsts.unwrap_or(true),
+            compress: parsed.compress.unwrap_or(host.serves_twins()),
+        };
         settings.scalars = scalars(&values);
         let mut settings = settings.with_address_scalars();
         if let Some(lang) = parsed.lang {
@@ -453,6 +514,29 @@ mod tests {
         let e = SiteSettings::load(dir.path(), "c", &other).unwrap_err();
         assert_eq!(e.to_string().split(": ").next(), Some("c/_config.yml:6"));
         assert!(e.message.contains("--public-url /essai/"), "{e}");
+    }
+
+    #[test]
+    fn the_host_chooses_the_twins_and_each_setting_can_say_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let load = |text: &str| {
+            std::fs::write(dir.path().join(CONFIG_FILE), text).unwrap();
+            SiteSettings::load(dir.path(), "c", &Overrides::default()).map(|s| s.hosting)
+        };
+        let any = load("title: x\n").unwrap();
+        assert_eq!((any.host, any.hsts, any.compress), (Host::Any, true, true));
+        let cloudflare = load("host: cloudflare\n").unwrap();
+        assert_eq!(
+            (cloudflare.host, cloudflare.compress),
+            (Host::Cloudflare, false)
+        );
+        let nginx = load("host: nginx\nhsts: false\n").unwrap();
+        assert_eq!((nginx.hsts, nginx.compress), (false, true));
+        let forced = load("host: github\ncompress: true\n").unwrap();
+        assert!(forced.compress);
+        let e = load("title: x\nhost: heroku\n").unwrap_err();
+        assert_eq!(e.to_string().split(": ").next(), Some("c/_config.yml:2"));
+        assert!(e.message.contains("heroku"), "{e}");
     }
 
     #[test]

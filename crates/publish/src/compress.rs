@@ -18,9 +18,10 @@ use crate::search::{is_index_data, is_whole_index};
 /// get it. The other pages, the sitemap that lists them and the search index's data files (a
 /// query reads a few, of 1 to 4 KB each) get a fast level, so the build stays linear in pages.
 /// The whole search index, which no reader waits for, gets a level between. A development
-/// build is remade on every save, and `trunk serve` serves no twins: it gets none.
+/// build is remade on every save, and `trunk serve` serves no twins: it gets none; nor does a
+/// site for a host that ignores them (`compress: false`, or its `host:`).
 pub fn stage(plan: &Plan) -> Result<Vec<PathBuf>> {
-    if !plan.options.release {
+    if !plan.options.release || !plan.site.settings.hosting.compress {
         return Ok(Vec::new());
     }
     let best = crate::offline::first_pages(&plan.site);

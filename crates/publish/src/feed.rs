@@ -243,6 +243,10 @@ fn entry(
     settings: &SiteSettings,
 ) -> std::io::Result<()> {
     let url = settings.absolute(page_url(&page.permalink));
+    // An entry's id never changes once published (RFC 4287, 4.2.6): it stays the address the
+    // feed first gave, the page's file (`/a.html`, a folder's `/a/`), where links now drop `.html`.
+    let file = &page.permalink;
+    let id = settings.absolute(file.strip_suffix("index.html").unwrap_or(file));
     let published = page.date_published.as_ref().map(rfc3339);
     let changed = page.last_changed().map(rfc3339);
     x.create_element("entry")
@@ -265,7 +269,7 @@ fn entry(
             if let Some(changed) = &changed {
                 text(e, "updated", changed)?;
             }
-            text(e, "id", &url)?;
+            text(e, "id", &id)?;
             e.create_element("content")
                 .with_attributes([("type", "html"), ("xml:base", url.as_str())])
                 .write_text_content(BytesText::new(html))?;

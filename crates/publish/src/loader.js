@@ -97,6 +97,7 @@ performance.mark('cpd:interactive');
 
 const searchButton = document.getElementById('search-open');
 if (search && searchButton) {
+  let files = search;
   let loading;
   const link = (rel, href, more) =>
     document.head.append(Object.assign(document.createElement('link'), { rel, href, crossOrigin: 'anonymous', ...more }));
@@ -104,24 +105,40 @@ if (search && searchButton) {
   // dialog's words in the page's language.
   const load = () =>
     (loading ??= (async () => {
-      link('modulepreload', search.glue);
-      for (const data of [search.index, search.words]) link('preload', data, { as: 'fetch' });
-      const style = new Promise((onload, onerror) => link('stylesheet', search.style, { onload, onerror }));
-      const module = await import(search.glue);
-      await Promise.all([module.default({ module_or_path: search.wasm }), style]);
+      link('modulepreload', files.glue);
+      for (const data of [files.index, files.words]) link('preload', data, { as: 'fetch' });
+      const style = new Promise((onload, onerror) => link('stylesheet', files.style, { onload, onerror }));
+      const module = await import(files.glue);
+      await Promise.all([module.default({ module_or_path: files.wasm }), style]);
       return module;
     })());
+  // A new deploy under the open page removes the files it names: this page as the host serves
+  // it now names the new deploy's. Read once, and only when a file is missing.
+  let served;
+  const current = () =>
+    (served ??= fetch(location.pathname, { cache: 'no-cache' })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${location.pathname}: ${r.status}`))))
+      .then((html) => {
+        const boot = new DOMParser().parseFromString(html, 'text/html').getElementById('cpd-boot');
+        return JSON.parse(boot.textContent).search;
+      }));
   const said = document.getElementById(statusId);
-  const open = () =>
+  const open = (again = true) =>
     load()
-      .then((module) => module.open(search.index, search.words))
-      .catch(() => {
-        // The dialog is the search code's own: the page says, in its language, what is missing.
+      .then((module) => module.open(files.index, files.words, () => current().then((now) => now.index)))
+      .catch(async () => {
         loading = undefined;
+        // The dialog's code or words are gone: the current deploy's, once, without a word.
+        const now = again ? await current().catch(() => undefined) : undefined;
+        if (now && (now.glue !== files.glue || now.words !== files.words)) {
+          files = now;
+          return open(false);
+        }
+        // The dialog is the search code's own: the page says, in its language, what is missing.
         if (said) said.textContent = searchButton.dataset.unavailable;
       });
   for (const intent of ['pointerenter', 'focus']) searchButton.addEventListener(intent, load, { once: true });
-  searchButton.addEventListener('click', open);
+  searchButton.addEventListener('click', () => open());
   addEventListener('keydown', (event) => {
     const typing = event.target.closest?.('input, textarea, select, [contenteditable]');
     const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;

@@ -17,7 +17,8 @@
 //! - pages, the manifest, icons (files that keep their name): network first, so an online load
 //!   always gets the current deploy; this version's copy when the network fails. Pages are
 //!   precached up to a byte budget; a page past it is cached when visited, only if it names
-//!   this deploy's wasm, so the cache stays one deploy;
+//!   this deploy's wasm, so the cache stays one deploy. A visited page that names another wasm
+//!   is a new deploy: the worker asks for its successor then, not at the browser's next check;
 //! - content-hashed files: from the cache, else the network. A name never changes its bytes.
 //!   The search index's files past their precache budget are cached when a search reads them;
 //! - skipWaiting + clients.claim: the new worker takes over at once. That cannot mix deploys: a
@@ -33,10 +34,9 @@ use crate::plan::Plan;
 use crate::policy::{
     is_hashed, precached, MANIFEST_FILE, PRECACHED_PAGES_BYTES, PRECACHED_SEARCH_BYTES, SW_FILE,
 };
-use crate::search::{is_whole_index, FOLDER as SEARCH_FOLDER};
+use crate::search::{is_index_data, is_whole_index, FOLDER as SEARCH_FOLDER};
 use cpd_content::site::Site;
 use cpd_content::SiteSettings;
-use cpd_search::index::{SHARD_PREFIX, TEXT_PREFIX};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -102,14 +102,10 @@ pub fn precached_search(files: &[(String, usize)]) -> Vec<String> {
     let mut budget = PRECACHED_SEARCH_BYTES;
     let mut chosen = Vec::new();
     for (name, size) in files {
-        let Some(file) = name.strip_prefix(SEARCH_FOLDER) else {
-            continue;
-        };
-        if is_whole_index(name) {
+        if !name.starts_with(SEARCH_FOLDER) || is_whole_index(name) {
             continue;
         }
-        let data = file.starts_with(SHARD_PREFIX) || file.starts_with(TEXT_PREFIX);
-        if !data {
+        if !is_index_data(name) {
             chosen.push(name.clone());
         } else if *size <= budget {
             budget -= size;
@@ -119,13 +115,10 @@ pub fn precached_search(files: &[(String, usize)]) -> Vec<String> {
     chosen
 }
 
-/// The URL a built file is requested at: `dir/index.html` is `dir/`, as hosts serve it.
+/// The URL a built file is requested at: a page's address as links write it (`/a` for
+/// `a.html`, `/dir/` for `dir/index.html`), any other file's path.
 fn url_of(settings: &SiteSettings, name: &str) -> String {
-    let url = settings.href(name);
-    match url.strip_suffix("index.html") {
-        Some(dir) if dir.ends_with('/') => dir.to_string(),
-        _ => url,
-    }
+    settings.href(cpd_content::page_url(name))
 }
 
 /// The deploy's version: SHA-256 over each precached file's name, length and bytes, in name
@@ -328,8 +321,8 @@ mod tests {
         assert_eq!(
             list(&sw, "FRESH"),
             [
-                "/404.html",
-                "/chef-projet-digital.html",
+                "/404",
+                "/chef-projet-digital",
                 "/icons/icon-192.png",
                 "/icons/icon.svg",
                 "/",
@@ -337,10 +330,7 @@ mod tests {
             ]
         );
         // Every page names the wasm, so each is checked at install.
-        assert_eq!(
-            list(&sw, "PAGES"),
-            ["/404.html", "/chef-projet-digital.html", "/"]
-        );
+        assert_eq!(list(&sw, "PAGES"), ["/404", "/chef-projet-digital", "/"]);
         assert_eq!(deploy_of(&sw).wasm, format!("/{WASM}"));
         for absent in [".br", ".gz", "_headers", "sitemap", "robots", "sw.js"] {
             let lists = [list(&sw, "FRESH"), list(&sw, "HASHED")].concat();
@@ -378,8 +368,8 @@ mod tests {
         let mut files = build("/");
         files.push(("bench.html".into(), b"<html>no app</html>".to_vec()));
         let sw = worker("/", &files);
-        assert!(list(&sw, "FRESH").contains(&"/bench.html".to_string()));
-        assert!(!list(&sw, "PAGES").contains(&"/bench.html".to_string()));
+        assert!(list(&sw, "FRESH").contains(&"/bench".to_string()));
+        assert!(!list(&sw, "PAGES").contains(&"/bench".to_string()));
     }
 
     #[test]

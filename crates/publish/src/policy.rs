@@ -16,6 +16,13 @@ pub const HEADERS_FILE: &str = "_headers";
 /// The redirects file Netlify and Cloudflare Pages read (jekyll-redirect-from's moves).
 pub const REDIRECTS_FILE: &str = "_redirects";
 
+/// The empty file that stops GitHub Pages from running Jekyll on the upload.
+pub const NO_JEKYLL_FILE: &str = ".nojekyll";
+
+/// `Strict-Transport-Security`: two years, this host only (the site's domain may have
+/// subdomains that are not the site's to speak for). Off with `hsts: false` in `_config.yml`.
+pub const HSTS: &str = "max-age=63072000";
+
 /// The nginx server block the build writes beside `_headers`, for `hosting/nginx.conf`.
 pub const NGINX_FILE: &str = "nginx-site.conf";
 

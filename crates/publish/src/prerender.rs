@@ -291,7 +291,7 @@ mod tests {
         assert!(!page.body.contains("<script"), "no serialised data");
         // The copy links carry the section's address on the page's permalink.
         assert!(page.body.contains(&format!(
-            "{}=\"/chef-projet-digital.html#missions\"",
+            "{}=\"/chef-projet-digital#missions\"",
             cpd_view::dom::SHARE_ATTR
         )));
     }
@@ -306,9 +306,7 @@ mod tests {
         );
         assert!(head.contains("name=\"description\""));
         assert!(
-            head.contains(
-                "<link href=\"https://ex.org/chef-projet-digital.html\" rel=\"canonical\">"
-            ),
+            head.contains("<link href=\"https://ex.org/chef-projet-digital\" rel=\"canonical\">"),
             "{head}"
         );
         assert!(head.contains("property=\"og:title\""));
@@ -324,7 +322,7 @@ mod tests {
         assert_eq!(ld["@type"], "Article");
         assert_eq!(
             ld["mainEntityOfPage"]["@id"],
-            "https://ex.org/chef-projet-digital.html"
+            "https://ex.org/chef-projet-digital"
         );
     }
 
@@ -392,9 +390,9 @@ mod tests {
         );
         assert!(page
             .head
-            .contains("https://ex.org/docs/chef-projet-digital.html"));
+            .contains("https://ex.org/docs/chef-projet-digital"));
         assert!(page
             .body
-            .contains("data-share=\"/docs/chef-projet-digital.html#qui-est\""));
+            .contains("data-share=\"/docs/chef-projet-digital#qui-est\""));
     }
 }

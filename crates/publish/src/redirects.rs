@@ -72,13 +72,27 @@ fn page(redirect: &Redirect, settings: &SiteSettings) -> Result<String> {
     )
 }
 
-/// `_redirects`: one `from to 301` line a redirect, from the address under the base (`/old/`
-/// for `/old/index.html`).
+/// `_redirects`: `from to 301` lines, for each form of the old address under the base, as links
+/// write it (`/old`, `/old/`) and as the file it was (`/old.html`, `/old/index.html`): an old link
+/// to the file moves in one hop, not through Cloudflare's `.html` → pretty-address redirect.
+/// Netlify applies a rule over an existing file (the page above) only when forced, a syntax
+/// Cloudflare Pages rejects: forced for `host: netlify` only; elsewhere Netlify serves the page.
 pub fn rules(redirects: &[Redirect], settings: &SiteSettings) -> String {
+    let status = match settings.hosting.host.forces_redirects() {
+        true => "301!",
+        false => "301",
+    };
     let mut out = String::new();
     for redirect in redirects {
-        let from = settings.href(cpd_content::page_url(&redirect.from));
-        out.push_str(&format!("{from} {} 301\n", href(redirect, settings)));
+        let to = href(redirect, settings);
+        let address = cpd_content::page_url(&redirect.from);
+        out.push_str(&format!("{} {to} {status}\n", settings.href(address)));
+        if address != redirect.from {
+            out.push_str(&format!(
+                "{} {to} {status}\n",
+                settings.href(&redirect.from)
+            ));
+        }
     }
     out
 }
@@ -107,7 +121,19 @@ mod tests {
         );
         assert_eq!(
             rules,
-            "/blog/old/ /blog/new/ 301\n/blog/gone.html https://elsewhere.example/x?a=1&b=2 301\n"
+            "/blog/old/ /blog/new/ 301\n/blog/old/index.html /blog/new/ 301\n\
+             /blog/gone https://elsewhere.example/x?a=1&b=2 301\n\
+             /blog/gone.html https://elsewhere.example/x?a=1&b=2 301\n"
+        );
+    }
+
+    #[test]
+    fn netlify_alone_gets_forced_rules() {
+        let mut settings = SiteSettings::at("https://ex.org", "/");
+        settings.hosting.host = cpd_content::settings::Host::Netlify;
+        assert_eq!(
+            rules(&[redirect("/old.html", "/new/")], &settings),
+            "/old /new/ 301!\n/old.html /new/ 301!\n"
         );
     }
 

@@ -124,7 +124,7 @@ mod tests {
         let settings = SiteSettings::at("https://ex.org", "/docs/");
         let map = sitemap(&[&article()], &settings);
         assert!(
-            map.contains("<loc>https://ex.org/docs/chef-projet-digital.html</loc>"),
+            map.contains("<loc>https://ex.org/docs/chef-projet-digital</loc>"),
             "{map}"
         );
         assert!(map.starts_with("<?xml"));
@@ -162,7 +162,7 @@ mod tests {
             "{map}"
         );
         assert_eq!(
-            map.matches("hreflang=\"x-default\" href=\"https://ex.org/notes.html\"")
+            map.matches("hreflang=\"x-default\" href=\"https://ex.org/notes\"")
                 .count(),
             2,
             "{map}"
@@ -171,7 +171,7 @@ mod tests {
         let head = alternate_tags(&translations(pages, &en), &settings);
         assert_eq!(
             head,
-            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://ex.org/en/notes/\"><link rel=\"alternate\" hreflang=\"fr\" href=\"https://ex.org/notes.html\"><link rel=\"alternate\" hreflang=\"x-default\" href=\"https://ex.org/notes.html\">"
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://ex.org/en/notes/\"><link rel=\"alternate\" hreflang=\"fr\" href=\"https://ex.org/notes\"><link rel=\"alternate\" hreflang=\"x-default\" href=\"https://ex.org/notes\">"
         );
         assert_eq!(alternate_tags(&translations(pages, &alone), &settings), "");
     }
@@ -187,7 +187,7 @@ mod tests {
         let map = sitemap(&[&page], &SiteSettings::at("https://ex.org", "/"));
         assert!(
             map.contains(
-                "<loc>https://ex.org/R%C3%A9union%20d&apos;%C3%A9quipe%20&amp;%20%3Cbilan%3E.html</loc>"
+                "<loc>https://ex.org/R%C3%A9union%20d&apos;%C3%A9quipe%20&amp;%20%3Cbilan%3E</loc>"
             ),
             "{map}"
         );

@@ -5,7 +5,8 @@
 //!
 //! The rules are data (JSON in a `<script type="speculationrules">`), which the policy lists by
 //! hash like any inline script (`crate::csp`). They name pages only: the site's own HTML pages
-//! (`*.html`, a folder's `/`), never its files (a feed, an image, a download) nor another site.
+//! (an address without an extension, a folder's `/`, an old `*.html`), never its files (a feed,
+//! an image, a download: a name with a dot) nor another site.
 
 use cpd_content::SiteSettings;
 use serde::Serialize;
@@ -27,10 +28,17 @@ struct Rule {
 /// The rules for a site at `settings.base`.
 pub fn rules(settings: &SiteSettings) -> String {
     let base = &settings.base;
-    let pages = [base.clone(), format!("{base}*/"), format!("{base}*.html")];
+    let folders_and_files = [base.clone(), format!("{base}*/"), format!("{base}*.html")];
+    let pages = serde_json::json!({ "or": [
+        { "href_matches": folders_and_files },
+        { "and": [
+            { "href_matches": format!("{base}*") },
+            { "not": { "href_matches": format!("{base}*.*") } },
+        ]},
+    ]});
     let rule = Rule {
         condition: serde_json::json!({ "and": [
-            { "href_matches": pages },
+            pages,
             // A link to this page's own sections is the in-page router's; a download is a file.
             { "not": { "selector_matches": "[href^='#'], [download]" } },
         ]}),
@@ -61,10 +69,13 @@ mod tests {
         for kind in ["prerender", "prefetch"] {
             let rule = &rules[kind][0];
             assert_eq!(rule["eagerness"], "moderate");
+            let pages = &rule["where"]["and"][0]["or"];
             assert_eq!(
-                rule["where"]["and"][0]["href_matches"],
+                pages[0]["href_matches"],
                 serde_json::json!(["/docs/", "/docs/*/", "/docs/*.html"])
             );
+            assert_eq!(pages[1]["and"][0]["href_matches"], "/docs/*");
+            assert_eq!(pages[1]["and"][1]["not"]["href_matches"], "/docs/*.*");
         }
     }
 

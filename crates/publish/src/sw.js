@@ -32,8 +32,10 @@ self.addEventListener('fetch', (event) => {
   if (HASHED.includes(path)) {
     event.respondWith(cached(path).then((hit) => hit || fetch(request)));
   } else if (request.mode === 'navigate') {
-    const page = path.replace(/\/index\.html$/, '/');
-    event.respondWith(networkFirst(event, [page, `${page}.html`, `${BASE}404.html`], page));
+    // The address the deploy lists a page under, whichever form was asked: `/a` for `/a.html`,
+    // `/a/` for `/a/index.html` (crates/content's `page_url`).
+    const page = path.replace(/\/index\.html$/, '/').replace(/\.html$/, '');
+    event.respondWith(networkFirst(event, [page, `${BASE}404`], page));
   } else if (FRESH.includes(path)) {
     event.respondWith(networkFirst(event, [path]));
   } else if (path.startsWith(SEARCH)) {
@@ -55,11 +57,16 @@ async function precache() {
   }));
 }
 
-// A page the precache left out (past its byte budget) is kept once visited, if it is a page
-// of this deploy.
-async function keep(path, response) {
+// A page just visited: of another deploy, it means a new one is out, and the worker checks for
+// its own successor now rather than at the browser's next check; of this deploy and left out of
+// the precache (past its byte budget), it is kept.
+async function visited(path, response) {
   const text = await response.text();
-  if (!text.includes(WASM)) return;
+  if (!text.includes(WASM)) {
+    await self.registration.update();
+    return;
+  }
+  if (FRESH.includes(path)) return;
   const { status, statusText, headers } = response;
   const cache = await caches.open(CACHE);
   await cache.put(path, new Response(text, { status, statusText, headers }));
@@ -78,10 +85,10 @@ function cached(path) {
   return caches.match(path, { cacheName: CACHE });
 }
 
-async function networkFirst(event, fallbacks, visited) {
+async function networkFirst(event, fallbacks, page) {
   try {
     const response = (await event.preloadResponse) || (await fetch(event.request));
-    if (visited && response.ok && !FRESH.includes(visited)) event.waitUntil(keep(visited, response.clone()));
+    if (page && response.ok) event.waitUntil(visited(page, response.clone()));
     return response;
   } catch (error) {
     for (const path of fallbacks) {

@@ -37,6 +37,9 @@ struct State {
     engine: Option<Engine>,
     /// Whether the whole index was asked for (it is asked for once).
     whole_asked: bool,
+    /// Asks the page which index the host serves now (a promise of its meta file's address),
+    /// for when this one's files are gone: another deploy replaced them under the open page.
+    current: js_sys::Function,
     /// The latest query: an answer to an older one is not shown.
     generation: u32,
 }
@@ -85,8 +88,14 @@ pub struct Unavailable;
 
 /// Opens the search dialog over the index whose meta file is at `meta_url`; the first time,
 /// reads its words (`words_url`, in the page's language) and builds it. Without its words
-/// there is no dialog: the caller says so.
-pub async fn open(meta_url: String, words_url: String) -> Result<(), Unavailable> {
+/// there is no dialog: the caller says so. `current` gives, when this index's files are gone
+/// (a new deploy under the open page), the address of the index the host serves now: a
+/// function returning a promise of it.
+pub async fn open(
+    meta_url: String,
+    words_url: String,
+    current: js_sys::Function,
+) -> Result<(), Unavailable> {
     let state = match STATE.with(|s| s.borrow().clone()) {
         Some(state) => state,
         None => {
@@ -95,12 +104,44 @@ pub async fn open(meta_url: String, words_url: String) -> Result<(), Unavailable
             // Opened twice while the words were on their way: the first set-up stands.
             match STATE.with(|s| s.borrow().clone()) {
                 Some(state) => state,
-                None => set_up(meta_url, words).ok_or(Unavailable)?,
+                None => set_up(meta_url, words, current).ok_or(Unavailable)?,
             }
         }
     };
     show_dialog(state);
     Ok(())
+}
+
+/// The address of the index the host serves now, read from the page by `current` (the page
+/// asks the host once, and gives every later caller the same answer). `None` when it cannot
+/// be known.
+async fn current_index(state: &Rc<RefCell<State>>) -> Option<String> {
+    let promise = state
+        .borrow()
+        .current
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Reads the index at `meta_url` from now on, in place of the one the page was built with.
+fn switch_index(state: &Rc<RefCell<State>>, meta_url: String) {
+    let mut s = state.borrow_mut();
+    s.folder = folder_of(&meta_url);
+    s.meta_url = meta_url;
+    s.engine = None;
+    s.whole_asked = false;
+}
+
+/// The folder of an index file's address, ending in `/`.
+fn folder_of(url: &str) -> String {
+    url.rsplit_once('/')
+        .map_or(String::new(), |(dir, _)| [dir, "/"].concat())
 }
 
 fn show_dialog(state: Rc<RefCell<State>>) {
@@ -187,16 +228,14 @@ fn build(words: &Words) -> Option<Parts> {
     })
 }
 
-fn set_up(meta_url: String, words: Words) -> Option<Rc<RefCell<State>>> {
+fn set_up(meta_url: String, words: Words, current: js_sys::Function) -> Option<Rc<RefCell<State>>> {
     let Parts {
         dialog,
         input,
         status,
         list,
     } = build(&words)?;
-    let folder = meta_url
-        .rsplit_once('/')
-        .map_or(String::new(), |(dir, _)| [dir, "/"].concat());
+    let folder = folder_of(&meta_url);
     let state = Rc::new(RefCell::new(State {
         words,
         status,
@@ -208,6 +247,7 @@ fn set_up(meta_url: String, words: Words) -> Option<Rc<RefCell<State>>> {
         opener: None,
         engine: None,
         whole_asked: false,
+        current,
         generation: 0,
     }));
     listen(&input, "input", {
@@ -322,10 +362,25 @@ async fn answer(state: Rc<RefCell<State>>) {
     let (typed, generation) = {
         let mut s = state.borrow_mut();
         s.generation += 1;
+        // Until the answer to the latest query shows, the list says it is being updated.
+        let _ = s.list.set_attribute("aria-busy", "true");
         (s.input.value(), s.generation)
     };
     let query = Query::parse(&typed);
+    let read = state.borrow().meta_url.clone();
     let mut outcome = search(&state, &query).await;
+    // The index's files are gone, or mixed with another build's: a new deploy replaced them
+    // under the open page. The host's current index answers instead (the first answer to learn
+    // of it switches; one under way at the same time waits for the same news), and the reader
+    // is told nothing, unless that one fails too.
+    if matches!(outcome, Err(Failure::Missing | Failure::Stale)) {
+        if let Some(url) = current_index(&state).await.filter(|url| *url != read) {
+            if state.borrow().meta_url == read {
+                switch_index(&state, url);
+            }
+            outcome = search(&state, &query).await;
+        }
+    }
     // Files the network cannot bring may all be in the whole index, which the service worker
     // keeps once read.
     if matches!(outcome, Err(Failure::Offline)) && ask_whole(&state) {
@@ -336,6 +391,7 @@ async fn answer(state: Rc<RefCell<State>>) {
     if s.generation != generation {
         return;
     }
+    let _ = s.list.remove_attribute("aria-busy");
     match outcome {
         Ok(found) => {
             show(&s, &typed, &found);
@@ -539,11 +595,20 @@ fn show(state: &State, typed: &str, found: &[Found]) {
     say(state, &count);
 }
 
+/// The address the index gives the page at `path`, whichever form the reader opened: `/a` for
+/// `/a.html`, `/a/` for `/a/index.html` (the build's `page_url`).
+fn address(path: &str) -> &str {
+    match path.strip_suffix("index.html") {
+        Some(folder) if folder.ends_with('/') => folder,
+        _ => path.strip_suffix(".html").unwrap_or(path),
+    }
+}
+
 /// One result: a link to its section, with the page's title, the section's heading and the
 /// excerpt, its matched words in `<mark>`. A section of this page is a `#anchor`, which the
 /// page's router follows; another page's is a plain link, which the browser loads.
 fn item(found: &Found, here: &str) -> Option<Element> {
-    let same_page = found.url == here;
+    let same_page = found.url == address(here);
     let fragment = found.anchor.as_ref().map(|a| ["#", a].concat());
     let href = match (&fragment, same_page) {
         (Some(f), true) => f.clone(),
@@ -576,4 +641,22 @@ fn item(found: &Found, here: &str) -> Option<Element> {
     let item = element("li", "", &[])?;
     let _ = item.append_child(&link);
     Some(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address;
+
+    #[test]
+    fn a_page_opened_at_its_file_is_the_page_the_index_names() {
+        for (path, url) in [
+            ("/chef-projet-digital.html", "/chef-projet-digital"),
+            ("/chef-projet-digital", "/chef-projet-digital"),
+            ("/docs/guide/index.html", "/docs/guide/"),
+            ("/docs/", "/docs/"),
+            ("/myindex.html", "/myindex"),
+        ] {
+            assert_eq!(address(path), url, "{path}");
+        }
+    }
 }

@@ -1,0 +1,60 @@
+/** The hosts the end-to-end suites run on, one Playwright project each, and the sites each
+ *  serves: read by playwright.config.ts (projects and servers) and by the helpers (addresses).
+ *  - nginx: Debian's nginx with the shipped server block (scripts/serve-dist.sh), every site;
+ *  - cloudflare: `wrangler pages dev`, Cloudflare's own asset handler on workerd;
+ *  - netlify: Netlify's own redirects, static and headers engines (scripts/hosts/netlify.mjs);
+ *  - github: GitHub Pages as documented, no custom headers (scripts/hosts/github-pages.mjs).
+ *  The last three serve the root site and the fixture site under its base path
+ *  (scripts/hosts/serve.sh), GitHub Pages the Jekyll blog too. `headers`: the host sends the
+ *  headers the build wrote (`_headers`, nginx-site.conf); `encodes`: it answers `Accept-Encoding`
+ *  here. `E2E_HOSTS=nginx,netlify` runs some only. */
+/** Every suite of tests/e2e/. */
+const ALL = '*.spec.ts';
+
+export const HOSTS = {
+  nginx: { port: Number(process.env.E2E_PORT ?? 8081), sites: ['app', 'sub', 'fixture', 'blog'], headers: true, encodes: true, suites: ALL },
+  cloudflare: { port: 8091, sites: ['app', 'fixture', 'blog'], headers: true, encodes: true, suites: ALL },
+  // Netlify's CDN compresses on the fly; its local engines send files as they are.
+  netlify: { port: 8101, sites: ['app', 'fixture', 'blog'], headers: true, encodes: false, suites: ALL },
+  // What a host without headers puts at stake: addresses, the policy, the resilience checks
+  // (wasm or JS blocked, offline, skip link, phone menu); the Jekyll blog's addresses are in
+  // the first.
+  github: {
+    port: 8111,
+    sites: ['app', 'fixture', 'blog'],
+    headers: false,
+    encodes: false,
+    suites: ['hosts', 'security', 'failure', 'offline', 'reading', 'prerender'].map((s) => `${s}.spec.ts`),
+  },
+} as const;
+
+export type Host = keyof typeof HOSTS;
+export type SiteName = 'app' | 'sub' | 'fixture' | 'blog';
+
+/** Each site: its build (scripts/test.sh), the port above the host's, its base path, and an
+ *  address that answers once it is served. */
+export const SITES: Record<SiteName, { dist: string; offset: number; base: string; ready: string }> = {
+  app: { dist: process.env.E2E_DIST ?? 'dist', offset: 0, base: '', ready: '/chef-projet-digital' },
+  sub: { dist: process.env.E2E_SUB_DIST ?? 'target/e2e-sub', offset: 1, base: '/docs', ready: '/docs/chef-projet-digital' },
+  fixture: { dist: process.env.E2E_FIXTURE_DIST ?? 'target/e2e-fixture', offset: 2, base: '/essai', ready: '/essai/guide/syntaxe' },
+  blog: { dist: process.env.E2E_BLOG_DIST ?? 'target/e2e-blog', offset: 3, base: '', ready: '/about/' },
+};
+
+/** The hosts this run serves (`E2E_HOSTS`, all by default). */
+export function hostsRun(): Host[] {
+  const all = Object.keys(HOSTS) as Host[];
+  const asked = process.env.E2E_HOSTS?.split(',').filter(Boolean) ?? all;
+  const unknown = asked.filter((h) => !all.includes(h as Host));
+  if (unknown.length) throw new Error(`E2E_HOSTS: unknown host ${unknown.join(', ')} (hosts: ${all.join(', ')})`);
+  return asked as Host[];
+}
+
+/** Whether `host` serves `site` in this run. */
+export function serves(host: Host, site: SiteName): boolean {
+  return (HOSTS[host].sites as readonly string[]).includes(site);
+}
+
+/** Where `host` serves `site`: origin and base path, no trailing slash. */
+export function siteAddress(host: Host, site: SiteName): string {
+  return `http://127.0.0.1:${HOSTS[host].port + SITES[site].offset}${SITES[site].base}`;
+}
