@@ -215,7 +215,10 @@ test.describe('a new deploy under an open page', () => {
     expect(now.wasm).not.toBe(old.wasm);
     expect(errors).toEqual([]);
 
-    // The new deploy's worker takes over, and reading goes on offline.
+    // On the next load at the latest, the new deploy's worker takes over (it precaches the
+    // deploy first), and reading goes on offline.
+    await page.reload();
+    await appReady(page);
     await expect
       .poll(() => page.evaluate(() => caches.keys()), { timeout: 30_000 })
       .toEqual([expect.not.stringMatching(oldCache)]);
