@@ -34,6 +34,7 @@ export default defineConfig({
     name: host,
     use: { baseURL: siteAddress(host, 'app') },
     testMatch: HOSTS[host].suites,
+    ...('only' in HOSTS[host] ? { grep: HOSTS[host].only } : {}),
   })),
   webServer: hosts.flatMap((host) =>
     (Object.keys(SITES) as SiteName[])
