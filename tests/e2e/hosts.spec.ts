@@ -65,7 +65,8 @@ test('the app: every address it writes answers 200, its files’ addresses answe
 }) => {
   const paths = await everyAddress(page, request, 'app', baseURL!);
   expect(paths).toContain(ARTICLE);
-  // What the closing note reports, host by host.
+  // The answers for the article, its file's address, its wasm, the worker and an unknown path,
+  // printed with the host's name: the run's log shows each engine's statuses and caching.
   const boot = JSON.parse(
     (await (await request.get(baseURL + ARTICLE)).text()).match(/<script[^>]*id="cpd-boot"[^>]*>([^<]*)</)![1],
   );
