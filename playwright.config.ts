@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { HOSTS, SITES, hostsRun, serves, siteAddress, type SiteName } from './tests/e2e/hosts';
+import { HOSTS, SITES, hostsRun, serves, siteAddress, sitePort, type SiteName } from './tests/e2e/hosts';
 
 // End-to-end tests against the release builds, one project per host (tests/e2e/hosts.ts): the
 // same suites on the shipped nginx configuration and on the hosts' own engines. The browser is
@@ -40,10 +40,10 @@ export default defineConfig({
     (Object.keys(SITES) as SiteName[])
       .filter((site) => serves(host, site) && (site === 'app' || existsSync(SITES[site].dist)))
       .map((site) => {
-        const port = HOSTS[host].port + SITES[site].offset;
+        const port = sitePort(host, site);
         return {
           command: command(host, port, SITES[site].dist),
-          url: `http://127.0.0.1:${port}${SITES[site].ready}`,
+          url: `${siteAddress(host, site)}${SITES[site].ready}`,
           reuseExistingServer: false,
           // wrangler starts workerd, which takes a few seconds on a busy machine.
           timeout: 60_000,

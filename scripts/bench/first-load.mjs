@@ -4,12 +4,14 @@
 // took on the wire. Usage: node first-load.mjs BASE_URL RUNS OUT.json
 import { chromium } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { median as medianOf } from './stats.mjs';
 
 const [base, runsArg, out] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
 const args = readFileSync('scripts/chromium-flags.txt', 'utf8').split('\n').filter(Boolean);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Of an even count of runs, the upper middle one: a time or a count one load gave.
+const median = (xs) => medianOf(xs, { observed: true });
 const rows = [];
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });

@@ -35,10 +35,13 @@ for round in $(seq "$rounds"); do
     node scripts/bench/page-nav.mjs "$url" "$runs" "$out/$host-$round-nav.json" > /dev/null
   done
 done
-node -e '
-const fs = require("fs");
+# shellcheck disable=SC2016 # JavaScript, not shell: nothing to expand.
+node --input-type=module -e '
+import fs from "node:fs";
+import { median as medianOf } from "./scripts/bench/stats.mjs";
 const [dir, rounds] = process.argv.slice(1);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Of an even count of rounds, the upper middle one: a figure one round gave.
+const median = (xs) => medianOf(xs, { observed: true });
 const rows = [];
 for (const host of ["nginx", "cloudflare"]) {
   const read = (kind) => [...Array(Number(rounds)).keys()].map((r) => JSON.parse(fs.readFileSync(`${dir}/${host}-${r + 1}-${kind}.json`)));

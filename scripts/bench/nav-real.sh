@@ -92,10 +92,13 @@ for i in $(seq 0 "$runs"); do
   home=$(beacon "$seen" 'page=%2F&')
 done
 # shellcheck disable=SC2016 # JavaScript, not shell: nothing to expand.
-node -e '
-  const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse)
+node --input-type=module -e '
+  import fs from "node:fs";
+  import { median as medianOf } from "./scripts/bench/stats.mjs";
+  const rows = fs.readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse)
     .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === "page" ? v : Number(v)])));
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  // Of an even count of runs, the upper middle one: a time one run gave.
+  const median = (xs) => medianOf(xs, { observed: true });
   const painted = rows.map((r) => r.frame - r.click);
   const shown = rows.filter((r) => r.activation).map((r) => r.activation - r.click);
   const result = {
@@ -105,6 +108,6 @@ node -e '
     "click → the next page, its first frame, ms (median)": Math.round(median(painted)),
     "click → the next page, its first frame, ms (max)": Math.round(Math.max(...painted)),
   };
-  require("fs").writeFileSync(process.argv[2], JSON.stringify(result, null, 2));
+  fs.writeFileSync(process.argv[2], JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result, null, 2));
 ' $site/runs.jsonl "$out"

@@ -9,12 +9,14 @@
 // cannot be timed this way. Usage: node page-nav.mjs BASE_URL RUNS OUT.json
 import { chromium } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { median as medianOf } from './stats.mjs';
 
 const [base, runsArg, out] = process.argv.slice(2);
 const runs = Number(runsArg ?? 10);
 const args = readFileSync('scripts/chromium-flags.txt', 'utf8').split('\n').filter(Boolean);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Of an even count of runs, the upper middle one: a time one run gave.
+const median = (xs) => medianOf(xs, { observed: true });
 const HOVER_MS = 300;
 const results = {};
 for (const worker of ['block', 'allow']) {

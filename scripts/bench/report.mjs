@@ -4,6 +4,7 @@
 // (reads OUT/config.json, OUT/measure.json, OUT/lighthouse/NAME-RUN.json and .tasks.json)
 import fs from 'node:fs';
 import path from 'node:path';
+import { median, percentile, sorted } from './stats.mjs';
 
 const dir = process.argv[2];
 const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
@@ -16,19 +17,7 @@ const lhSites = config.lighthouse ?? config.sites.map((s) => ({ name: s.name, si
 const lhNames = lhSites.map((s) => s.name);
 const lhLabel = Object.fromEntries(lhSites.map((s) => [s.name, s.label]));
 
-// ---- statistics and formatting ---------------------------------------------------------------
-const sorted = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-const median = (xs) => {
-  const s = sorted(xs);
-  if (!s.length) return null;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-// Nearest-rank percentile: a value that was actually observed.
-const percentile = (xs, p) => {
-  const s = sorted(xs);
-  return s.length ? s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] : null;
-};
+// ---- formatting (statistics: stats.mjs) ------------------------------------------------------
 const na = (x) => x === null || x === undefined || Number.isNaN(x);
 const int = (x) => (na(x) ? 'n/a' : Math.round(x).toLocaleString('en-US'));
 const ms = (x, digits = 0) => (na(x) ? 'n/a' : `${x.toFixed(digits)} ms`);

@@ -22,6 +22,7 @@
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { median, percentile } from './stats.mjs';
 
 const [configPath, outPath] = process.argv.slice(2);
 const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
@@ -54,15 +55,6 @@ const fail = (message) => {
   throw new Error(message);
 };
 const size = (file) => (fs.existsSync(file) ? fs.statSync(file).size : null);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2 : NaN;
-};
-// Nearest rank.
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
 
 // A site's pages, ours and Pagefind's harness. `lang`: the harness page's language, which
 // decides the index Pagefind searches.

@@ -4,8 +4,9 @@
 #   - the article, dist/ (base /): the test set's `article` queries;
 #   - the fixture site, target/e2e-fixture/essai (base /essai/): its `fixture` queries and the
 #     cold timings;
-#   - generated sites of 10, 100 and 1,000 pages (scripts/bench/pages.sh, which also rewrites
-#     target/bench/pages.md): index sizes, and on 1,000 pages the cold and keystroke timings;
+#   - generated sites of 10, 100 and 1,000 pages (scripts/bench/pages.sh without its peers, which
+#     also rewrites target/bench/pages.md): index sizes, and on 1,000 pages the cold and keystroke
+#     timings;
 # a site missing is built as scripts/test.sh builds it, into target/bench/search/build/.
 # Pagefind (node_modules' 1.6 CLI) indexes each copy's pages as built (those its sitemap.xml
 # lists, as ours does); its Default UI runs in scripts/bench/pagefind-bench.html, copied beside
@@ -78,7 +79,7 @@ if [ "$skip" = 1 ]; then
   log "BENCH_SKIP_BUILD=1: reusing target/bench/pages-{$(IFS=,; echo "${sizes[*]}")}/dist"
 else
   log "generating sites of ${sizes[*]} pages: scripts/bench/pages.sh (log: $out/pages.log)"
-  logged $out/pages.log "scripts/bench/pages.sh" bash scripts/bench/pages.sh "${sizes[@]}"
+  logged $out/pages.log "scripts/bench/pages.sh" env BENCH_PEERS= bash scripts/bench/pages.sh "${sizes[@]}"
 fi
 for n in "${sizes[@]}"; do take "target/bench/pages-$n/dist" "$out/sites/pages-$n" /; done
 

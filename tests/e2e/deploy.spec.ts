@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, existsSync, openSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HASH, appReady, host, watchConsole } from './helpers';
-import { SITES } from './hosts';
+import { HASH, appReady, controlled, host, watchConsole } from './helpers';
+import { NEXT_DEPLOY, SITES, local } from './hosts';
 
 // A reader has a page of the fixture site open, and has pointed at a link; then the host's
 // files are replaced by the next deploy (scripts/test.sh builds it: one more paragraph, so
@@ -12,11 +12,11 @@ import { SITES } from './hosts';
 // would change them, so that the open page's names are all gone). On nginx with the shipped
 // configuration and on Cloudflare's engine.
 
-const NEXT = process.env.E2E_NEXT_DIST ?? 'target/e2e-next';
-const BASE = '/essai';
+const NEXT = NEXT_DEPLOY.dist;
+const BASE = SITES.fixture.base;
+/** The folder of a build that holds the site: its base path's. */
+const SITE_FOLDER = BASE.slice(1);
 const NEW_WORD = 'zéphyrine';
-// A port for each host's project and worker, away from the projects' servers.
-const PORT = { nginx: 8121, cloudflare: 8122 } as Record<string, number>;
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Pages du site' });
 const contents = (page: Page) => page.getByRole('navigation', { name: 'Sommaire' });
@@ -38,13 +38,13 @@ async function nothingSaid(page: Page) {
   expect(said.filter((text) => FAILURES.test(text))).toEqual([]);
 }
 
-/** The folder a host serves: the build under `essai/`, `_headers` and `_redirects` at its root,
- *  where Cloudflare Pages reads them. */
+/** The folder a host serves: the build under its base path's folder, `_headers` and
+ *  `_redirects` at its root, where Cloudflare Pages reads them. */
 function upload(build: string, root: string) {
   for (const name of readdirSync(root)) rmSync(join(root, name), { recursive: true, force: true });
-  cpSync(join(build, 'essai'), join(root, 'essai'), { recursive: true });
+  cpSync(join(build, SITE_FOLDER), join(root, SITE_FOLDER), { recursive: true });
   for (const name of ['_headers', '_redirects']) {
-    if (existsSync(join(root, 'essai', name))) renameSync(join(root, 'essai', name), join(root, name));
+    if (existsSync(join(root, SITE_FOLDER, name))) renameSync(join(root, SITE_FOLDER, name), join(root, name));
   }
 }
 
@@ -56,7 +56,7 @@ const walk = (dir: string): string[] =>
  *  search's code): every file that names them rewritten, their compressed twins dropped. */
 function nextBuild(): string {
   const build = mkdtempSync(join(tmpdir(), 'cpd-next-'));
-  cpSync(join(NEXT, 'essai'), join(build, 'essai'), { recursive: true });
+  cpSync(join(NEXT, SITE_FOLDER), join(build, SITE_FOLDER), { recursive: true });
   const code = new RegExp(`${HASH}(?=(_bg)?\\.(js|wasm|css)(\\.br|\\.gz)?$)`);
   const renames = new Map<string, string>();
   for (const file of walk(build)) {
@@ -82,7 +82,7 @@ function nextBuild(): string {
 
 /** Serves `root` with the project's host, until `stop`. */
 async function serve(root: string) {
-  const port = PORT[host()] + 10 * test.info().parallelIndex;
+  const port = NEXT_DEPLOY.ports[host()]! + 10 * test.info().parallelIndex;
   const command =
     host() === 'nginx'
       ? ['scripts/serve-dist.sh', String(port), root]
@@ -91,7 +91,7 @@ async function serve(root: string) {
   const out = openSync(log, 'w');
   const server: ChildProcess = spawn('bash', command, { detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
-  const url = `http://127.0.0.1:${port}`;
+  const url = local(port);
   await expect
     .poll(() => fetch(`${url}${BASE}/`).then((r) => r.status, () => 0), {
       timeout: 60_000,
@@ -112,7 +112,7 @@ async function serve(root: string) {
  *  pages and the worker as written, and the old code gone. (Wrangler watches its folder and takes a
  *  moment to see every file: a Cloudflare deploy is atomic.) */
 async function deployed(url: string, build: string, oldGlue: string) {
-  const site = join(build, 'essai');
+  const site = join(build, SITE_FOLDER);
   const files = walk(site)
     .map((file) => file.slice(site.length))
     .filter((file) => !/(\.br|\.gz|\/_headers|\/_redirects|\/nginx-site\.conf)$/.test(file));
@@ -138,12 +138,6 @@ async function deployed(url: string, build: string, oldGlue: string) {
 
 const boot = (page: Page) => page.locator('#cpd-boot').evaluate((el) => JSON.parse(el.textContent!));
 
-/** Waits until the service worker has installed (every file precached) and controls the page. */
-async function controlled(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
 test.describe('a new deploy under an open page', () => {
   // One after the other, on the project's one port; wrangler takes seconds to start.
   test.describe.configure({ mode: 'default', timeout: 90_000 });
@@ -152,7 +146,7 @@ test.describe('a new deploy under an open page', () => {
   let next = '';
   let server: Awaited<ReturnType<typeof serve>> | undefined;
   test.beforeEach(async () => {
-    test.skip(!(host() in PORT), 'a deploy is tested on nginx and on Cloudflare Pages');
+    test.skip(!(host() in NEXT_DEPLOY.ports), 'a deploy is tested on nginx and on Cloudflare Pages');
     test.skip(!existsSync(NEXT), `no next deploy in ${NEXT}`);
     root = mkdtempSync(join(tmpdir(), 'cpd-host-'));
     next = nextBuild();

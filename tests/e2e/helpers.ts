@@ -144,6 +144,12 @@ export function watchConsole(page: Page): string[] {
   return errors;
 }
 
+/** Waits until the service worker has installed (every file precached) and controls the page. */
+export async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
 /** Waits until the wasm has taken over the page. */
 export async function appReady(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 15_000 });

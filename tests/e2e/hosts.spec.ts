@@ -1,5 +1,6 @@
 import { test, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { ARTICLE, HASH, OLD_ARTICLE, facts, host, hosting, served } from './helpers';
+import { sitePath } from './hosts';
 
 // Each project runs this on its host's own engine (tests/e2e/hosts.ts): every address the site
 // writes answers 200 with no redirect, the file's own `.html` address answers too (200, or one
@@ -96,7 +97,7 @@ test('the fixture site under its base path: the same, and its unknown paths get 
   expect(missing.status()).toBe(404);
   // Netlify serves the 404 page of the upload's root only: a site under a base path gets its
   // host's own there.
-  if (host() !== 'netlify') expect(await missing.text()).toContain('href="/essai/"');
+  if (host() !== 'netlify') expect(await missing.text()).toContain(`href="${sitePath('fixture', '/')}"`);
 });
 
 test('the Jekyll blog: every post, list and page at its Jekyll address, and at its file', async ({ page, request }) => {

@@ -32,14 +32,41 @@ export const HOSTS = {
 export type Host = keyof typeof HOSTS;
 export type SiteName = 'app' | 'sub' | 'fixture' | 'blog';
 
-/** Each site: its build (scripts/test.sh), the port above the host's, its base path, and an
- *  address that answers once it is served. */
-export const SITES: Record<SiteName, { dist: string; offset: number; base: string; ready: string }> = {
-  app: { dist: process.env.E2E_DIST ?? 'dist', offset: 0, base: '', ready: '/chef-projet-digital' },
-  sub: { dist: process.env.E2E_SUB_DIST ?? 'target/e2e-sub', offset: 1, base: '/docs', ready: '/docs/chef-projet-digital' },
-  fixture: { dist: process.env.E2E_FIXTURE_DIST ?? 'target/e2e-fixture', offset: 2, base: '/essai', ready: '/essai/guide/syntaxe' },
-  blog: { dist: process.env.E2E_BLOG_DIST ?? 'target/e2e-blog', offset: 3, base: '', ready: '/about/' },
+/** Each site: its build (scripts/test.sh), the port above the host's, its base path, the
+ *  origin of its published addresses (its settings' `url`: scripts/test.sh sets no SITE_URL),
+ *  and a page that answers once it is served (a path under the base). */
+export const SITES: Record<SiteName, { dist: string; offset: number; base: string; origin: string; ready: string }> = {
+  app: { dist: process.env.E2E_DIST ?? 'dist', offset: 0, base: '', origin: 'https://chef-projet-digital.example', ready: '/chef-projet-digital' },
+  sub: { dist: process.env.E2E_SUB_DIST ?? 'target/e2e-sub', offset: 1, base: '/docs', origin: 'https://chef-projet-digital.example', ready: '/chef-projet-digital' },
+  fixture: { dist: process.env.E2E_FIXTURE_DIST ?? 'target/e2e-fixture', offset: 2, base: '/essai', origin: 'https://fixture.example', ready: '/guide/syntaxe' },
+  blog: { dist: process.env.E2E_BLOG_DIST ?? 'target/e2e-blog', offset: 3, base: '', origin: 'https://blog.example', ready: '/about/' },
 };
+
+/** The fixture site's next deploy (scripts/test.sh). tests/e2e/deploy.spec.ts serves the
+ *  fixture site's build, then this one, itself: on a port of its own for each host that serves
+ *  it, away from the projects' servers (10 more for each worker). */
+export const NEXT_DEPLOY = {
+  dist: process.env.E2E_NEXT_DIST ?? 'target/e2e-next',
+  ports: { nginx: 8121, cloudflare: 8122 } as Partial<Record<Host, number>>,
+};
+
+/** The address the tests' servers listen on. */
+export const LOOPBACK = '127.0.0.1';
+
+/** A server of this machine on `port`: the origin of every address the tests ask. */
+export function local(port: number): string {
+  return `http://${LOOPBACK}:${port}`;
+}
+
+/** `path` as the site's own links write it: under its base path. */
+export function sitePath(site: SiteName, path: string): string {
+  return `${SITES[site].base}${path}`;
+}
+
+/** `path`'s published address, as the site's canonical links, sitemap and feeds write it. */
+export function published(site: SiteName, path: string): string {
+  return `${SITES[site].origin}${sitePath(site, path)}`;
+}
 
 /** The hosts this run serves (`E2E_HOSTS`, all by default). */
 export function hostsRun(): Host[] {
@@ -55,7 +82,12 @@ export function serves(host: Host, site: SiteName): boolean {
   return (HOSTS[host].sites as readonly string[]).includes(site);
 }
 
+/** The port `host` serves `site` on. */
+export function sitePort(host: Host, site: SiteName): number {
+  return HOSTS[host].port + SITES[site].offset;
+}
+
 /** Where `host` serves `site`: origin and base path, no trailing slash. */
 export function siteAddress(host: Host, site: SiteName): string {
-  return `http://127.0.0.1:${HOSTS[host].port + SITES[site].offset}${SITES[site].base}`;
+  return `${local(sitePort(host, site))}${SITES[site].base}`;
 }

@@ -4,20 +4,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { ARTICLE, HASH, hosting, served, appReady, facts, heading, label, toc, watchConsole } from './helpers';
+import { ARTICLE, HASH, hosting, served, appReady, controlled, facts, heading, label, toc, watchConsole } from './helpers';
+import { LOOPBACK, SITES, local, sitePath } from './hosts';
 
 // The service worker (src/publish/offline.rs, src/publish/sw.js): a second visit reads and navigates with the network off,
 // and a new deploy is taken on the next load. Workers are allowed here (see playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });
 
-const DIST = process.env.E2E_DIST ?? 'dist';
-const SUB_DIST = process.env.E2E_SUB_DIST ?? 'target/e2e-sub';
-
-/** Waits until the worker has installed (every file precached) and controls the page. */
-async function controlled(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
 
 /** Reads the article and moves to a section through the table of contents. */
 async function readAndNavigate(page: Page, id: string) {
@@ -62,13 +55,13 @@ test.describe('offline', () => {
   });
 
   test('under a sub-path the worker is scoped to /docs/ and reads offline there', async ({ page, context }) => {
-    test.skip(!existsSync(SUB_DIST), `no sub-path build in ${SUB_DIST}`);
+    // `served` skips the test where the host does not serve the sub-path build, or it is absent.
     await page.goto(`${served('sub')}/`);
     await appReady(page);
     await controlled(page);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(`${served('sub')}/`);
-    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/docs/manifest.webmanifest');
+    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(sitePath('sub', '/manifest.webmanifest'));
     await context.setOffline(true);
     await page.goto(`${served('sub')}${ARTICLE}#missions`);
     await appReady(page);
@@ -128,9 +121,9 @@ async function serve(root: string) {
     res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
     res.end(readFileSync(file));
   });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  await new Promise<void>((ready) => server.listen(0, LOOPBACK, ready));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: local((server.address() as AddressInfo).port),
     close: () => {
       server.closeAllConnections();
       return new Promise<void>((done) => server.close(() => done()));
@@ -167,7 +160,7 @@ function deploy(root: string) {
 test.describe('a new deploy', () => {
   test('is taken on the next load, then read offline, never mixed with the old one', async ({ page }) => {
     const root = mkdtempSync(join(tmpdir(), 'cpd-deploy-'));
-    cpSync(DIST, root, { recursive: true });
+    cpSync(SITES.app.dist, root, { recursive: true });
     const site = await serve(root);
     try {
       await page.goto(`${site.url}${ARTICLE}`);

@@ -1,11 +1,10 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SITES } from './hosts';
+import { SITES, published } from './hosts';
 import { ARTICLE, HASH, host, hosting, served, article, heading, watchConsole, appReady, toc } from './helpers';
 
 const model = article();
-const SITE = 'https://chef-projet-digital.example';
 
 test.describe('without JavaScript', () => {
   // Reduced motion: instant anchor jumps, so each link is stable when clicked.
@@ -129,7 +128,7 @@ test.describe('search engines', () => {
   test('the head carries title, description, canonical URL, Open Graph and JSON-LD', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveTitle('Chef de Projet Digital');
-    const canonical = `${SITE}${ARTICLE}`;
+    const canonical = published('app', ARTICLE);
     const attr = (sel: string, name: string) => page.locator(sel).first().getAttribute(name);
     expect(await attr('meta[name="description"]', 'content')).toBe(model.summary);
     expect(await attr('link[rel="canonical"]', 'href')).toBe(canonical);
@@ -153,9 +152,9 @@ test.describe('search engines', () => {
   test('sitemap.xml lists the canonical URL and robots.txt announces it', async ({ request }) => {
     const sitemap = await request.get('/sitemap.xml');
     expect(sitemap.status()).toBe(200);
-    expect(await sitemap.text()).toContain(`<loc>${SITE}${ARTICLE}</loc>`);
+    expect(await sitemap.text()).toContain(`<loc>${published('app', ARTICLE)}</loc>`);
     const robots = await request.get('/robots.txt');
-    expect(await robots.text()).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+    expect(await robots.text()).toContain(`Sitemap: ${published('app', '/sitemap.xml')}`);
   });
 });
 
@@ -194,7 +193,7 @@ test.describe('under a sub-path', () => {
     await page.goto(`${served('sub')}${ARTICLE}#missions`);
     await appReady(page);
     await expect(page.getByRole('heading', { name: heading('missions') })).toBeInViewport();
-    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${SITE}/docs${ARTICLE}`);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(published('sub', ARTICLE));
     await page.getByRole('link', { name: model.toc[4].label, exact: true }).click();
     await expect(page).toHaveURL(`${served('sub')}${ARTICLE}#structure`);
     expect(outside).toEqual([]);

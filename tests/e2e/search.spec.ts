@@ -3,13 +3,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTICLE, appReady, heading, served, watchConsole } from './helpers';
+import { SITES, sitePath } from './hosts';
 
 // Search (crates/search, the dialog in crates/view/src/components/search.rs, its loading in
 // crates/publish/src/loader.js): from the bar's button or the keyboard, in the page's language,
 // results as the reader types, links to sections, offline, and every way it can fail.
-
-const DIST = process.env.E2E_DIST ?? 'dist';
-const SUB_DIST = process.env.E2E_SUB_DIST ?? 'target/e2e-sub';
 
 const field = (page: Page) => page.getByRole('searchbox');
 const dialog = (page: Page) => page.getByRole('dialog');
@@ -90,7 +88,7 @@ test.describe('search, in French', () => {
     await appReady(page);
     await openSearch(page);
     await field(page).fill('tableaux larges');
-    await expect(results(page).first()).toHaveAttribute('href', '/essai/guide/syntaxe#tableau-large');
+    await expect(results(page).first()).toHaveAttribute('href', sitePath('fixture', '/guide/syntaxe#tableau-large'));
     await results(page).first().click();
     await expect(page).toHaveURL(`${served('fixture')}/guide/syntaxe#tableau-large`);
     const target = page.getByRole('heading', { name: 'Tableau large', exact: true });
@@ -239,7 +237,7 @@ test.describe('when the index cannot be read', () => {
     ['a missing file (404)', (route) => route.fulfill({ status: 404, body: 'not found' }), /introuvable/],
     ['a corrupt file', (route) => route.fulfill({ status: 200, body: Buffer.from('not an index at all') }), /illisible/],
     ['a truncated file', (route) => {
-      const whole = readFileSync(join(DIST, new URL(route.request().url()).pathname));
+      const whole = readFileSync(join(SITES.app.dist, new URL(route.request().url()).pathname));
       return route.fulfill({ status: 200, body: whole.subarray(0, whole.length >> 1) });
     }, /illisible/],
     ['no network and no cache', (route) => route.abort('internetdisconnected'), /hors ligne/],
@@ -297,7 +295,7 @@ test.describe('when the index cannot be read', () => {
 
   test('a file of another deploy: the dialog asks for a reload', async ({ page }) => {
     // The same article built for another base path: its index is another build's.
-    const folder = join(SUB_DIST, 'docs', 'search');
+    const folder = join(SITES.sub.dist, SITES.sub.base, 'search');
     const shards = readdirSync(folder).filter((f) => /^terms-\d+-[0-9a-f]+\.bin$/.test(f));
     await page.route(/\/search\/terms-\d+-[0-9a-f]+\.bin$/, (route) =>
       route.fulfill({ status: 200, body: readFileSync(join(folder, shards[0])) }),

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::error::{BuildError, Result};
 use crate::files::list;
 use crate::plan::Plan;
-use crate::policy::{compressible, BROTLI_BACKGROUND, BROTLI_BEST, BROTLI_FAST};
+use crate::policy::{compressible, gzip_level, BROTLI_BACKGROUND, BROTLI_BEST, BROTLI_FAST};
 use crate::search::{is_index_data, is_whole_index};
 
 /// Compresses the release build's files. Brotli's best is slow (about 100 ms a page): the assets
@@ -44,11 +44,22 @@ fn quality(name: &str, first_pages: &[String]) -> u32 {
 /// Compresses every compressible file under `root`, at the brotli quality `quality` gives its
 /// name (relative to `root`), on every core.
 pub fn compress_dir(root: &Path, quality: impl Fn(&str) -> u32 + Sync) -> Result<Vec<PathBuf>> {
-    let jobs: Vec<(PathBuf, u32)> = list(root)?
-        .into_iter()
-        .filter(|(name, _)| compressible(name))
-        .map(|(name, path)| (path, quality(&name)))
-        .collect();
+    let mut jobs = Vec::new();
+    for (name, path) in list(root)? {
+        if compressible(&name) {
+            let len = std::fs::metadata(&path)
+                .map_err(BuildError::io(&path, "read the size of"))?
+                .len();
+            jobs.push((path, quality(&name), len));
+        }
+    }
+    // The slowest first (the whole search index, the wasm at the best level), so that no core
+    // is left alone with one long job at the end: brotli's best costs about ten times a byte
+    // what the other levels do.
+    jobs.sort_by_key(|(_, quality, len)| {
+        std::cmp::Reverse(len * if *quality == BROTLI_BEST { 10 } else { 1 })
+    });
+    let jobs: Vec<(PathBuf, u32)> = jobs.into_iter().map(|(p, q, _)| (p, q)).collect();
     let twins: Vec<[PathBuf; 2]> = jobs
         .par_iter()
         .map(|(path, quality)| precompress(path, *quality))
@@ -59,7 +70,8 @@ pub fn compress_dir(root: &Path, quality: impl Fn(&str) -> u32 + Sync) -> Result
 /// Writes `file.br` (brotli at `quality`) and `file.gz` (gzip, level 9) beside `file`.
 fn precompress(path: &Path, quality: u32) -> Result<[PathBuf; 2]> {
     let data = std::fs::read(path).map_err(BuildError::io(path, "read"))?;
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut gz =
+        flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(gzip_level(quality)));
     gz.write_all(&data)
         .and_then(|()| gz.finish())
         .map_err(BuildError::io(path, "gzip"))

@@ -16,6 +16,7 @@
 use crate::error::{BuildError, Result};
 use base64::Engine;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -37,12 +38,18 @@ pub struct Csp {
 /// html)`, computed from the pages as written: it cannot miss a script, nor keep the hash of an
 /// old one. A page the HTML parser cannot read fails the build, naming it.
 pub fn stage<'a>(pages: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Csp> {
+    let pages: Vec<(&str, &str)> = pages.into_iter().collect();
+    let read = pages
+        .par_iter()
+        .map(|(file, html)| {
+            sources(html).map_err(|e| {
+                BuildError::invalid(*file, format!("its inline scripts cannot be read: {e}"))
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let mut hashes = BTreeSet::new();
     let mut frames = BTreeSet::new();
-    for (file, html) in pages {
-        let sources = sources(html).map_err(|e| {
-            BuildError::invalid(file, format!("its inline scripts cannot be read: {e}"))
-        })?;
+    for sources in read {
         hashes.extend(sources.hashes);
         frames.extend(sources.frames);
     }

@@ -18,6 +18,7 @@
 //! 9. compress ([`compress`]): `.br` and `.gz` twins.
 //!
 //! What kind of file is cached, compressed or precached how is written once, in [`policy`].
+//! [`serve`] is `scripts/serve.sh`'s server, which reruns [`build`] in process on content edits.
 //! Every fault is a [`BuildError`] naming its file.
 
 pub mod compress;
@@ -38,6 +39,7 @@ pub mod render;
 pub mod rewrite;
 pub mod search;
 pub mod seo;
+pub mod serve;
 pub mod speculation;
 pub mod styles;
 pub mod write;

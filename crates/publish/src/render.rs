@@ -12,6 +12,7 @@ use cpd_view::components::{
 };
 use cpd_view::pages::{ArticlePage, NotFoundPage};
 use leptos::prelude::*;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{BuildError, Result};
@@ -59,19 +60,16 @@ fn for_languages(plan: &Plan, search: &SearchFiles) -> Languages {
 pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
     let site = &plan.site;
     let languages = for_languages(plan, search);
-    let mut pages = Vec::with_capacity(site.pages.len() + 2);
     let blog = Blog::of(&site.pages);
-    for article in &site.pages {
-        let file = article.permalink.trim_start_matches('/');
-        pages.push(article_page(
-            plan,
-            &languages,
-            &blog,
-            article,
-            file,
-            &article.permalink,
-        )?);
-    }
+    // Each page renders under its own reactive owner: they are independent, so on every core.
+    let mut pages = site
+        .pages
+        .par_iter()
+        .map(|article| {
+            let file = article.permalink.trim_start_matches('/');
+            article_page(plan, &languages, &blog, article, file, &article.permalink)
+        })
+        .collect::<Result<Vec<_>>>()?;
     let home = site
         .home()
         .ok_or_else(|| BuildError::invalid("index.html", "the site has no page"))?;

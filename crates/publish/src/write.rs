@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::csp::Csp;
@@ -16,11 +17,13 @@ use crate::rewrite::with_csp_meta;
 /// Writes the pages and copies the content's files; returns every file written.
 pub fn stage(plan: &Plan, pages: &[Page], csp: &Csp) -> Result<Vec<PathBuf>> {
     let out = &plan.options.out;
-    let mut written = Vec::with_capacity(pages.len() + plan.site.files.len());
-    for page in pages {
-        let html = with_csp_meta(&page.html, &page.file, &csp.meta)?;
-        written.push(write(&out.join(&page.file), html.as_bytes())?);
-    }
+    let mut written = pages
+        .par_iter()
+        .map(|page| {
+            let html = with_csp_meta(&page.html, &page.file, &csp.meta)?;
+            write(&out.join(&page.file), html.as_bytes())
+        })
+        .collect::<Result<Vec<_>>>()?;
     for file in &plan.site.files {
         let target = out.join(&file.output);
         if let Some(dir) = target.parent() {

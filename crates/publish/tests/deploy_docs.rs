@@ -1,17 +1,11 @@
 //! The GitHub Pages workflow shipped in `hosting/github-pages.yml` builds the site with the very
 //! commands the README's « Deploying » section gives, and uploads what they write: an owner who
 //! follows either gets the same site.
-use std::path::Path;
+mod common;
 
+use common::repo_file;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_yaml_ng::Value;
-
-fn repo_file(path: &str) -> String {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path);
-    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
-}
 
 /// The shell commands of the first `sh` block under the README's heading `heading`, without
 /// comments or blank lines.

@@ -1,52 +1,19 @@
 //! The build's prerender step as the owner meets it: a broken Markdown file fails the build
-//! with `file:line: problem`, and a good one yields every file of the site.
-use std::path::Path;
-use std::process::Command;
+//! with `file:line: problem`, and a good one yields every file of the site. The fixture sites'
+//! files as a whole are compared with their snapshots (`snapshots.rs`); these tests read the
+//! facts they check from the files parsed.
+mod common;
 
-/// Trunk's `index.html`, as the hook finds it in the staging directory.
-const TEMPLATE: &str = include_str!("../../../tests/fixtures/trunk-index.html");
-const SEARCH_GLUE: &str = include_str!("../../../tests/fixtures/trunk-search.js");
+use std::path::Path;
+
+use common::*;
+
+/// The islands' loader, as a development build writes it.
+const LOADER: &str = include_str!("../src/loader.js");
 
 /// The client's article, read from `content/` when a test needs it: never compiled in.
 fn client_article_source() -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../content/chef-projet-digital.md"
-    );
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"))
-}
-
-/// The project's content folder.
-const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
-
-/// A staging directory holding Trunk's template, removed when dropped.
-fn staging() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("index.html"), TEMPLATE).unwrap();
-    // The search's glue, wasm and stylesheet, as Trunk leaves them.
-    std::fs::write(dir.path().join("search.js"), SEARCH_GLUE).unwrap();
-    std::fs::write(dir.path().join("search_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    std::fs::write(dir.path().join("search-0123456789abcdef.css"), ".search {}").unwrap();
-    dir
-}
-
-/// The project's tables of words.
-const I18N: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n");
-
-fn run(dir: &Path, content: &Path) -> std::process::Output {
-    run_with_words(dir, content, Path::new(I18N))
-}
-
-fn run_with_words(dir: &Path, content: &Path, i18n: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_prerender"))
-        .env("TRUNK_STAGING_DIR", dir)
-        .env("TRUNK_PUBLIC_URL", "/")
-        .env("SITE_URL", "https://ex.org")
-        .env("CONTENT_DIR", content)
-        .env("I18N_DIR", i18n)
-        .env_remove("CPD_TEST_DATA")
-        .output()
-        .expect("the prerender binary runs")
+    repo_file("content/chef-projet-digital.md")
 }
 
 /// A table of words missing a key fails the build, naming the file and the key.
@@ -64,9 +31,7 @@ fn a_table_of_words_missing_a_key_fails_naming_file_and_key() {
         };
         std::fs::write(i18n.join(format!("{lang}.toml")), text).unwrap();
     }
-    let out = run_with_words(dir, Path::new(CONTENT), &i18n);
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = Prerender::new(dir, Path::new(CONTENT)).words(&i18n).fails();
     assert!(stderr.contains("words/fr.toml"), "{stderr}");
     assert!(stderr.contains("back_to_top"), "{stderr}");
 }
@@ -80,9 +45,7 @@ fn a_broken_markdown_file_fails_naming_file_and_line() {
     let content = dir.join("content");
     std::fs::create_dir_all(&content).unwrap();
     std::fs::write(content.join("broken.md"), source).unwrap();
-    let out = run(dir, &content);
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = Prerender::new(dir, &content).fails();
     let line = article.lines().position(|l| l == "{: #missions}").unwrap() + 1;
     assert!(stderr.contains(&format!("broken.md:{line}:")), "{stderr}");
     assert!(stderr.contains("is not a class name"), "{stderr}");
@@ -96,12 +59,7 @@ fn a_broken_markdown_file_fails_naming_file_and_line() {
 fn a_good_file_yields_every_page_and_host_file() {
     let staged = staging();
     let dir = staged.path();
-    let out = run(dir, Path::new(CONTENT));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    Prerender::new(dir, Path::new(CONTENT)).succeeds();
     for file in [
         "index.html",
         "chef-projet-digital.html",
@@ -116,21 +74,31 @@ fn a_good_file_yields_every_page_and_host_file() {
     }
     // Precompressed twins are a release build's: a development build is remade on every save.
     assert!(!dir.join("chef-projet-digital.html.br").exists());
-    let page = std::fs::read_to_string(dir.join("chef-projet-digital.html")).unwrap();
-    assert!(page.contains("id=\"structure\""));
+    let page = read(dir, "chef-projet-digital.html");
+    assert_eq!(
+        select(&page, "#structure").len(),
+        1,
+        "the section « structure »"
+    );
     assert!(
-        page.contains("<leptos-island"),
+        !select(&page, "leptos-island").is_empty(),
         "the islands are in the page"
     );
-    assert!(!page.contains("import init"), "Trunk's loader is replaced");
+    // Trunk's loader is replaced: the page's one module is the islands' loader.
+    let modules: Vec<String> = select(&page, "script[type=module]")
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    assert!(modules == [LOADER], "{modules:?}");
     // A development build does not register the service worker.
-    assert!(page.contains("\"worker\":null"), "{page}");
+    let boot: serde_json::Value =
+        serde_json::from_str(&one(&page, "script#cpd-boot").text).unwrap();
+    assert_eq!(boot["worker"], serde_json::Value::Null, "{boot}");
     // No test asked for the tests' data: none is written.
     assert!(!dir.join("facts.json").exists());
     // Running it again over its own output must not re-template a prerendered page.
-    let again = run(dir, Path::new(CONTENT));
-    assert!(!again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already a prerendered page"));
+    let again = Prerender::new(dir, Path::new(CONTENT)).fails();
+    assert!(again.contains("already a prerendered page"), "{again}");
 }
 
 /// A content folder of one page, `name`, whose front matter has `front` besides its title.
@@ -141,22 +109,17 @@ fn one_page(name: &str, title: &str) -> tempfile::TempDir {
     content
 }
 
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 #[test]
 fn a_settings_file_that_cannot_be_read_fails_the_build() {
     let staged = staging();
     let content = one_page("index.md", "Accueil");
     std::os::unix::fs::symlink("ailleurs.yml", content.path().join("_config.yml")).unwrap();
-    let out = run(staged.path(), content.path());
-    assert!(!out.status.success());
+    let stderr = Prerender::new(staged.path(), content.path()).fails();
     let shown = format!(
         "{}/_config.yml: cannot read the settings: ",
         content.path().display()
     );
-    assert!(stderr(&out).contains(&shown), "{}", stderr(&out));
+    assert!(stderr.contains(&shown), "{stderr}");
 }
 
 #[test]
@@ -164,13 +127,12 @@ fn an_entry_that_cannot_be_followed_fails_the_build_naming_it() {
     let staged = staging();
     let content = one_page("index.md", "Accueil");
     std::os::unix::fs::symlink("disparue.md", content.path().join("perdue.md")).unwrap();
-    let out = run(staged.path(), content.path());
-    assert!(!out.status.success());
+    let stderr = Prerender::new(staged.path(), content.path()).fails();
     let shown = format!(
         "{}/perdue.md: a link to nothing: its target does not exist: ",
         content.path().display()
     );
-    assert!(stderr(&out).contains(&shown), "{}", stderr(&out));
+    assert!(stderr.contains(&shown), "{stderr}");
     assert!(!staged.path().join("index.md").exists());
 }
 
@@ -181,8 +143,7 @@ fn every_other_file_of_the_folder_is_copied() {
     std::fs::create_dir(content.path().join("docs")).unwrap();
     std::fs::write(content.path().join("docs/notice.pdf"), "%PDF").unwrap();
     std::fs::write(content.path().join(".cache"), "x").unwrap();
-    let out = run(staged.path(), content.path());
-    assert!(out.status.success(), "{}", stderr(&out));
+    Prerender::new(staged.path(), content.path()).succeeds();
     assert!(staged.path().join("docs/notice.pdf").exists());
     assert!(
         !staged.path().join(".cache").exists(),
@@ -195,37 +156,38 @@ fn front_matter_text_never_changes_the_page_structure() {
     let staged = staging();
     let title = "\"</script><script>alert(1)</script> & <b>gras</b>\"";
     let content = one_page("Réunion d'équipe.md", title);
-    let out = run(staged.path(), content.path());
-    assert!(out.status.success(), "{}", stderr(&out));
-    let page = std::fs::read_to_string(staged.path().join("Réunion d'équipe.html")).unwrap();
-    assert!(
-        !page.contains("<script>alert"),
-        "no script of the title's is written"
-    );
+    Prerender::new(staged.path(), content.path()).succeeds();
+    let page = read(staged.path(), "Réunion d'équipe.html");
+    let raw = "</script><script>alert(1)</script> & <b>gras</b>";
+    // The page's scripts are the template's and the build's, none of the title's.
+    let scripts: Vec<Option<String>> = select(&page, "script")
+        .into_iter()
+        .map(|s| s.attr("type").map(String::from))
+        .collect();
     assert_eq!(
-        page.matches("</script>").count(),
-        page.matches("<script").count()
+        scripts,
+        [
+            None,
+            Some("application/json".into()),
+            Some("module".into()),
+            Some("application/ld+json".into()),
+            Some("speculationrules".into()),
+        ]
     );
-    assert!(
-        page.contains("<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt;</title>"),
-        "the title is text: {page}"
-    );
-    let ld_start = page.find("<script type=\"application/ld+json\">").unwrap() + 35;
-    let ld_end = ld_start + page[ld_start..].find("</script>").unwrap();
-    let ld: serde_json::Value = serde_json::from_str(&page[ld_start..ld_end]).unwrap();
-    assert_eq!(
-        ld["headline"],
-        "</script><script>alert(1)</script> & <b>gras</b>"
-    );
+    assert_eq!(one(&page, "title").text, raw, "the title is text");
+    assert!(select(&page, "b").is_empty(), "{page}");
+    let ld: serde_json::Value =
+        serde_json::from_str(&one(&page, "script[type='application/ld+json']").text).unwrap();
+    assert_eq!(ld["headline"], raw);
     let address = "https://ex.org/R%C3%A9union%20d'%C3%A9quipe";
     assert_eq!(ld["url"], address);
-    assert!(
-        page.contains(&format!("<link href=\"{address}\" rel=\"canonical\">")),
-        "{page}"
+    assert_eq!(
+        one(&page, "link[rel=canonical]").attr("href"),
+        Some(address)
     );
-    let sitemap = std::fs::read_to_string(staged.path().join("sitemap.xml")).unwrap();
+    let sitemap = read(staged.path(), "sitemap.xml");
     assert!(
-        sitemap.contains("<loc>https://ex.org/R%C3%A9union%20d&apos;%C3%A9quipe</loc>"),
+        xml_texts(&sitemap, "loc").contains(&address.to_string()),
         "{sitemap}"
     );
 }
@@ -234,19 +196,19 @@ fn front_matter_text_never_changes_the_page_structure() {
 fn the_tests_data_is_written_only_where_a_test_asks() {
     let staged = staging();
     let data = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
-        .env("TRUNK_STAGING_DIR", staged.path())
-        .env("TRUNK_PUBLIC_URL", "/")
-        .env("CONTENT_DIR", CONTENT)
-        .env("I18N_DIR", I18N)
-        .env("CPD_TEST_DATA", data.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    Prerender::new(staged.path(), Path::new(CONTENT))
+        .test_data(data.path())
+        .succeeds();
     let facts: serde_json::Value =
         serde_json::from_slice(&std::fs::read(data.path().join("facts.json")).unwrap()).unwrap();
     assert_eq!(facts["hashed_pattern"], cpd_publish::policy::HASHED_PATTERN);
-    assert!(facts["csp_header"].as_str().unwrap().contains("'sha256-"));
+    let policy = csp(facts["csp_header"].as_str().unwrap());
+    assert!(
+        policy["script-src"]
+            .iter()
+            .any(|s| s.starts_with("'sha256-")),
+        "{policy:?}"
+    );
     let model: serde_json::Value = serde_json::from_slice(
         &std::fs::read(data.path().join("chef-projet-digital.json")).unwrap(),
     )
@@ -264,21 +226,11 @@ fn the_tests_data_is_written_only_where_a_test_asks() {
 fn each_language_has_an_atom_feed_that_a_feed_reader_reads_whole() {
     let staged = staging();
     let dir = staged.path();
-    let fixture = Path::new(CONTENT).join("../tests/fixtures/site");
-    let out = run(dir, &fixture);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let read = |file: &str| {
-        let xml = std::fs::read_to_string(dir.join(file)).unwrap();
-        let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
-        (xml, feed)
-    };
-    let (xml, french) = read("feed.xml");
-    assert!(xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">"));
+    Prerender::new(dir, Path::new(FIXTURE_SITE)).succeeds();
+    let read_feed = |file: &str| feed_rs::parser::parse(read(dir, file).as_bytes()).unwrap();
+    let french = read_feed("feed.xml");
     assert_eq!(french.feed_type, feed_rs::model::FeedType::Atom);
+    assert_eq!(french.language.as_deref(), Some("fr"));
     assert_eq!(french.id, "https://ex.org/feed.xml");
     assert_eq!(french.title.as_ref().unwrap().content, "Site d'essai");
     assert!(french
@@ -321,48 +273,56 @@ fn each_language_has_an_atom_feed_that_a_feed_reader_reads_whole() {
         .content
         .starts_with("Chaque construction Markdown"));
     let body = guide.content.as_ref().unwrap().body.as_ref().unwrap();
+    // The full content: every section of the page.
+    let sections = |html: &str| -> Vec<String> {
+        select(html, "section[aria-labelledby]")
+            .into_iter()
+            .map(|s| s.attr("aria-labelledby").unwrap().to_string())
+            .collect()
+    };
+    let page = read(dir, "guide/syntaxe.html");
+    assert!(sections(&page).len() > 5);
+    assert_eq!(sections(body), sections(&page));
+    let images: Vec<Element> = select(body, "img");
     assert!(
-        body.contains("Du texte en <em>italique"),
-        "the full content"
+        images.iter().any(|i| i
+            .attr("src")
+            .unwrap()
+            .starts_with("https://ex.org/images/paysage-")),
+        "absolute images: {images:?}"
     );
-    assert!(
-        body.contains("src=\"https://ex.org/images/paysage-"),
-        "absolute images"
-    );
-    for attribute in ["href=\"", "src=\""] {
-        for address in body.split(attribute).skip(1) {
+    for element in select(body, "[href], [src]") {
+        for address in [element.attr("href"), element.attr("src")]
+            .into_iter()
+            .flatten()
+        {
             assert!(
-                address.starts_with("https://")
-                    || address.starts_with("http://")
-                    || address.starts_with("mailto:"),
-                "a relative address in the feed: {attribute}{}",
-                &address[..address.len().min(60)]
+                ["https://", "http://", "mailto:"]
+                    .iter()
+                    .any(|s| address.starts_with(s)),
+                "a relative address in the feed: {element:?}"
             );
         }
     }
-    assert!(!body.contains("copy-link") && !body.contains("leptos-island"));
-    let (xml, english) = read("en/feed.xml");
-    assert!(xml.contains("xml:lang=\"en\""));
+    assert!(
+        select(body, ".copy-link, leptos-island").is_empty(),
+        "no island in the feed"
+    );
+    let english = read_feed("en/feed.xml");
+    assert_eq!(english.language.as_deref(), Some("en"));
     assert_eq!(english.id, "https://ex.org/en/feed.xml");
     assert_eq!(english.entries.len(), 1);
     assert_eq!(english.entries[0].id, "https://ex.org/en/reading/");
     assert_eq!(english.entries[0].authors[0].name, "Alex Doe");
-    // Each page links its own language's feed; a second build writes the same feeds.
-    let page = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap();
-    let link = |href: &str| {
-        format!("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Site d'essai\" href=\"{href}\">")
-    };
-    assert!(
-        page("guide/syntaxe.html").contains(&link("/feed.xml")),
-        "{}",
-        page("guide/syntaxe.html")
-    );
-    assert!(page("en/reading/index.html").contains(&link("/en/feed.xml")));
-    let other = staging();
-    assert!(run(other.path(), &fixture).status.success());
-    for file in ["feed.xml", "en/feed.xml"] {
-        let [first, second] = [dir, other.path()].map(|d| std::fs::read(d.join(file)).unwrap());
-        assert!(first == second, "{file} differs from one build to the next");
+    // Each page links its own language's feed.
+    for (file, feed) in [
+        ("guide/syntaxe.html", "/feed.xml"),
+        ("en/reading/index.html", "/en/feed.xml"),
+    ] {
+        let link = one(&read(dir, file), "link[type='application/atom+xml']");
+        assert_eq!(link.attr("rel"), Some("alternate"), "{file}");
+        assert_eq!(link.attr("title"), Some("Site d'essai"), "{file}");
+        assert_eq!(link.attr("href"), Some(feed), "{file}");
     }
 }
 
@@ -371,7 +331,7 @@ fn each_language_has_an_atom_feed_that_a_feed_reader_reads_whole() {
 /// built and checked as the guide says it comes out.
 #[test]
 fn guide_site_builds_as_the_readme_says() {
-    let readme = include_str!("../../../README.md");
+    let readme = repo_file("README.md");
     let guide = readme
         .split("\n### Start your own site\n")
         .nth(1)
@@ -382,12 +342,10 @@ fn guide_site_builds_as_the_readme_says() {
     let content = dir.join("site-content");
     // 1. An empty content folder: the build says there is no page.
     std::fs::create_dir_all(&content).unwrap();
-    let out = run(dir, &content);
-    assert!(!out.status.success());
+    let stderr = Prerender::new(dir, &content).fails();
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("no page: the folder has no Markdown file"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr.contains("no page: the folder has no Markdown file"),
+        "{stderr}"
     );
     // 2 to 5: the guide's files.
     let mut files = 0;
@@ -414,51 +372,56 @@ fn guide_site_builds_as_the_readme_says() {
     }
     assert_eq!(files, 4, "the guide's files");
     // 6. The build, and what it makes.
-    let out = run(dir, &content);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let read = |file: &str| {
-        std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+    Prerender::new(dir, &content).succeeds();
+    let texts = |html: &str, selector: &str| -> Vec<String> {
+        select(html, selector).into_iter().map(|e| e.text).collect()
     };
     for page in ["index.html", "en/index.html", "carnet.html"] {
-        let html = read(page);
+        let html = read(dir, page);
+        assert_eq!(one(&html, "a.site-name").text, "Atelier Lumière", "{page}");
+        let menu = one(&html, "nav.site-menu");
         assert!(
-            html.contains("class=\"site-name\">Atelier Lumière</a>"),
-            "{page}"
+            matches!(
+                menu.attr("aria-label"),
+                Some("Pages du site" | "Site pages")
+            ),
+            "{page}: {menu:?}"
         );
         assert!(
-            html.contains("aria-label=\"Pages du site\"")
-                || html.contains("aria-label=\"Site pages\""),
-            "{page}"
+            texts(&html, "nav.site-menu a").contains(&"Carnet de l’atelier".to_string()),
+            "{page}: {menu:?}"
         );
-        let menu = html
-            .split("class=\"site-menu\"")
-            .nth(1)
-            .and_then(|m| m.split("</nav>").next())
-            .unwrap_or_default();
-        assert!(menu.contains(">Carnet de l’atelier</a>"), "{page}: {menu}");
     }
+    // The language links: the two translations link each other; the notebook has none.
     for page in ["index.html", "en/index.html"] {
-        let html = read(page);
-        assert!(
-            html.contains(">Français</a>") && html.contains(">English</a>"),
-            "{page}"
-        );
+        let mut languages = texts(&read(dir, page), "a[hreflang]");
+        languages.sort();
+        assert_eq!(languages, ["English", "Français"], "{page}");
     }
-    assert!(!read("carnet.html").contains(">English</a>"));
-    let french = feed_rs::parser::parse(read("feed.xml").as_bytes()).unwrap();
+    assert!(texts(&read(dir, "carnet.html"), "a[hreflang]").is_empty());
+    let french = feed_rs::parser::parse(read(dir, "feed.xml").as_bytes()).unwrap();
     assert_eq!(french.entries.len(), 2);
     assert_eq!(
         french.entries[0].id, "https://ex.org/carnet.html",
         "newest first"
     );
-    let english = feed_rs::parser::parse(read("en/feed.xml").as_bytes()).unwrap();
+    let english = feed_rs::parser::parse(read(dir, "en/feed.xml").as_bytes()).unwrap();
     assert_eq!(english.entries.len(), 1);
-    assert!(read("en/index.html").contains("href=\"/en/feed.xml\""));
-    assert!(read("sitemap.xml").contains("hreflang=\"x-default\" href=\"https://ex.org/\""));
+    assert_eq!(
+        one(
+            &read(dir, "en/index.html"),
+            "link[type='application/atom+xml']"
+        )
+        .attr("href"),
+        Some("/en/feed.xml")
+    );
+    let alternates = xml_elements(&read(dir, "sitemap.xml"), "xhtml:link");
+    assert!(
+        alternates
+            .iter()
+            .any(|a| a["hreflang"] == "x-default" && a["href"] == "https://ex.org/"),
+        "{alternates:?}"
+    );
 }
 
 #[test]
@@ -477,12 +440,7 @@ fn styles_become_one_linked_stylesheet_and_videos_one_frame_origin() {
         "---\ntitle: Styles\n---\n\n<span style=\"color:#c00\">a</span> <span style=\"color: #c00\">b</span> <span style=\"text-align:center\">c</span>\n\n<iframe src=\"https://www.youtube.com/embed/abcdefghijk\" title=\"Une vidéo\" allowfullscreen></iframe>\n",
     )
     .unwrap();
-    let out = run(dir, &content);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    Prerender::new(dir, &content).succeeds();
     let sheets: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
@@ -490,25 +448,46 @@ fn styles_become_one_linked_stylesheet_and_videos_one_frame_origin() {
         .filter(|n| n.starts_with("content-") && n.ends_with(".css"))
         .collect();
     assert_eq!(sheets.len(), 1, "{sheets:?}");
-    let sheet = &sheets[0];
-    let css = std::fs::read_to_string(dir.join(sheet)).unwrap();
+    let sheet = format!("/{}", sheets[0]);
+    let css = read(dir, &sheets[0]);
     assert_eq!(css.lines().count(), 2, "{css}");
-    let page = std::fs::read_to_string(dir.join("styles.html")).unwrap();
-    assert!(page.contains(&format!("href=\"/{sheet}\"")), "{page}");
-    assert!(!page.contains("style=\""), "no inline style");
-    let client = std::fs::read_to_string(dir.join("chef-projet-digital.html")).unwrap();
+    let stylesheets = |page: &str| -> Vec<String> {
+        select(&read(dir, page), "link[rel=stylesheet]")
+            .into_iter()
+            .filter_map(|l| l.attr("href").map(String::from))
+            .collect()
+    };
+    assert!(stylesheets("styles.html").contains(&sheet));
     assert!(
-        !client.contains("content-"),
+        select(&read(dir, "styles.html"), "[style]").is_empty(),
+        "no inline style"
+    );
+    assert!(
+        !stylesheets("chef-projet-digital.html").contains(&sheet),
         "a page without styles links nothing more"
     );
-    assert!(std::fs::read_to_string(dir.join("sw.js"))
-        .unwrap()
-        .contains(sheet.as_str()));
-    let headers = std::fs::read_to_string(dir.join("_headers")).unwrap();
+    let (deploy, _) = worker(&read(dir, "sw.js"));
     assert!(
-        headers.contains("frame-src 'self' https://www.youtube-nocookie.com"),
-        "{headers}"
+        deploy["hashed"]
+            .as_array()
+            .unwrap()
+            .contains(&sheet.as_str().into()),
+        "{deploy}"
     );
-    assert!(headers.contains("style-src 'self';"), "{headers}");
-    assert!(!headers.contains("unsafe-inline"), "{headers}");
+    let rules = headers(&read(dir, "_headers"));
+    let policy = rules
+        .iter()
+        .find(|(path, _)| path == "/*")
+        .and_then(|(_, list)| list.iter().find(|(n, _)| n == "Content-Security-Policy"))
+        .map(|(_, value)| csp(value))
+        .expect("a policy for every path");
+    assert_eq!(
+        policy["frame-src"],
+        ["'self'", "https://www.youtube-nocookie.com"]
+    );
+    assert_eq!(policy["style-src"], ["'self'"]);
+    assert!(
+        policy.values().flatten().all(|s| s != "'unsafe-inline'"),
+        "{policy:?}"
+    );
 }

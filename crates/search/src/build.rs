@@ -74,19 +74,13 @@ impl Built {
 
 /// Indexes `pages` for the build `build` (16 hex digits that change with the index's content).
 pub fn index(pages: &[IndexPage], build: &str) -> Built {
+    let analysed = each(pages, |page| analyse(page, build));
     let mut postings: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
     let mut lengths = Vec::new();
     let mut texts = Vec::with_capacity(pages.len());
-    for page in pages {
-        let analyzer = Analyzer::new(Lang::of(&page.lang));
-        let title = analyzer.terms(&page.title);
-        for section in &page.sections {
+    for (sections, text) in analysed {
+        for fields in sections {
             let doc = lengths.len() as u32;
-            let fields = [
-                title.clone(),
-                analyzer.terms(&section.heading),
-                [analyzer.terms(&section.prose), code_terms(&section.code)].concat(),
-            ];
             let mut length = 0;
             for (field, terms) in fields.iter().enumerate() {
                 length += WEIGHTS[field] * terms.len() as u32;
@@ -100,24 +94,7 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
             }
             lengths.push(length);
         }
-        texts.push(write(&Texts {
-            format: FORMAT,
-            build: build.to_string(),
-            url: page.url.clone(),
-            title: page.title.clone(),
-            sections: page
-                .sections
-                .iter()
-                .map(|s| SectionText {
-                    anchor: s.anchor.clone(),
-                    heading: s.heading.clone(),
-                    text: [s.prose.as_str(), s.code.as_str()]
-                        .join(" ")
-                        .trim()
-                        .to_string(),
-                })
-                .collect(),
-        }));
+        texts.push(text);
     }
     let average_length = lengths.iter().sum::<u32>() as f32 / lengths.len().max(1) as f32;
     let (keys, shards) = shards(postings, build);
@@ -134,6 +111,54 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
         shards,
         texts,
     }
+}
+
+/// A page's terms, each section's by field (title, heading, body), and its text file.
+fn analyse(page: &IndexPage, build: &str) -> (Vec<[Vec<String>; 3]>, Vec<u8>) {
+    let analyzer = Analyzer::new(Lang::of(&page.lang));
+    let title = analyzer.terms(&page.title);
+    let sections = page
+        .sections
+        .iter()
+        .map(|section| {
+            [
+                title.clone(),
+                analyzer.terms(&section.heading),
+                [analyzer.terms(&section.prose), code_terms(&section.code)].concat(),
+            ]
+        })
+        .collect();
+    let text = write(&Texts {
+        format: FORMAT,
+        build: build.to_string(),
+        url: page.url.clone(),
+        title: page.title.clone(),
+        sections: page
+            .sections
+            .iter()
+            .map(|s| SectionText {
+                anchor: s.anchor.clone(),
+                heading: s.heading.clone(),
+                text: [s.prose.as_str(), s.code.as_str()]
+                    .join(" ")
+                    .trim()
+                    .to_string(),
+            })
+            .collect(),
+    });
+    (sections, text)
+}
+
+/// `f` over `items`, on every core where there are threads.
+#[cfg(not(target_arch = "wasm32"))]
+fn each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    items.par_iter().map(f).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn each<T, R>(items: &[T], f: impl Fn(&T) -> R) -> Vec<R> {
+    items.iter().map(f).collect()
 }
 
 /// The terms, sorted, cut into one shard per key.

@@ -52,15 +52,28 @@ fn element(
     el
 }
 
-async fn frames(n: u32) {
-    for _ in 0..n {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+/// How many frames a test waits for what it expects before it fails: seconds at 60 frames a
+/// second, far more than any island takes.
+const FRAMES: u32 = 300;
+
+/// Waits for the browser's next frame (`requestAnimationFrame`).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `holds` is true, looking once a frame; fails naming `what` if it is not true
+/// within [`FRAMES`] frames.
+async fn until(what: &str, holds: impl Fn() -> bool) {
+    for _ in 0..FRAMES {
+        if holds() {
+            return;
+        }
+        next_frame().await;
     }
+    assert!(holds(), "still waiting after {FRAMES} frames for {what}");
 }
 
 fn expanded(button: &web_sys::Element) -> Option<String> {
@@ -104,27 +117,24 @@ async fn the_phone_menu_is_a_disclosure_that_closes_after_a_choice_on_escape_or_
 
     assert_eq!(expanded(&button).as_deref(), Some("false"));
     assert!(panel.has_attribute("hidden"));
+    let open = || expanded(&button).as_deref() == Some("true") && !panel.has_attribute("hidden");
+    let closed = || expanded(&button).as_deref() == Some("false") && panel.has_attribute("hidden");
     button.click();
-    frames(1).await;
-    assert_eq!(expanded(&button).as_deref(), Some("true"));
-    assert!(!panel.has_attribute("hidden"));
+    until("the menu to open on a click of its button", open).await;
     // A choice closes it.
     link.click();
-    frames(1).await;
-    assert_eq!(expanded(&button).as_deref(), Some("false"));
-    assert!(panel.has_attribute("hidden"));
+    until("the menu to close after a choice", closed).await;
 
     // Escape closes it and gives focus back to the button.
     button.click();
-    frames(1).await;
+    until("the menu to open again", open).await;
     let escape = web_sys::KeyboardEventInit::new();
     escape.set_key("Escape");
     escape.set_bubbles(true);
     let event =
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &escape).unwrap();
     window().dispatch_event(&event).unwrap();
-    frames(1).await;
-    assert_eq!(expanded(&button).as_deref(), Some("false"));
+    until("the menu to close on Escape", closed).await;
     assert_eq!(
         document()
             .active_element()
@@ -135,10 +145,9 @@ async fn the_phone_menu_is_a_disclosure_that_closes_after_a_choice_on_escape_or_
 
     // So does a click anywhere else.
     button.click();
-    frames(1).await;
+    until("the menu to open once more", open).await;
     document().body().unwrap().click();
-    frames(1).await;
-    assert_eq!(expanded(&button).as_deref(), Some("false"));
+    until("the menu to close on a click outside it", closed).await;
     host.remove();
 }
 
@@ -180,14 +189,9 @@ async fn a_copy_link_click_is_announced_in_the_live_region() {
     assert_eq!(toast.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(toast.text_content().unwrap_or_default(), "");
     link.click();
-    let mut said = String::new();
-    for _ in 0..60 {
-        said = toast.text_content().unwrap_or_default();
-        if !said.is_empty() {
-            break;
-        }
-        frames(1).await;
-    }
+    let said = || toast.text_content().unwrap_or_default();
+    until("the live region to say something", || !said().is_empty()).await;
+    let said = said();
     // Headless Chromium may refuse the clipboard: either way the reader is told.
     assert!(
         said == "Lien copié" || said == "Le lien n’a pas pu être copié",
@@ -242,20 +246,32 @@ async fn the_contents_follow_the_section_in_view() {
     };
 
     window().scroll_to_with_x_and_y(0.0, top("deux") - 10.0);
-    frames(4).await;
-    assert_eq!(current(), ["#deux"]);
+    until("« deux » to be the current section", || {
+        current() == ["#deux"]
+    })
+    .await;
     // Past the first screen: « Haut de page » shows.
-    assert!(!back.has_attribute("hidden"));
+    until("« Haut de page » to show past the first screen", || {
+        !back.has_attribute("hidden")
+    })
+    .await;
     window().scroll_to_with_x_and_y(0.0, top("un") + 20.0);
-    frames(4).await;
-    assert_eq!(current(), ["#un"]);
+    until("« un » to be the current section", || {
+        current() == ["#un"]
+    })
+    .await;
     window().scroll_to_with_x_and_y(0.0, 0.0);
-    frames(4).await;
-    assert!(back.has_attribute("hidden"));
+    until("« Haut de page » to hide at the top", || {
+        back.has_attribute("hidden")
+    })
+    .await;
     // At the very bottom, the last section, whatever its heading's place.
     window().scroll_to_with_x_and_y(0.0, 1e7);
-    frames(4).await;
-    assert_eq!(current(), ["#trois"]);
+    until(
+        "« trois » to be the current section at the bottom",
+        || current() == ["#trois"],
+    )
+    .await;
     window().scroll_to_with_x_and_y(0.0, 0.0);
     host.remove();
 }
@@ -300,8 +316,9 @@ async fn a_video_link_click_puts_the_player_in_its_place() {
         "nothing loads before a click"
     );
     link.click();
-    frames(1).await;
-    let frame = host.query_selector("iframe").unwrap().expect("the player");
+    let player = || host.query_selector("iframe").unwrap();
+    until("the player in the link's place", || player().is_some()).await;
+    let frame = player().expect("the player");
     assert_eq!(frame.get_attribute("src").as_deref(), Some("about:blank"));
     assert_eq!(frame.get_attribute("title").as_deref(), Some("Une vidéo"));
     assert!(frame.has_attribute("allowfullscreen"));

@@ -4,10 +4,14 @@
 //! `--explain` (or `CPD_DRAFTS=1`, `CPD_EXPLAIN=1` under Trunk) build the drafts and list every
 //! entry left out by name. The build ends with one line that accounts for every entry of the
 //! content folder. Any fault is printed as `file:line: message` (or `file: message`) and the
-//! build fails.
+//! build fails. Under `scripts/serve.sh` (`CPD_SERVE_DIR` set), it also keeps Trunk's output and
+//! marks how the build ended for the development server (`cpd_publish::serve`).
 
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use cpd_publish::serve::{keep_trunk_output, mark};
 use cpd_publish::{build, BuildOptions};
 
 fn main() -> ExitCode {
@@ -23,10 +27,34 @@ fn main() -> ExitCode {
         eprintln!("error: unknown option `{unknown}` (known: --drafts, --explain)");
         return ExitCode::FAILURE;
     }
-    let mut options = BuildOptions::from_env(|name| std::env::var(name).ok());
+    let seen = std::cell::RefCell::new(BTreeMap::new());
+    let mut options = BuildOptions::from_env(|name| {
+        let value = std::env::var(name).ok();
+        if let Some(value) = &value {
+            seen.borrow_mut().insert(name.to_string(), value.clone());
+        }
+        value
+    });
     options.overrides.drafts |= args.iter().any(|a| a == "--drafts");
     let explain = flag("--explain", "CPD_EXPLAIN");
-    match build(&options) {
+    // Under scripts/serve.sh, the server rebuilds content edits from Trunk's output as it is
+    // now, and learns how this build ended.
+    let serving = std::env::var_os("CPD_SERVE_DIR").map(PathBuf::from);
+    if let Some(work) = &serving {
+        if let Err(error) = keep_trunk_output(&options.out, work, &seen.into_inner()) {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let outcome = build(&options);
+    if let Some(work) = &serving {
+        let said = outcome.as_ref().map(|_| ()).map_err(|e| e.to_string());
+        if let Err(error) = mark(work, said) {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
+    match outcome {
         Ok(report) => {
             for path in report.written {
                 eprintln!("prerender: wrote {}", path.display());

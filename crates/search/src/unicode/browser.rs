@@ -62,7 +62,57 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
             words.push((start, word));
         }
     }
-    words
+    joined(text, words)
+}
+
+/// UAX #29 keeps one word across a full stop, a colon or a middle dot between two letters
+/// (rules WB6 and WB7: `example.org`, `e.g`, `a:b`), as the build's index does; Chromium's
+/// segmenter splits there. Such neighbours are joined back.
+fn joined<'a>(text: &'a str, words: Vec<(usize, &'a str)>) -> Vec<(usize, &'a str)> {
+    let mut out: Vec<(usize, &'a str)> = Vec::with_capacity(words.len());
+    for (start, word) in words {
+        if let Some((first, previous)) = out.last_mut() {
+            let end = *first + previous.len();
+            let between = text.get(end..start).unwrap_or_default();
+            let mut gap = between.chars();
+            let joins = matches!(
+                (gap.next(), gap.next()),
+                (Some(c), None) if is_mid_letter(c)
+            ) && previous
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+                && word.chars().next().is_some_and(char::is_alphabetic);
+            if joins {
+                if let Some(both) = text.get(*first..start + word.len()) {
+                    *previous = both;
+                    continue;
+                }
+            }
+        }
+        out.push((start, word));
+    }
+    out
+}
+
+/// UAX #29's MidLetter and MidNumLet characters but the apostrophes, which Chromium already
+/// keeps inside a word.
+fn is_mid_letter(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ':'
+            | '\u{B7}'
+            | '\u{387}'
+            | '\u{55F}'
+            | '\u{5F4}'
+            | '\u{2024}'
+            | '\u{2027}'
+            | '\u{FE13}'
+            | '\u{FE52}'
+            | '\u{FE55}'
+            | '\u{FF0E}'
+            | '\u{FF1A}'
+    )
 }
 
 /// `text` in its canonical decomposition (NFD).
