@@ -124,7 +124,8 @@ page_name() {
 edit() { printf '\nUn paragraphe ajouté pour la mesure, modification %s : une phrase de plus.\n' "$2" >> "$1"; }
 
 # ---- the peers' projects ------------------------------------------------------------------------------
-# A minimal page: the title and the content, in the site's language.
+# hugo_project DIR : the generated pages (or posts) in a Hugo project whose theme is a minimal
+# page: the title and the content, in the site's language.
 hugo_project() {
   local dir=$1 title lang
   title=$(sed -n 's/^title: //p' "$site/content/_config.yml")
@@ -230,12 +231,12 @@ one_change() {
   setsid "$@" >> "$out.log" 2>&1 &
   pid=$!
   servers+=("$pid")
-  # its first build, whole: as long as a clean one.
+  # Its first build is a whole one, as long as a clean build.
   until grep -q -- "$ready" "$out.log"; do
     kill -0 "$pid" 2> /dev/null || { tail -20 "$out.log" >&2; log "$name: its server stopped (log: $out.log)"; result=failed; return; }
     sleep 0.2
   done
-  # The watcher's first events are not missed.
+  # Time for the watcher to start watching.
   sleep 1
   for k in $(seq "$edits"); do
     seen=$(grep -cE -- "$done" "$out.log" || true)

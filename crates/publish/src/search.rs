@@ -13,6 +13,7 @@ use cpd_content::site::Site;
 use cpd_content::{page_url, plain_text, Article, Block, Inline, SiteSettings};
 use cpd_search::build::{index, Built, IndexPage, Section};
 use cpd_search::index::{META_PREFIX, SHARD_PREFIX, TEXT_PREFIX, WHOLE_PREFIX};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{BuildError, Result};
@@ -104,15 +105,17 @@ pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
         let whole = built.whole();
         written.push(write(&folder.join(built.meta.whole_file()), &whole)?);
     }
-    for (place, bytes) in built.shards.iter().enumerate() {
-        written.push(write(&folder.join(built.meta.shard_file(place)), bytes)?);
-    }
-    for (page, bytes) in built.texts.iter().enumerate() {
-        written.push(write(
-            &folder.join(built.meta.text_file(page as u32)),
-            bytes,
-        )?);
-    }
+    let shards = built
+        .shards
+        .par_iter()
+        .enumerate()
+        .map(|(place, bytes)| write(&folder.join(built.meta.shard_file(place)), bytes));
+    let texts = built
+        .texts
+        .par_iter()
+        .enumerate()
+        .map(|(page, bytes)| write(&folder.join(built.meta.text_file(page as u32)), bytes));
+    written.extend(shards.chain(texts).collect::<Result<Vec<_>>>()?);
     // The other files are named after the build's id, a hash of the whole index; the meta,
     // which every page names, after its own bytes.
     let meta_bytes = cpd_search::index::write(&built.meta);

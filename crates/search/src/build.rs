@@ -75,27 +75,23 @@ impl Built {
 /// Indexes `pages` for the build `build` (16 hex digits that change with the index's content).
 pub fn index(pages: &[IndexPage], build: &str) -> Built {
     let analysed = each(pages, |page| analyse(page, build));
-    let mut postings: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
+    // Documents are numbered page by page, so each term's documents come in order.
+    let mut postings: std::collections::HashMap<String, Vec<(u32, u32)>> =
+        std::collections::HashMap::new();
     let mut lengths = Vec::new();
     let mut texts = Vec::with_capacity(pages.len());
     for (sections, text) in analysed {
-        for fields in sections {
+        for (length, weights) in sections {
             let doc = lengths.len() as u32;
-            let mut length = 0;
-            for (field, terms) in fields.iter().enumerate() {
-                length += WEIGHTS[field] * terms.len() as u32;
-                for term in terms {
-                    *postings
-                        .entry(term.clone())
-                        .or_default()
-                        .entry(doc)
-                        .or_default() += WEIGHTS[field];
-                }
+            for (term, weight) in weights {
+                postings.entry(term).or_default().push((doc, weight));
             }
             lengths.push(length);
         }
         texts.push(text);
     }
+    let mut postings: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
+    postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let average_length = lengths.iter().sum::<u32>() as f32 / lengths.len().max(1) as f32;
     let (keys, shards) = shards(postings, build);
     Built {
@@ -113,19 +109,32 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
     }
 }
 
-/// A page's terms, each section's by field (title, heading, body), and its text file.
-fn analyse(page: &IndexPage, build: &str) -> (Vec<[Vec<String>; 3]>, Vec<u8>) {
+/// A section as the index counts it: its length in terms weighted by field, and each of its
+/// terms with its weight (the sum of its fields' weights, once per occurrence).
+type Counted = (u32, Vec<(String, u32)>);
+
+/// A page's sections, counted, and its text file.
+fn analyse(page: &IndexPage, build: &str) -> (Vec<Counted>, Vec<u8>) {
     let analyzer = Analyzer::new(Lang::of(&page.lang));
     let title = analyzer.terms(&page.title);
     let sections = page
         .sections
         .iter()
         .map(|section| {
-            [
+            let fields = [
                 title.clone(),
                 analyzer.terms(&section.heading),
                 [analyzer.terms(&section.prose), code_terms(&section.code)].concat(),
-            ]
+            ];
+            let mut length = 0;
+            let mut weights: BTreeMap<String, u32> = BTreeMap::new();
+            for (field, terms) in fields.into_iter().enumerate() {
+                length += WEIGHTS[field] * terms.len() as u32;
+                for term in terms {
+                    *weights.entry(term).or_default() += WEIGHTS[field];
+                }
+            }
+            (length, weights.into_iter().collect())
         })
         .collect();
     let text = write(&Texts {
@@ -162,10 +171,7 @@ fn each<T, R>(items: &[T], f: impl Fn(&T) -> R) -> Vec<R> {
 }
 
 /// The terms, sorted, cut into one shard per key.
-fn shards(
-    postings: BTreeMap<String, BTreeMap<u32, u32>>,
-    build: &str,
-) -> (Vec<String>, Vec<Vec<u8>>) {
+fn shards(postings: Vec<(String, Vec<(u32, u32)>)>, build: &str) -> (Vec<String>, Vec<Vec<u8>>) {
     let mut shards: Vec<(String, Vec<Postings>)> = Vec::new();
     for (term, docs) in postings {
         let key = shard_key(&term);

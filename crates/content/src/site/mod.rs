@@ -20,11 +20,14 @@ use crate::jekyll::dates::{self, Moment, Zone};
 use crate::jekyll::permalink;
 use crate::liquid;
 use crate::model::{page_url, Article};
-use crate::parse::{parse_page, parse_page_in, Addressing, Asset, PageSource, PostFile};
+use crate::parse::{
+    parse_page, parse_page_in, Addressing, Asset, PageSource, ParsedPage, PostFile,
+};
 use crate::settings::{Overrides, SiteSettings, CONFIG_FILE};
 use crate::typography;
 use entries::{Entries, Entry, Rule, Skipped};
 use parsed::Parsed;
+use rayon::prelude::*;
 
 /// Every page of the site, and the files it serves besides.
 #[derive(Debug, Clone)]
@@ -466,23 +469,30 @@ fn parse_all(
     shown: &str,
     settings: &SiteSettings,
     sources: Vec<(&Entry, Addressing)>,
-    liquid: &dyn liquid::Context,
+    liquid: &(dyn liquid::Context + Sync),
     now: time::OffsetDateTime,
     account: &mut Account,
 ) -> Result<Vec<Parsed>, ContentError> {
-    let mut parsed = Vec::with_capacity(sources.len());
-    for (entry, addressing) in sources {
-        let file = format!("{shown}/{}", entry.rel);
-        let text = std::fs::read_to_string(&entry.path)
-            .map_err(|e| ContentError::io(&file, "cannot read the page", e))?;
-        let source = PageSource {
-            file,
-            rel_path: entry.rel.clone(),
-            root: Some(root.to_path_buf()),
-            site_lang: settings.lang.clone(),
-            addressing,
-        };
-        let page = parse_page_in(&source, &text, liquid)?;
+    // Each page is read and parsed on its own, on every core; what is counted, in order.
+    let read: Vec<(&Entry, PageSource, ParsedPage)> = sources
+        .into_par_iter()
+        .map(|(entry, addressing)| {
+            let file = format!("{shown}/{}", entry.rel);
+            let text = std::fs::read_to_string(&entry.path)
+                .map_err(|e| ContentError::io(&file, "cannot read the page", e))?;
+            let source = PageSource {
+                file,
+                rel_path: entry.rel.clone(),
+                root: Some(root.to_path_buf()),
+                site_lang: settings.lang.clone(),
+                addressing,
+            };
+            let page = parse_page_in(&source, &text, liquid)?;
+            Ok((entry, source, page))
+        })
+        .collect::<Result<_, ContentError>>()?;
+    let mut parsed = Vec::with_capacity(read.len());
+    for (entry, source, page) in read {
         account.notes.extend(page.notes.iter().cloned());
         let article = &page.article;
         let future = article.post.is_some()
