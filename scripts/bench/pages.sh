@@ -57,23 +57,29 @@ for note in "${notes[@]}"; do log "$note"; done
 has() { [[ " ${peers[*]} " == *" $1 "* ]]; }
 
 # ---- ours -------------------------------------------------------------------------------------------
-# The hook's binary in the profile Trunk.toml's hook runs it in: the `--profile X` (or
-# `--profile=X`, `--release`) of its command_arguments, else cargo's default, dev, whose folder
-# under target/ is debug.
+# The hook as Trunk.toml runs it, written there only: its binary in the profile of the hook's
+# command_arguments (their `--profile X`, `--profile=X` or `--release`, else cargo's default,
+# dev, whose folder under target/ is debug), run with the arguments after their `--`, but for
+# the cache: ours per site, in `--cache` if the hook passes one, and in CPD_CACHE.
 hook_args=$(awk '/^command_arguments *=/ { on = 1 } on { text = text $0 }
   on && /\]/ { if (text ~ /"prerender"/) print text; on = 0; text = "" }' Trunk.toml | grep -o '"[^"]*"' | tr -d '"') ||
   die "Trunk.toml: no hook whose command_arguments run prerender"
-profile=dev previous=
+profile=dev previous='' binary=0 hook_bin_args=()
 while read -r arg; do
-  case $previous,$arg in
-    --profile,*) profile=$arg ;;
-    *,--profile=*) profile=${arg#--profile=} ;;
-    *,--release) profile=release ;;
-  esac
+  if [ $binary = 1 ]; then
+    hook_bin_args+=("$arg")
+  else
+    case $previous,$arg in
+      --profile,*) profile=$arg ;;
+      *,--profile=*) profile=${arg#--profile=} ;;
+      *,--release) profile=release ;;
+      *,--) binary=1 ;;
+    esac
+  fi
   previous=$arg
 done <<< "$hook_args"
 prerender=target/$([ "$profile" = dev ] && echo debug || echo "$profile")/prerender
-log "ours: the hook's prerender, profile $profile ($prerender)"
+log "ours: the hook's prerender, profile $profile ($prerender ${hook_bin_args[*]})"
 # The generator too, in the same profile: one build of the library for both.
 cargo +stable build --quiet --locked --profile "$profile" -p cpd-publish --bin prerender --example site
 generate=${prerender%/prerender}/examples/site
@@ -103,9 +109,17 @@ stage() {
 # ours SITE RUN : the hook on SITE/content into SITE/dist, its cache SITE/cache; prints "SECONDS
 # KIB" (its log and time: SITE/RUN.log, SITE/RUN.time).
 ours() {
-  local site=$1 run=$2
+  local site=$1 run=$2 cache=$root/$1/cache arg previous='' args=()
+  for arg in "${hook_bin_args[@]}"; do
+    case $previous,$arg in
+      --cache,*) args+=("$cache") ;;
+      *,--cache=*) args+=("--cache=$cache") ;;
+      *) args+=("$arg") ;;
+    esac
+    previous=$arg
+  done
   /usr/bin/time -f '%e %M' -o "$site/$run.time" env TRUNK_STAGING_DIR="$site/dist" TRUNK_PUBLIC_URL=/ \
-    TRUNK_PROFILE=release CONTENT_DIR="$site/content" CPD_CACHE="$root/$site/cache" "$prerender" \
+    TRUNK_PROFILE=release CONTENT_DIR="$site/content" CPD_CACHE="$cache" "$prerender" "${args[@]}" \
     2> "$site/$run.log" ||
     { tail -30 "$site/$run.log" >&2; die "the render step failed on $n $kind, $run build (log: $site/$run.log)"; }
   cat "$site/$run.time"

@@ -3,8 +3,8 @@
 // not sorted in at random). Imported by the scripts' JavaScript; from a shell:
 //   node scripts/bench/stats.mjs median [X…]          the median of X…
 //   node scripts/bench/stats.mjs percentile P [X…]    the nearest-rank P-th percentile (0–100)
-// without X, of the numbers on stdin (any whitespace between them). It prints the result, or
-// fails (status 1) when there is no number.
+// without X, of the numbers on stdin (any whitespace between them). It prints the result (12
+// significant digits), or fails (status 1) when there is no number.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -58,5 +58,6 @@ if (invoked) {
   const xs = words.map((w) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(w) ? Number(w) : fail(`not a number: ${w}`)));
   const result = command === 'median' ? median(xs) : percentile(xs, p);
   if (Number.isNaN(result)) fail('no number');
-  console.log(String(result));
+  // 12 significant digits: 0.0365, not the mean's 0.036500000000000005.
+  console.log(String(Number(result.toPrecision(12))));
 }

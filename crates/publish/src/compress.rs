@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use sha2::{Digest, Sha256};
+
+use crate::cache::{key, Cache};
 use crate::error::{BuildError, Result};
 use crate::files::list;
 use crate::plan::Plan;
@@ -20,12 +23,12 @@ use crate::search::{is_index_data, is_whole_index};
 /// The whole search index, which no reader waits for, gets a level between. A development
 /// build is remade on every save, and `trunk serve` serves no twins: it gets none; nor does a
 /// site for a host that ignores them (`compress: false`, or its `host:`).
-pub fn stage(plan: &Plan) -> Result<Vec<PathBuf>> {
+pub fn stage(plan: &Plan, cache: Option<&Cache>) -> Result<Vec<PathBuf>> {
     if !plan.options.release || !plan.site.settings.hosting.compress {
         return Ok(Vec::new());
     }
     let best = crate::offline::first_pages(&plan.site);
-    compress_dir(&plan.options.out, |name| quality(name, &best))
+    compress_with(&plan.options.out, |name| quality(name, &best), cache)
 }
 
 /// The brotli level of the built file `name`, given the pages a first visit lands on.
@@ -44,6 +47,15 @@ fn quality(name: &str, first_pages: &[String]) -> u32 {
 /// Compresses every compressible file under `root`, at the brotli quality `quality` gives its
 /// name (relative to `root`), on every core.
 pub fn compress_dir(root: &Path, quality: impl Fn(&str) -> u32 + Sync) -> Result<Vec<PathBuf>> {
+    compress_with(root, quality, None)
+}
+
+/// [`compress_dir`], taking from `cache` the twins of a file whose bytes it has seen.
+fn compress_with(
+    root: &Path,
+    quality: impl Fn(&str) -> u32 + Sync,
+    cache: Option<&Cache>,
+) -> Result<Vec<PathBuf>> {
     let mut jobs = Vec::new();
     for (name, path) in list(root)? {
         if compressible(&name) {
@@ -62,21 +74,42 @@ pub fn compress_dir(root: &Path, quality: impl Fn(&str) -> u32 + Sync) -> Result
     let jobs: Vec<(PathBuf, u32)> = jobs.into_iter().map(|(p, q, _)| (p, q)).collect();
     let twins: Vec<[PathBuf; 2]> = jobs
         .par_iter()
-        .map(|(path, quality)| precompress(path, *quality))
+        .map(|(path, quality)| precompress(path, *quality, cache))
         .collect::<Result<_>>()?;
     Ok(twins.into_iter().flatten().collect())
 }
 
-/// Writes `file.br` (brotli at `quality`) and `file.gz` (gzip, level 9) beside `file`.
-fn precompress(path: &Path, quality: u32) -> Result<[PathBuf; 2]> {
+/// Writes `file.br` (brotli at `quality`) and `file.gz` (gzip at the level beside it) beside
+/// `file`, or the twins `cache` kept of the same bytes.
+fn precompress(path: &Path, quality: u32, cache: Option<&Cache>) -> Result<[PathBuf; 2]> {
     let data = std::fs::read(path).map_err(BuildError::io(path, "read"))?;
-    let mut gz =
-        flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(gzip_level(quality)));
-    gz.write_all(&data)
+    let level = gzip_level(quality);
+    let (br, gz) = match cache {
+        None => (brotli(path, &data, quality)?, gzip(path, &data, level)?),
+        Some(cache) => {
+            let content = Sha256::digest(&data);
+            let br = cache.get_or(&key("brotli", &[&content, &quality.to_le_bytes()]), || {
+                brotli(path, &data, quality)
+            })?;
+            let gz = cache.get_or(&key("gzip", &[&content, &level.to_le_bytes()]), || {
+                gzip(path, &data, level)
+            })?;
+            (br, gz)
+        }
+    };
+    let gz_path = crate::files::write(&with_suffix(path, ".gz"), &gz)?;
+    let br_path = crate::files::write(&with_suffix(path, ".br"), &br)?;
+    Ok([br_path, gz_path])
+}
+
+fn gzip(path: &Path, data: &[u8], level: u32) -> Result<Vec<u8>> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
+    gz.write_all(data)
         .and_then(|()| gz.finish())
         .map_err(BuildError::io(path, "gzip"))
-        .and_then(|gz| crate::files::write(&with_suffix(path, ".gz"), &gz))
-        .map(|_| ())?;
+}
+
+fn brotli(path: &Path, data: &[u8], quality: u32) -> Result<Vec<u8>> {
     let mut br = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: quality as i32,
@@ -86,10 +119,9 @@ fn precompress(path: &Path, quality: u32) -> Result<[PathBuf; 2]> {
         size_hint: data.len(),
         ..Default::default()
     };
-    brotli::BrotliCompress(&mut data.as_slice(), &mut br, &params)
+    brotli::BrotliCompress(&mut &data[..], &mut br, &params)
         .map_err(BuildError::io(path, "compress with brotli"))?;
-    let br_path = crate::files::write(&with_suffix(path, ".br"), &br)?;
-    Ok([br_path, with_suffix(path, ".gz")])
+    Ok(br)
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

@@ -3,8 +3,8 @@
 //!
 //! [`build`] runs the stages in order, each a function over the [`plan::Plan`]:
 //!
-//! 1. load ([`plan`]): the content folder and Trunk's template; the glue and the islands'
-//!    loader minified in release builds ([`minify`]);
+//! 1. load ([`plan`]): the content folder and Trunk's template, read; the glue and the
+//!    islands' loader minified in release builds ([`minify`]); it writes nothing;
 //! 2. search index ([`search`]): the index from the content tree, and the search's code named;
 //! 3. render ([`render`]): each page under Leptos's islands mode ([`prerender`]), written into
 //!    the template with an HTML rewriter ([`rewrite`]);
@@ -15,12 +15,14 @@
 //! 7. service worker ([`offline`]): `sw.js`, from what is built by now;
 //! 8. host files ([`hosting`]): `_headers` and the nginx block; the old addresses'
 //!    redirects ([`redirects`]);
-//! 9. compress ([`compress`]): `.br` and `.gz` twins.
+//! 9. compress ([`compress`]): `.br` and `.gz` twins, those of unchanged bytes from the
+//!    [`cache`] of the last build when the build keeps one.
 //!
 //! What kind of file is cached, compressed or precached how is written once, in [`policy`].
 //! [`serve`] is `scripts/serve.sh`'s server, which reruns [`build`] in process on content edits.
 //! Every fault is a [`BuildError`] naming its file.
 
+pub mod cache;
 pub mod compress;
 pub mod csp;
 mod error;
@@ -56,6 +58,8 @@ pub struct Report {
     pub written: Vec<PathBuf>,
     pub stages: Vec<(&'static str, Duration)>,
     pub account: cpd_content::site::Account,
+    /// How many results came from the last build's cache, when the build keeps one.
+    pub reused: Option<usize>,
 }
 
 /// Builds the site.
@@ -67,6 +71,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         clock = Instant::now();
     };
     let plan = plan::load(options)?;
+    let cache = match &options.cache {
+        Some(dir) => Some(cache::Cache::open(dir, &cache::build_version()?)?),
+        None => None,
+    };
     lap("load");
     let (search, mut written) = search::stage(&plan)?;
     lap("search index");
@@ -74,7 +82,6 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     lap("render");
     let csp = csp::stage(pages.iter().map(|p| (p.file.as_str(), p.html.as_str())))?;
     lap("CSP");
-    written.extend(plan.written.iter().cloned());
     written.extend(write::stage(&plan, &pages, &csp)?);
     lap("write pages");
     written.extend(seo::stage(&plan)?);
@@ -88,11 +95,17 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     written.extend(hosting::stage(&plan, &csp)?);
     written.extend(redirects::stage(&plan)?);
     lap("host files");
-    written.extend(compress::stage(&plan)?);
+    written.extend(compress::stage(&plan, cache.as_ref())?);
     lap("compress");
+    let reused = cache.as_ref().map(cache::Cache::reused);
+    if let Some(cache) = cache {
+        cache.save()?;
+        lap("cache");
+    }
     Ok(Report {
         written,
         stages,
         account: plan.site.account.clone(),
+        reused,
     })
 }

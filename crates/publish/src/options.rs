@@ -22,6 +22,9 @@ pub struct BuildOptions {
     /// Where to write what the end-to-end tests read (each page's model, the build's facts),
     /// when a test asks for it: never beside the deployable site.
     pub test_data: Option<PathBuf>,
+    /// The build's cache between runs (`crate::cache`), when it keeps one: Trunk's hook passes
+    /// `--cache target/cpd-cache` (Trunk.toml); without it, every build starts clean.
+    pub cache: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -43,6 +46,7 @@ impl BuildOptions {
             },
             release: var("TRUNK_PROFILE").is_some_and(|p| p == "release"),
             test_data: var("CPD_TEST_DATA").map(PathBuf::from),
+            cache: None,
         }
     }
 }

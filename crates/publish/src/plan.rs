@@ -9,7 +9,6 @@ use cpd_content::Listing;
 use cpd_content::{Tables, Words};
 
 use crate::error::{BuildError, Result};
-use crate::files::write;
 use crate::minify;
 use crate::options::BuildOptions;
 use crate::rewrite::TrunkAssets;
@@ -27,8 +26,9 @@ pub struct Plan {
     pub loader: String,
     /// Trunk's glue (with its integrity) and wasm.
     pub assets: TrunkAssets,
-    /// Files the stage wrote (the minified glue).
-    pub written: Vec<PathBuf>,
+    /// Trunk's JS glue minified (release builds), and where it goes: the load stage reads and
+    /// writes nothing else than the plan; the write stage writes it.
+    pub minified_glue: Option<(PathBuf, String)>,
     /// The stylesheet of the content's `style` attributes, if any page has one.
     pub content_styles: Option<crate::styles::ContentStyles>,
 }
@@ -52,11 +52,11 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
     let template = std::fs::read_to_string(&template_path)
         .map_err(BuildError::io(&template_path, "read Trunk's output"))?;
     let mut assets = TrunkAssets::read(&template)?;
-    let mut written = Vec::new();
+    let mut minified_glue = None;
     let mut loader = LOADER.to_string();
     if options.release {
         let glue = asset_path(&options.out, &site.settings.base, &assets.glue)?;
-        written.push(minify_glue(&glue, &mut assets)?);
+        minified_glue = Some(minify_glue(glue, &mut assets)?);
         loader = minify::module(&loader).map_err(|e| BuildError::invalid("loader.js", e))?;
     }
     let content_styles = crate::styles::content_styles(&site.pages);
@@ -68,7 +68,7 @@ pub fn load(options: &BuildOptions) -> Result<Plan> {
         template,
         loader,
         assets,
-        written,
+        minified_glue,
     })
 }
 
@@ -159,12 +159,14 @@ fn asset_path(out: &Path, base: &str, url: &str) -> Result<PathBuf> {
         })
 }
 
-/// Minifies the JS glue in place and gives the loader its new integrity hash. Its name keeps
-/// Trunk's content hash: the minified text follows from the original alone.
-fn minify_glue(path: &Path, assets: &mut TrunkAssets) -> Result<PathBuf> {
-    let source = std::fs::read_to_string(path).map_err(BuildError::io(path, "read the JS glue"))?;
+/// The JS glue minified, for the write stage to put in its place, and the loader's new
+/// integrity hash. Its name keeps Trunk's content hash: the minified text follows from the
+/// original alone.
+fn minify_glue(path: PathBuf, assets: &mut TrunkAssets) -> Result<(PathBuf, String)> {
+    let source =
+        std::fs::read_to_string(&path).map_err(BuildError::io(&path, "read the JS glue"))?;
     let minified =
         minify::module(&source).map_err(|e| BuildError::invalid(path.display().to_string(), e))?;
     assets.integrity = minify::integrity(minified.as_bytes());
-    write(path, minified.as_bytes())
+    Ok((path, minified))
 }

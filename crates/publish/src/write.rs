@@ -1,5 +1,6 @@
 //! The write stage: each page with the policy as its first head tag, the files the content
-//! folder serves, the content's stylesheet, and, when a test asks, what the end-to-end tests read.
+//! folder serves, the minified JS glue (release builds), the content's stylesheet, and, when a
+//! test asks, what the end-to-end tests read.
 
 use std::path::PathBuf;
 
@@ -31,6 +32,9 @@ pub fn stage(plan: &Plan, pages: &[Page], csp: &Csp) -> Result<Vec<PathBuf>> {
         }
         std::fs::copy(&file.source, &target).map_err(BuildError::io(&file.source, "copy"))?;
         written.push(target);
+    }
+    if let Some((path, glue)) = &plan.minified_glue {
+        written.push(write(path, glue.as_bytes())?);
     }
     if let Some(styles) = &plan.content_styles {
         written.push(write(&out.join(&styles.file), styles.css.as_bytes())?);

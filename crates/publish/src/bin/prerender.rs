@@ -2,7 +2,8 @@
 //! prerendered into Trunk's staging directory, and the rest of the site (see `cpd_publish`).
 //! Its options come from the environment (see `BuildOptions::from_env`); `--drafts` and
 //! `--explain` (or `CPD_DRAFTS=1`, `CPD_EXPLAIN=1` under Trunk) build the drafts and list every
-//! entry left out by name. The build ends with one line that accounts for every entry of the
+//! entry left out by name; `--cache DIR` keeps the build's cache there (`cpd_publish::cache`).
+//! The build ends with one line that accounts for every entry of the
 //! content folder. Any fault is printed as `file:line: message` (or `file: message`) and the
 //! build fails. Under `scripts/serve.sh` (`CPD_SERVE_DIR` set), it also keeps Trunk's output and
 //! marks how the build ended for the development server (`cpd_publish::serve`).
@@ -20,12 +21,25 @@ fn main() -> ExitCode {
         args.iter().any(|a| a == name)
             || std::env::var(var).is_ok_and(|v| !v.is_empty() && v != "0")
     };
-    if let Some(unknown) = args
-        .iter()
-        .find(|a| !matches!(a.as_str(), "--drafts" | "--explain"))
-    {
-        eprintln!("error: unknown option `{unknown}` (known: --drafts, --explain)");
-        return ExitCode::FAILURE;
+    let mut cache = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--drafts" | "--explain" => {}
+            "--cache" => match rest.next() {
+                Some(dir) => cache = Some(PathBuf::from(dir)),
+                None => {
+                    eprintln!("error: `--cache` names a folder");
+                    return ExitCode::FAILURE;
+                }
+            },
+            unknown => {
+                eprintln!(
+                    "error: unknown option `{unknown}` (known: --drafts, --explain, --cache DIR)"
+                );
+                return ExitCode::FAILURE;
+            }
+        }
     }
     let seen = std::cell::RefCell::new(BTreeMap::new());
     let mut options = BuildOptions::from_env(|name| {
@@ -36,6 +50,7 @@ fn main() -> ExitCode {
         value
     });
     options.overrides.drafts |= args.iter().any(|a| a == "--drafts");
+    options.cache = cache;
     let explain = flag("--explain", "CPD_EXPLAIN");
     // Under scripts/serve.sh, the server rebuilds content edits from Trunk's output as it is
     // now, and learns how this build ended.
@@ -61,6 +76,9 @@ fn main() -> ExitCode {
             }
             for (stage, took) in report.stages {
                 eprintln!("prerender: {stage}: {} ms", took.as_millis());
+            }
+            if let Some(reused) = report.reused {
+                eprintln!("prerender: reused {reused} results of the last build's cache");
             }
             for note in &report.account.notes {
                 eprintln!("note: {note}");

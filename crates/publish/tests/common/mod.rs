@@ -107,6 +107,18 @@ impl Prerender {
         self
     }
 
+    /// A release build, as `trunk build --release` runs the hook: minified, compressed.
+    pub fn release(mut self) -> Self {
+        self.0.env("TRUNK_PROFILE", "release");
+        self
+    }
+
+    /// With the build's cache in `dir`, as Trunk's hook keeps it.
+    pub fn cache(mut self, dir: &Path) -> Self {
+        self.0.arg("--cache").arg(dir);
+        self
+    }
+
     /// Runs as under `scripts/serve.sh`: Trunk's output kept in `work` for the server.
     pub fn serving(mut self, work: &Path) -> Self {
         self.0.env("CPD_SERVE_DIR", work);

@@ -1,0 +1,208 @@
+//! The build's memory between runs: what its slowest work made (today the compressed twins),
+//! keyed by a hash of the work's input and of the build's own version, so that a build after an
+//! edit redoes only the work whose input changed. A build with the cache writes, byte for byte,
+//! what a clean build writes (tests/incremental.rs).
+//!
+//! The cache is one folder (`CPD_CACHE`; see [`crate::BuildOptions`]) holding one pack of the
+//! last build's results (`pack.bin`) and where each is in it (`pack.json`). A build reads the
+//! pack, and writes a new one with only what it used, so the cache never outgrows one build. A
+//! pack that cannot be read is an error naming it, never an empty cache in silence; a pack of
+//! another version of the build is not read.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{BuildError, Result};
+
+const PACK: &str = "pack.bin";
+const PACK_INDEX: &str = "pack.json";
+
+/// Where each result is in the pack, and which build wrote it.
+#[derive(Serialize, Deserialize, Default)]
+struct Index {
+    version: String,
+    /// A result's key (hex) to its offset and length in the pack.
+    entries: HashMap<String, (usize, usize)>,
+}
+
+/// A key: the hash of what a piece of work reads, and of which work it is.
+pub type Key = String;
+
+/// The cache of one build: the last build's results, and what this build used or made.
+pub struct Cache {
+    dir: PathBuf,
+    version: String,
+    old: HashMap<Key, (usize, usize)>,
+    pack: Vec<u8>,
+    new: Mutex<HashMap<Key, Vec<u8>>>,
+}
+
+impl Cache {
+    /// The cache in `dir` (made if missing), for the build of `version`.
+    pub fn open(dir: &Path, version: &str) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(BuildError::io(dir, "create the cache folder"))?;
+        let index_path = dir.join(PACK_INDEX);
+        let index: Index = match std::fs::read(&index_path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                BuildError::invalid(
+                    index_path.display().to_string(),
+                    format!("the build's cache cannot be read ({e}): remove the folder"),
+                )
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Index::default(),
+            Err(e) => return Err(BuildError::io(&index_path, "read the build's cache")(e)),
+        };
+        let (old, pack) = if index.version == version {
+            let pack_path = dir.join(PACK);
+            let pack = std::fs::read(&pack_path)
+                .map_err(BuildError::io(&pack_path, "read the build's cache"))?;
+            if let Some((key, _)) = index
+                .entries
+                .iter()
+                .find(|(_, (at, len))| at.checked_add(*len).is_none_or(|end| end > pack.len()))
+            {
+                return Err(BuildError::invalid(
+                    pack_path.display().to_string(),
+                    format!("the build's cache is cut short (entry {key}): remove the folder"),
+                ));
+            }
+            (index.entries, pack)
+        } else {
+            (HashMap::new(), Vec::new())
+        };
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            version: version.to_string(),
+            old,
+            pack,
+            new: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The result of `key`: the last build's, or `make`'s, kept for the next build.
+    pub fn get_or(&self, key: &Key, make: impl FnOnce() -> Result<Vec<u8>>) -> Result<Vec<u8>> {
+        let bytes = match self.old.get(key) {
+            Some((at, len)) => self.pack[*at..at + len].to_vec(),
+            None => make()?,
+        };
+        self.new
+            .lock()
+            .expect("no panic holds it")
+            .insert(key.clone(), bytes.clone());
+        Ok(bytes)
+    }
+
+    /// How many results came from the last build.
+    pub fn reused(&self) -> usize {
+        let new = self.new.lock().expect("no panic holds it");
+        new.keys().filter(|k| self.old.contains_key(*k)).count()
+    }
+
+    /// Writes what this build used as the next build's cache.
+    pub fn save(self) -> Result<()> {
+        let new = self.new.into_inner().expect("no panic holds it");
+        let mut keys: Vec<&Key> = new.keys().collect();
+        keys.sort();
+        let mut pack = Vec::with_capacity(new.values().map(Vec::len).sum());
+        let mut entries = HashMap::with_capacity(keys.len());
+        for key in keys {
+            let bytes = &new[key];
+            entries.insert(key.clone(), (pack.len(), bytes.len()));
+            pack.extend_from_slice(bytes);
+        }
+        let index = Index {
+            version: self.version,
+            entries,
+        };
+        // The pack first, then the index that reads it: a build stopped between the two leaves
+        // an index of another version or cut short, which the next build reports.
+        crate::files::write(&self.dir.join(PACK), &pack)?;
+        let json = serde_json::to_vec(&index).expect("strings and numbers serialise");
+        crate::files::write(&self.dir.join(PACK_INDEX), &json)?;
+        Ok(())
+    }
+}
+
+/// The key of a piece of work: its name and every input it reads.
+pub fn key(work: &str, inputs: &[&[u8]]) -> Key {
+    let mut hash = Sha256::new();
+    hash.update(work.as_bytes());
+    for input in inputs {
+        hash.update((input.len() as u64).to_le_bytes());
+        hash.update(input);
+    }
+    hex(&hash.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The build's own version: its crate's version, and the identity of the binary running it (its
+/// size and modification time), which changes whenever any code of the build is rebuilt.
+pub fn build_version() -> Result<String> {
+    let exe = std::env::current_exe().map_err(BuildError::io("the build's binary", "find"))?;
+    let meta = std::fs::metadata(&exe).map_err(BuildError::io(&exe, "read the metadata of"))?;
+    let modified = meta
+        .modified()
+        .map_err(BuildError::io(&exe, "read the modification time of"))?
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|e| BuildError::invalid(exe.display().to_string(), format!("modified {e}")))?
+        .as_nanos();
+    Ok(format!(
+        "{} {} {} {modified}",
+        env!("CARGO_PKG_VERSION"),
+        exe.display(),
+        meta.len()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_result_is_kept_for_the_next_build_of_the_same_version_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path(), "v1").unwrap();
+        let k = key("twin", &[b"page", b"11"]);
+        assert_eq!(cache.get_or(&k, || Ok(b"made".to_vec())).unwrap(), b"made");
+        cache.save().unwrap();
+
+        let cache = Cache::open(dir.path(), "v1").unwrap();
+        let again = cache.get_or(&k, || panic!("made again")).unwrap();
+        assert_eq!(again, b"made");
+        assert_eq!(cache.reused(), 1);
+        cache.save().unwrap();
+
+        let cache = Cache::open(dir.path(), "v2").unwrap();
+        assert_eq!(cache.get_or(&k, || Ok(b"new".to_vec())).unwrap(), b"new");
+        assert_eq!(cache.reused(), 0);
+    }
+
+    #[test]
+    fn a_damaged_cache_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(PACK_INDEX), "{").unwrap();
+        let error = Cache::open(dir.path(), "v1").err().unwrap().to_string();
+        assert!(error.contains("pack.json"), "{error}");
+        std::fs::write(
+            dir.path().join(PACK_INDEX),
+            r#"{"version":"v1","entries":{"k":[0,10]}}"#,
+        )
+        .unwrap();
+        std::fs::write(dir.path().join(PACK), "short").unwrap();
+        let error = Cache::open(dir.path(), "v1").err().unwrap().to_string();
+        assert!(error.contains("cut short"), "{error}");
+    }
+
+    #[test]
+    fn keys_tell_inputs_apart_wherever_they_split() {
+        assert_ne!(key("w", &[b"ab", b"c"]), key("w", &[b"a", b"bc"]));
+        assert_ne!(key("w", &[b"a"]), key("v", &[b"a"]));
+    }
+}

@@ -1,0 +1,82 @@
+//! The build's cache (`cpd_publish::cache`): a release build of the fixture site after one page
+//! changed, with the cache of the build before, writes every file byte for byte as a clean build
+//! of the changed site does, and takes from the cache what the change did not touch.
+mod common;
+
+use std::path::Path;
+
+use common::{files, staging, stderr, Prerender, FIXTURE_SITE, I18N};
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The number the build says it reused from its cache.
+fn reused(log: &str) -> usize {
+    log.lines()
+        .find_map(|l| l.strip_prefix("prerender: reused "))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no cache line in:\n{log}"))
+}
+
+#[test]
+fn a_build_with_the_cache_writes_what_a_clean_build_writes() {
+    let root = tempfile::tempdir().unwrap();
+    let (content, cache) = (root.path().join("content"), root.path().join("cache"));
+    copy_dir(Path::new(FIXTURE_SITE), &content);
+    let build = |out: &Path, cached: bool| {
+        let mut run = Prerender::new(out, &content)
+            .words(Path::new(I18N))
+            .release();
+        if cached {
+            run = run.cache(&cache);
+        }
+        stderr(&run.succeeds())
+    };
+    // What Trunk's release build leaves beside the template: the glue the build minifies, and
+    // the wasm it compresses.
+    let staged = || {
+        let dir = staging();
+        let glue = common::repo_file("tests/fixtures/trunk-search.js");
+        std::fs::write(dir.path().join("x-0123456789abcdef.js"), glue).unwrap();
+        std::fs::write(dir.path().join("x-0123456789abcdef_bg.wasm"), [0u8; 4096]).unwrap();
+        dir
+    };
+    let first = staged();
+    assert_eq!(
+        reused(&build(first.path(), true)),
+        0,
+        "a new cache is empty"
+    );
+
+    let page = content.join("lectures.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nUn paragraphe de plus.\n")).unwrap();
+    let (incremental, clean) = (staged(), staged());
+    let log = build(incremental.path(), true);
+    build(clean.path(), false);
+
+    let names = files(clean.path());
+    assert_eq!(files(incremental.path()), names);
+    for name in &names {
+        let read = |dir: &Path| std::fs::read(dir.join(name)).unwrap();
+        assert!(
+            read(incremental.path()) == read(clean.path()),
+            "{name} differs from a clean build's"
+        );
+    }
+    assert!(
+        names.iter().any(|n| n.ends_with(".br")),
+        "a compressed build"
+    );
+    assert!(reused(&log) > 0, "nothing taken from the cache:\n{log}");
+}
