@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::cache::{key, Cache};
 use crate::error::{BuildError, Result};
-use crate::files::list;
+use crate::files::{list, Manifest};
 use crate::plan::Plan;
 use crate::policy::{compressible, gzip_level, BROTLI_BACKGROUND, BROTLI_BEST, BROTLI_FAST};
 use crate::search::{is_index_data, is_whole_index};
@@ -23,12 +23,15 @@ use crate::search::{is_index_data, is_whole_index};
 /// The whole search index, which no reader waits for, gets a level between. A development
 /// build is remade on every save, and `trunk serve` serves no twins: it gets none; nor does a
 /// site for a host that ignores them (`compress: false`, or its `host:`).
-pub fn stage(plan: &Plan, cache: Option<&Cache>) -> Result<Vec<PathBuf>> {
+pub fn stage(plan: &Plan, cache: Option<&Cache>, manifest: &Manifest) -> Result<Vec<PathBuf>> {
     if !plan.options.release || !plan.site.settings.hosting.compress {
         return Ok(Vec::new());
     }
     let best = crate::offline::first_pages(&plan.site);
-    compress_with(&plan.options.out, |name| quality(name, &best), cache)
+    let files = manifest
+        .files()
+        .map(|(name, path)| (name, path.to_path_buf()));
+    compress(files, |name| quality(name, &best), cache)
 }
 
 /// The brotli level of the built file `name`, given the pages a first visit lands on.
@@ -47,17 +50,18 @@ fn quality(name: &str, first_pages: &[String]) -> u32 {
 /// Compresses every compressible file under `root`, at the brotli quality `quality` gives its
 /// name (relative to `root`), on every core.
 pub fn compress_dir(root: &Path, quality: impl Fn(&str) -> u32 + Sync) -> Result<Vec<PathBuf>> {
-    compress_with(root, quality, None)
+    compress(list(root)?, quality, None)
 }
 
-/// [`compress_dir`], taking from `cache` the twins of a file whose bytes it has seen.
-fn compress_with(
-    root: &Path,
+/// Compresses the compressible `files` (name, path), taking from `cache` the twins of a file
+/// whose bytes it has seen.
+fn compress(
+    files: impl IntoIterator<Item = (String, PathBuf)>,
     quality: impl Fn(&str) -> u32 + Sync,
     cache: Option<&Cache>,
 ) -> Result<Vec<PathBuf>> {
     let mut jobs = Vec::new();
-    for (name, path) in list(root)? {
+    for (name, path) in files {
         if compressible(&name) {
             let len = std::fs::metadata(&path)
                 .map_err(BuildError::io(&path, "read the size of"))?

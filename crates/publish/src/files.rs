@@ -1,4 +1,4 @@
-//! Reading and writing the output directory.
+//! Reading and writing the output directory, and the [`Manifest`] of what is in it.
 
 use std::path::{Path, PathBuf};
 
@@ -33,4 +33,63 @@ pub fn list(root: &Path) -> Result<Vec<(String, PathBuf)>> {
         }
     }
     Ok(files)
+}
+
+/// The files of the output folder, as the stages made them: Trunk's (read by the load stage),
+/// then each stage's, so that a later stage reads this instead of listing the folder. In the
+/// order a listing gives (by path component), without the precompressed twins.
+#[derive(Debug, Default, Clone)]
+pub struct Manifest {
+    root: PathBuf,
+    files: std::collections::BTreeMap<PathBuf, PathBuf>,
+}
+
+impl Manifest {
+    /// The files under `root` now: what Trunk left there.
+    pub fn read(root: &Path) -> Result<Self> {
+        let mut manifest = Self {
+            root: root.to_path_buf(),
+            files: Default::default(),
+        };
+        for (_, path) in list(root)? {
+            manifest.add(path);
+        }
+        Ok(manifest)
+    }
+
+    /// Adds files a stage wrote; a path outside the output folder (the tests' data) or a twin
+    /// is not the site's listing.
+    pub fn add(&mut self, path: PathBuf) {
+        let Ok(relative) = path.strip_prefix(&self.root) else {
+            return;
+        };
+        let name = relative.to_string_lossy();
+        if !name.ends_with(".br") && !name.ends_with(".gz") {
+            self.files.insert(relative.to_path_buf(), path);
+        }
+    }
+
+    /// Every file a stage wrote, as [`Manifest::add`].
+    pub fn extend(&mut self, paths: impl IntoIterator<Item = PathBuf>) {
+        for path in paths {
+            self.add(path);
+        }
+    }
+
+    /// Takes out a file a stage moved or removed.
+    pub fn remove(&mut self, path: &Path) {
+        if let Ok(relative) = path.strip_prefix(&self.root) {
+            self.files.remove(relative);
+        }
+    }
+
+    /// Every file, as (path relative to the root with `/`, full path).
+    pub fn files(&self) -> impl Iterator<Item = (String, &Path)> {
+        self.files.iter().map(|(relative, path)| {
+            (
+                relative.to_string_lossy().replace('\\', "/"),
+                path.as_path(),
+            )
+        })
+    }
 }

@@ -5,7 +5,7 @@
 
 use crate::csp::PERMISSIONS_POLICY;
 use crate::error::{BuildError, Result};
-use crate::files::{list, write};
+use crate::files::write;
 use crate::fill::fill;
 use crate::policy::{
     immutable, FILE_KINDS, HASH, HEADERS_FILE, HSTS, IMMUTABLE, MANIFEST_FILE, NGINX_FILE,
@@ -18,22 +18,29 @@ use cpd_content::SiteSettings;
 pub const HEADER_RULES_MAX: usize = 100;
 
 /// The stage: `_headers`, the nginx block and `.nojekyll`, for the files built by now.
-pub fn stage(plan: &crate::plan::Plan, csp: &crate::csp::Csp) -> Result<Vec<std::path::PathBuf>> {
+pub fn stage(
+    plan: &crate::plan::Plan,
+    csp: &crate::csp::Csp,
+    manifest: &mut crate::files::Manifest,
+) -> Result<Vec<std::path::PathBuf>> {
     let out = &plan.options.out;
     let settings = &plan.site.settings;
     let nginx = write(
         &out.join(NGINX_FILE),
         nginx_site(settings, &csp.header)?.as_bytes(),
     )?;
-    let names: Vec<String> = list(out)?.into_iter().map(|(name, _)| name).collect();
+    manifest.add(nginx.clone());
+    let names: Vec<String> = manifest.files().map(|(name, _)| name).collect();
     let headers = headers_file(settings, &names, &csp.header)?;
-    Ok(vec![
+    let written = vec![
         nginx,
         write(&out.join(HEADERS_FILE), headers.as_bytes())?,
         // Without it GitHub Pages runs Jekyll on the upload, which drops every name starting
         // with `_` (`_headers`, `_redirects`).
         write(&out.join(NO_JEKYLL_FILE), b"")?,
-    ])
+    ];
+    manifest.extend(written.iter().cloned());
+    Ok(written)
 }
 
 /// The headers every response gets: the security headers, and HSTS unless the site says it

@@ -75,8 +75,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         Some(dir) => Some(cache::Cache::open(dir, &cache::build_version()?)?),
         None => None,
     };
+    // What Trunk left in the output folder; each stage adds what it writes.
+    let mut manifest = files::Manifest::read(&options.out)?;
     lap("load");
-    let (search, mut written) = search::stage(&plan)?;
+    let (search, mut written) = search::stage(&plan, &mut manifest)?;
     lap("search index");
     let pages = render::stage(&plan, &search)?;
     lap("render");
@@ -89,13 +91,18 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         &plan,
         pages.iter().map(|p| (p.file.as_str(), p.html.as_str())),
     )?);
+    manifest.extend(written.iter().cloned());
     lap("SEO files and feeds");
-    written.push(offline::stage(&plan)?);
+    let worker = offline::stage(&plan, &manifest)?;
+    manifest.add(worker.clone());
+    written.push(worker);
     lap("service worker");
-    written.extend(hosting::stage(&plan, &csp)?);
-    written.extend(redirects::stage(&plan)?);
+    let host_files = hosting::stage(&plan, &csp, &mut manifest)?;
+    let redirects = redirects::stage(&plan)?;
+    manifest.extend(redirects.iter().cloned());
+    written.extend(host_files.into_iter().chain(redirects));
     lap("host files");
-    written.extend(compress::stage(&plan, cache.as_ref())?);
+    written.extend(compress::stage(&plan, cache.as_ref(), &manifest)?);
     lap("compress");
     let reused = cache.as_ref().map(cache::Cache::reused);
     if let Some(cache) = cache {

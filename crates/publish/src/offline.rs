@@ -29,7 +29,7 @@
 use std::path::PathBuf;
 
 use crate::error::{BuildError, Result};
-use crate::files::{list, write};
+use crate::files::{write, Manifest};
 use crate::plan::Plan;
 use crate::policy::{
     is_hashed, precached, MANIFEST_FILE, PRECACHED_PAGES_BYTES, PRECACHED_SEARCH_BYTES, SW_FILE,
@@ -220,11 +220,11 @@ pub fn first_pages(site: &Site) -> Vec<String> {
 }
 
 /// The stage: `sw.js`, from every precachable file built by now (so it comes after every page).
-pub fn stage(plan: &Plan) -> Result<PathBuf> {
+pub fn stage(plan: &Plan, manifest: &Manifest) -> Result<PathBuf> {
     let out = &plan.options.out;
     let mut built = Vec::new();
-    for (name, path) in list(out)?.into_iter().filter(|(name, _)| precached(name)) {
-        let bytes = std::fs::read(&path).map_err(BuildError::io(&path, "read"))?;
+    for (name, path) in manifest.files().filter(|(name, _)| precached(name)) {
+        let bytes = std::fs::read(path).map_err(BuildError::io(path, "read"))?;
         built.push((name, bytes));
     }
     let deploy = deploy(&plan.site.settings, &built, &first_pages(&plan.site));

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{BuildError, Result};
-use crate::files::write;
+use crate::files::{write, Manifest};
 use crate::minify;
 use crate::plan::Plan;
 use crate::policy::WHOLE_INDEX_BYTES;
@@ -93,12 +93,26 @@ fn hash(bytes: &[u8]) -> String {
 
 /// The stage: writes the index's files and gives the search's code its hashed names; returns
 /// what the pages name, and every file written.
-pub fn stage(plan: &Plan) -> Result<(SearchFiles, Vec<PathBuf>)> {
+pub fn stage(plan: &Plan, manifest: &mut Manifest) -> Result<(SearchFiles, Vec<PathBuf>)> {
     let (site, out, release) = (&plan.site, plan.options.out.as_path(), plan.options.release);
     let settings = &site.settings;
     let mut written = Vec::new();
     let (glue, wasm) = code(out, settings, release, &mut written)?;
     let style = style(out, settings, &plan.assets.search_style, &mut written)?;
+    // Trunk's names of the search's code and stylesheet are gone: the files are in the
+    // search's folder under their hashed names.
+    for name in [
+        format!("{TRUNK_NAME}.js"),
+        format!("{TRUNK_NAME}_bg.wasm"),
+        plan.assets
+            .search_style
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+    ] {
+        manifest.remove(&out.join(name));
+    }
     let mut built = index_site(site);
     let folder = out.join(FOLDER);
     if built.size() <= WHOLE_INDEX_BYTES {
