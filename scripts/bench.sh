@@ -9,8 +9,9 @@
 #                                 Jekyll's builds → scripts/bench/pages.sh, target/bench/pages.md
 #   scripts/bench.sh nav [N]      N page-to-page navigations on the fixture site (default 10)
 #                                 → scripts/bench/nav.sh, target/bench/page-nav.json
-#   scripts/bench.sh serve [N]    N saves of a Markdown file until scripts/serve.sh serves the
-#                                 change (default 5) → scripts/bench/serve.sh
+#   scripts/bench.sh serve [N]    N saves of each kind (a paragraph, a title) until the page
+#                                 shows them under scripts/serve.sh, in Chromium (default 10)
+#                                 → scripts/bench/serve.sh, target/bench/serve.json
 #   scripts/bench.sh search [N]   the site's search against Pagefind 1.6 on the fixture site and
 #                                 on 1,000 generated pages, medians over N runs (default 5)
 #                                 → scripts/bench/search.sh, target/bench/search.md
@@ -22,7 +23,7 @@ set -euo pipefail
 bench=$(dirname "$0")/bench
 
 # The lines above, from "scripts/bench.sh [RUNS]" to "hosts".
-usage() { sed -n '4,18s/^#   //p' "$0" >&2; }
+usage() { sed -n '4,19s/^#   //p' "$0" >&2; }
 
 case ${1:-} in
   pages | nav | serve | search | hosts) exec bash "$bench/$1.sh" "${@:2}" ;;

@@ -98,13 +98,14 @@ pub fn headers_file(settings: &SiteSettings, files: &[String], csp: &str) -> Res
         .iter()
         .filter(|f| immutable(f))
         .partition(|f| f.starts_with(SEARCH_FOLDER));
+    let entry = format!("{SEARCH_FOLDER}{}", cpd_search::index::META_FILE);
     if let Some(unhashed) = files
         .iter()
-        .find(|f| f.starts_with(SEARCH_FOLDER) && !immutable(f))
+        .find(|f| f.starts_with(SEARCH_FOLDER) && !immutable(f) && **f != entry)
     {
         return Err(BuildError::invalid(
             unhashed.as_str(),
-            "every file of the search's folder must carry a content hash: one `_headers` rule caches them all for a year",
+            "every file of the search's folder but its entry must carry a content hash: one `_headers` rule caches them all for a year",
         ));
     }
     if !search.is_empty() {
@@ -112,6 +113,17 @@ pub fn headers_file(settings: &SiteSettings, files: &[String], csp: &str) -> Res
             &mut out,
             &settings.href(&format!("{SEARCH_FOLDER}*")),
             &forever,
+        );
+    }
+    // The index's entry keeps its name from deploy to deploy: revalidated, as pages are.
+    if files.contains(&entry) {
+        rule(
+            &mut out,
+            &settings.href(&entry),
+            &[
+                "! Cache-Control".into(),
+                format!("Cache-Control: {REVALIDATE}"),
+            ],
         );
     }
     let mut others = others;
@@ -257,7 +269,7 @@ mod tests {
             "guide/index.html",
             "main-bde87ab9c381b77e.css",
             "x-f8e2c82f35477068_bg.wasm",
-            "search/index-0123456789abcdef.bin",
+            "search/index.bin",
             "search/text-3-0123456789abcdef.bin",
             "sw.js",
             "manifest.webmanifest",
@@ -267,8 +279,9 @@ mod tests {
         let settings = SiteSettings::at("https://ex.org", "/docs/");
         let file = headers_file(&settings, &files, "default-src 'self'").unwrap();
         let rules = parse(&file);
-        assert_eq!(rules.len(), 5, "{file}");
+        assert_eq!(rules.len(), 6, "{file}");
         let revalidated = [
+            "/docs/search/index.bin",
             "/docs/",
             "/docs/index.html",
             "/docs/chef-projet-digital",
@@ -283,7 +296,6 @@ mod tests {
         let immutable = [
             "/docs/main-bde87ab9c381b77e.css",
             "/docs/x-f8e2c82f35477068_bg.wasm",
-            "/docs/search/index-0123456789abcdef.bin",
             "/docs/search/text-3-0123456789abcdef.bin",
         ];
         for host in [cloudflare, netlify] {

@@ -343,7 +343,7 @@ mod tests {
     fn the_search_is_precached_but_its_whole_index_and_data_past_the_budget() {
         let file = |name: &str, size: usize| (format!("{SEARCH_FOLDER}{name}"), size);
         let files = [
-            file("index-0123456789abcdef.bin", 100),
+            file("index.bin", 100),
             file("search-0123456789abcdef_bg.wasm", 40_000),
             file("terms-0-b1.bin", PRECACHED_SEARCH_BYTES - 10),
             file("text-0-b1.bin", 20),
@@ -355,7 +355,7 @@ mod tests {
         assert_eq!(
             chosen,
             [
-                "search/index-0123456789abcdef.bin",
+                "search/index.bin",
                 "search/search-0123456789abcdef_bg.wasm",
                 "search/terms-0-b1.bin",
                 "search/text-1-b1.bin",

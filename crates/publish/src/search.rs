@@ -12,7 +12,7 @@ use cpd_content::conventions::short_hash;
 use cpd_content::site::Site;
 use cpd_content::{page_url, plain_text, Article, Block, Inline, SiteSettings};
 use cpd_search::build::{index, Built, IndexPage, Section};
-use cpd_search::index::{META_PREFIX, SHARD_PREFIX, TEXT_PREFIX, WHOLE_PREFIX};
+use cpd_search::index::{META_FILE, SHARD_PREFIX, TEXT_PREFIX, WHOLE_PREFIX};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -40,8 +40,8 @@ pub fn is_index_data(name: &str) -> bool {
 }
 
 /// The search as the pages name it: its code, its index and its dialog's words in each
-/// language, all in the search's folder, which
-/// the service worker caches on first use. (Their names are their contents' hashes, and they
+/// language, all in the search's folder, which the service worker caches on first use. (The
+/// names of the code and the words are their contents' hashes, the index's is `index.bin`; they
 /// come from the site's own origin: integrity hashes would add bytes to every page, and
 /// nothing else.)
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,17 +130,18 @@ pub fn stage(plan: &Plan, manifest: &mut Manifest) -> Result<(SearchFiles, Vec<P
         .enumerate()
         .map(|(page, bytes)| write(&folder.join(built.meta.text_file(page as u32)), bytes));
     written.extend(shards.chain(texts).collect::<Result<Vec<_>>>()?);
-    // The other files are named after the build's id, a hash of the whole index; the meta,
-    // which every page names, after its own bytes.
+    // The shards and texts are named after their bytes, the whole index after the build's id;
+    // the meta, which every page names, has one name: a page names no file an edit of
+    // another page changes. It is served revalidated, and the service worker reads it
+    // network first, as it reads pages.
     let meta_bytes = cpd_search::index::write(&built.meta);
-    let meta = format!("{META_PREFIX}{}.bin", hash(&meta_bytes));
-    written.push(write(&folder.join(&meta), &meta_bytes)?);
+    written.push(write(&folder.join(META_FILE), &meta_bytes)?);
     let words = words_files(plan, &mut written)?;
     let files = SearchFiles {
         glue,
         wasm,
         style,
-        index: settings.href(&format!("{FOLDER}{meta}")),
+        index: settings.href(&format!("{FOLDER}{META_FILE}")),
         words,
     };
     Ok((files, written))
@@ -368,7 +369,7 @@ mod tests {
     fn only_the_search_folders_whole_file_is_the_whole_index() {
         assert!(is_whole_index("search/whole-0123456789abcdef.bin"));
         assert!(!is_whole_index("search/terms-0-0123456789abcdef.bin"));
-        assert!(!is_whole_index("search/index-0123456789abcdef.bin"));
+        assert!(!is_whole_index("search/index.bin"));
         assert!(!is_whole_index("whole-0123456789abcdef.bin"));
         assert!(!is_whole_index("guide/search/whole-0123456789abcdef.bin"));
     }

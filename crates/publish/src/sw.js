@@ -3,7 +3,7 @@
 // One cache per deploy, all or nothing at install; pages and other named files network first;
 // content-hashed files from the cache (search files past the precache's budget kept once read);
 // skipWaiting + clients.claim, which cannot mix deploys: a page only asks for the hashed files it
-// names.
+// names, and for the search's entry (network first, as pages), which names its own deploy's.
 'use strict';
 
 const { version: VERSION, base: BASE, wasm: WASM, pages: PAGES, fresh: FRESH, hashed: HASHED, search: SEARCH } =

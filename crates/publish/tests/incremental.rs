@@ -1,6 +1,7 @@
 //! The build's cache (`cpd_publish::cache`): a release build of the fixture site after one page
 //! changed, with the cache of the build before, writes every file byte for byte as a clean build
-//! of the changed site does, and takes from the cache what the change did not touch.
+//! of the changed site does, takes from the cache what the change did not touch, and changes no
+//! other page.
 mod common;
 
 use std::path::Path;
@@ -79,4 +80,23 @@ fn a_build_with_the_cache_writes_what_a_clean_build_writes() {
         "a compressed build"
     );
     assert!(reused(&log) > 0, "nothing taken from the cache:\n{log}");
+
+    // The edit touched its page, the search's entry and the files of its words, and what lists
+    // every file (the worker's data): no other page, and not the search's other files.
+    let changed: Vec<&String> = names
+        .iter()
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
+        .filter(|name| {
+            let before = std::fs::read(first.path().join(name.as_str())).ok();
+            before != Some(std::fs::read(incremental.path().join(name.as_str())).unwrap())
+        })
+        .collect();
+    let pages: Vec<&&String> = changed.iter().filter(|n| n.ends_with(".html")).collect();
+    assert_eq!(pages, [&"lectures.html"], "pages changed: {changed:?}");
+    let search = changed.iter().filter(|n| n.starts_with("search/")).count();
+    let all = names.iter().filter(|n| n.starts_with("search/")).count();
+    assert!(
+        search * 4 < all,
+        "{search} of {all} search files changed: {changed:?}"
+    );
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use crate::analyze::{code_terms, Analyzer, Lang};
 use crate::index::{
-    norm, shard_key, write, write_whole, Meta, Postings, SectionText, Shard, Texts, FORMAT, WEIGHTS,
+    file_hash, norm, shard_key, write, write_whole, Meta, Postings, SectionText, Shard, Texts,
+    FORMAT, WEIGHTS,
 };
 
 /// A section of a page, as the index reads it.
@@ -54,18 +55,17 @@ impl Built {
     /// An engine that has read every file of this index, as a browser does bit by bit: for
     /// tests, and for measuring the index's answers natively.
     pub fn into_engine(self) -> crate::query::Engine {
-        let build = self.meta.build.clone();
         let mut engine = crate::query::Engine::new(self.meta);
         for (place, bytes) in self.shards.iter().enumerate() {
             engine.add_shard(
                 place,
-                crate::index::read(bytes, Some(&build)).expect("a shard"),
+                crate::index::read(bytes, None).expect("a shard"),
             );
         }
         for (page, bytes) in self.texts.iter().enumerate() {
             engine.add_texts(
                 page as u32,
-                crate::index::read(bytes, Some(&build)).expect("a text"),
+                crate::index::read(bytes, None).expect("a text"),
             );
         }
         engine
@@ -74,7 +74,7 @@ impl Built {
 
 /// Indexes `pages` for the build `build` (16 hex digits that change with the index's content).
 pub fn index(pages: &[IndexPage], build: &str) -> Built {
-    let analysed = each(pages, |page| analyse(page, build));
+    let analysed = each(pages, analyse);
     // Documents are numbered page by page, so each term's documents come in order.
     let mut postings: std::collections::HashMap<String, Vec<(u32, u32)>> =
         std::collections::HashMap::new();
@@ -93,7 +93,7 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
     let mut postings: Vec<(String, Vec<(u32, u32)>)> = postings.into_iter().collect();
     postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let average_length = lengths.iter().sum::<u32>() as f32 / lengths.len().max(1) as f32;
-    let (keys, shards) = shards(postings, build);
+    let (keys, shards) = shards(postings);
     Built {
         meta: Meta {
             format: FORMAT,
@@ -103,6 +103,8 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
             average_length,
             shards: keys,
             whole: false,
+            shard_hashes: shards.iter().map(|s| file_hash(s)).collect(),
+            text_hashes: texts.iter().map(|t| file_hash(t)).collect(),
         },
         shards,
         texts,
@@ -114,7 +116,7 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
 type Counted = (u32, Vec<(String, u32)>);
 
 /// A page's sections, counted, and its text file.
-fn analyse(page: &IndexPage, build: &str) -> (Vec<Counted>, Vec<u8>) {
+fn analyse(page: &IndexPage) -> (Vec<Counted>, Vec<u8>) {
     let analyzer = Analyzer::new(Lang::of(&page.lang));
     let title = analyzer.terms(&page.title);
     let sections = page
@@ -139,7 +141,7 @@ fn analyse(page: &IndexPage, build: &str) -> (Vec<Counted>, Vec<u8>) {
         .collect();
     let text = write(&Texts {
         format: FORMAT,
-        build: build.to_string(),
+        build: String::new(),
         url: page.url.clone(),
         title: page.title.clone(),
         sections: page
@@ -171,7 +173,7 @@ fn each<T, R>(items: &[T], f: impl Fn(&T) -> R) -> Vec<R> {
 }
 
 /// The terms, sorted, cut into one shard per key.
-fn shards(postings: Vec<(String, Vec<(u32, u32)>)>, build: &str) -> (Vec<String>, Vec<Vec<u8>>) {
+fn shards(postings: Vec<(String, Vec<(u32, u32)>)>) -> (Vec<String>, Vec<Vec<u8>>) {
     let mut shards: Vec<(String, Vec<Postings>)> = Vec::new();
     for (term, docs) in postings {
         let key = shard_key(&term);
@@ -196,7 +198,7 @@ fn shards(postings: Vec<(String, Vec<(u32, u32)>)>, build: &str) -> (Vec<String>
         .map(|(key, terms)| {
             let shard = Shard {
                 format: FORMAT,
-                build: build.to_string(),
+                build: String::new(),
                 terms,
             };
             (key, write(&shard))

@@ -11,12 +11,15 @@
 //!   the browser reads in the background once the first results are shown, so that the next
 //!   keystrokes wait on no file and search then works offline for any query.
 //!
-//! Every file carries the build's id: files of two deploys are never read together.
+//! The shards and the texts are named after their own bytes, which the meta lists: a build
+//! after an edit writes anew only the files whose bytes changed, and a name always holds the
+//! bytes the meta that names it was built with. The meta and the whole index carry the build's
+//! id, a hash of the whole index: a whole index is read only with its meta.
 
 use serde::{Deserialize, Serialize};
 
 /// The format's version: a reader refuses any other.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// How much a term counts where it stands: in the page's title, in the section's heading, in
 /// its text. A heading says what a section is about more than its title does, which every
@@ -24,9 +27,9 @@ pub const FORMAT: u32 = 2;
 pub const WEIGHTS: [u32; 3] = [2, 3, 1];
 
 /// The index's entry point: what a search needs before it reads any term, small enough for a
-/// site of thousands of pages. Its other files are named after it: `terms-<i>-<build>.bin` for
-/// the shard `shards[i]`, `text-<p>-<build>.bin` for page `p`, `whole-<build>.bin` for the
-/// whole index.
+/// site of thousands of pages. It names the other files: `terms-<i>-<hash>.bin` for the shard
+/// `shards[i]` and `text-<p>-<hash>.bin` for page `p`, each after its bytes' [`file_hash`],
+/// `whole-<build>.bin` for the whole index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub format: u32,
@@ -42,6 +45,10 @@ pub struct Meta {
     pub shards: Vec<String>,
     /// Whether the build wrote the whole index in one file too ([`Whole`]).
     pub whole: bool,
+    /// Each shard's [`file_hash`], in the order of `shards`.
+    pub shard_hashes: Vec<u64>,
+    /// Each page's text's [`file_hash`], in the order of the pages.
+    pub text_hashes: Vec<u64>,
 }
 
 impl Meta {
@@ -61,11 +68,12 @@ impl Meta {
 
     /// The file of the shard at `place`.
     pub fn shard_file(&self, place: usize) -> String {
+        let hash = self.shard_hashes.get(place).copied().unwrap_or_default();
         [
             SHARD_PREFIX,
             itoa::Buffer::new().format(place),
             "-",
-            &self.build,
+            &hex(hash),
             ".bin",
         ]
         .concat()
@@ -78,21 +86,42 @@ impl Meta {
 
     /// The file of the text of page `page`.
     pub fn text_file(&self, page: u32) -> String {
+        let hash = self
+            .text_hashes
+            .get(page as usize)
+            .copied()
+            .unwrap_or_default();
         [
             TEXT_PREFIX,
             itoa::Buffer::new().format(page),
             "-",
-            &self.build,
+            &hex(hash),
             ".bin",
         ]
         .concat()
     }
 }
 
-/// How the index's files are named: the entry `index-<hash>.bin`, the shards
-/// `terms-<place>-<build>.bin`, the pages' texts `text-<page>-<build>.bin`, the whole index
-/// `whole-<build>.bin`.
-pub const META_PREFIX: &str = "index-";
+/// A file's hash as its name carries it: FNV-1a over its bytes, 64 bits (the name also holds the
+/// file's place, so two files of one index never share a name).
+pub fn file_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// 16 hex digits, without the formatting machinery in the wasm.
+fn hex(value: u64) -> String {
+    (0..16)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[((value >> (i * 4)) & 0xf) as usize]))
+        .collect()
+}
+
+/// How the index's files are named: the entry `index.bin` (which every page names, so that an
+/// edit of one page changes no other page), the shards `terms-<place>-<hash>.bin`, the pages'
+/// texts `text-<page>-<hash>.bin`, the whole index `whole-<build>.bin`.
+pub const META_FILE: &str = "index.bin";
 pub const SHARD_PREFIX: &str = "terms-";
 pub const TEXT_PREFIX: &str = "text-";
 pub const WHOLE_PREFIX: &str = "whole-";
@@ -100,10 +129,8 @@ pub const WHOLE_PREFIX: &str = "whole-";
 /// Whether a file of the search's folder is one of the index's own (not its code, its words,
 /// or the whole index, which repeats them).
 pub fn is_index_file(name: &str) -> bool {
-    name.ends_with(".bin")
-        && [META_PREFIX, SHARD_PREFIX, TEXT_PREFIX]
-            .iter()
-            .any(|p| name.starts_with(p))
+    name == META_FILE
+        || name.ends_with(".bin") && [SHARD_PREFIX, TEXT_PREFIX].iter().any(|p| name.starts_with(p))
 }
 
 /// A document's length as a byte: `4·log2(1 + length)`, within 10 % of it for any length a
@@ -141,7 +168,8 @@ impl Postings {
     }
 }
 
-/// The terms that start with the same two characters, sorted.
+/// The terms that start with the same two characters, sorted. Its `build` is empty: its name,
+/// after its bytes, ties it to the meta that names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
     pub format: u32,
@@ -149,7 +177,8 @@ pub struct Shard {
     pub terms: Vec<Postings>,
 }
 
-/// A page's text, for the results shown: its address and title, and each section's.
+/// A page's text, for the results shown: its address and title, and each section's. Its
+/// `build` is empty, as a shard's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
     pub format: u32,

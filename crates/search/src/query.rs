@@ -133,12 +133,13 @@ pub struct Engine {
 fn fill<T: Stamped + DeserializeOwned>(
     slot: &mut Option<T>,
     held: Option<&[u8]>,
-    meta: &Meta,
 ) -> Result<bool, ReadError> {
     let Some(bytes) = held else {
         return Ok(false);
     };
-    *slot = Some(read(bytes, Some(&meta.build))?);
+    // The whole index was read with its meta's build ([`crate::index::Whole::read`]): the
+    // files it holds are that build's.
+    *slot = Some(read(bytes, None)?);
     Ok(true)
 }
 
@@ -171,7 +172,7 @@ impl Engine {
                 continue;
             };
             let held = self.whole.as_ref().and_then(|w| w.shard(place));
-            if self.shards[place].is_none() && !fill(&mut self.shards[place], held, &self.meta)? {
+            if self.shards[place].is_none() && !fill(&mut self.shards[place], held)? {
                 missing.push((place, self.meta.shard_file(place)));
             }
         }
@@ -308,7 +309,7 @@ impl Engine {
         let mut missing = Vec::new();
         for page in pages {
             let held = self.whole.as_ref().and_then(|w| w.text(page));
-            if !fill(&mut self.texts[page as usize], held, &self.meta)? {
+            if !fill(&mut self.texts[page as usize], held)? {
                 missing.push((page, self.meta.text_file(page)));
             }
         }

@@ -17,7 +17,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-use crate::index::{read, Meta, ReadError, Shard, Texts, Whole};
+use crate::index::{file_hash, read, Meta, ReadError, Shard, Texts, Whole};
 use crate::query::{Engine, Found, Query};
 
 use crate::words::{self, Words};
@@ -370,16 +370,16 @@ async fn answer(state: Rc<RefCell<State>>) {
     let read = state.borrow().meta_url.clone();
     let mut outcome = search(&state, &query).await;
     // The index's files are gone, or mixed with another build's: a new deploy replaced them
-    // under the open page. The host's current index answers instead (the first answer to learn
-    // of it switches; one under way at the same time waits for the same news), and the reader
-    // is told nothing, unless that one fails too.
+    // under the open page. The host's current index answers instead, read again from its
+    // address (which the page names, and which keeps its name from deploy to deploy; the first
+    // answer to learn of it switches, one under way at the same time waits for the same news),
+    // and the reader is told nothing, unless that one fails too.
     if matches!(outcome, Err(Failure::Missing | Failure::Stale)) {
-        if let Some(url) = current_index(&state).await.filter(|url| *url != read) {
-            if state.borrow().meta_url == read {
-                switch_index(&state, url);
-            }
-            outcome = search(&state, &query).await;
+        let url = current_index(&state).await.unwrap_or_else(|| read.clone());
+        if state.borrow().meta_url == read {
+            switch_index(&state, url);
         }
+        outcome = search(&state, &query).await;
     }
     // Files the network cannot bring may all be in the whole index, which the service worker
     // keeps once read.
@@ -505,21 +505,27 @@ async fn search(state: &Rc<RefCell<State>>, query: &Query) -> Result<Vec<Found>,
         return Ok(Vec::new());
     }
     let wanted = with_engine(state, |e| e.missing_shards(query))?;
-    let (folder, build) = {
-        let s = state.borrow();
-        let engine = s.engine.as_ref().expect("read above");
-        (s.folder.clone(), engine.meta.build.clone())
-    };
+    // A shard's or a text's name is after its bytes, which the meta lists: bytes of another
+    // hash under that name (a host or a cache mixing deploys) are another build's.
+    let folder = state.borrow().folder.clone();
     let shards = fetch_all(&folder, wanted.iter().map(|(_, f)| f.as_str())).await?;
     for ((place, _), bytes) in wanted.iter().zip(shards) {
-        let shard: Shard = read(&bytes, Some(&build))?;
+        let expected = with_engine(state, |e| e.meta.shard_hashes.get(*place).copied());
+        if expected != Some(file_hash(&bytes)) {
+            return Err(ReadError::OtherBuild.into());
+        }
+        let shard: Shard = read(&bytes, None)?;
         with_engine(state, |e| e.add_shard(*place, shard));
     }
     let hits = with_engine(state, |e| e.search(query));
     let wanted = with_engine(state, |e| e.missing_texts(&hits))?;
     let texts = fetch_all(&folder, wanted.iter().map(|(_, f)| f.as_str())).await?;
     for ((page, _), bytes) in wanted.iter().zip(texts) {
-        let texts: Texts = read(&bytes, Some(&build))?;
+        let expected = with_engine(state, |e| e.meta.text_hashes.get(*page as usize).copied());
+        if expected != Some(file_hash(&bytes)) {
+            return Err(ReadError::OtherBuild.into());
+        }
+        let texts: Texts = read(&bytes, None)?;
         with_engine(state, |e| e.add_texts(*page, texts));
     }
     Ok(with_engine(state, |e| {

@@ -66,7 +66,7 @@ fn terms(meta: &Meta, whole: Vec<u8>) -> Vec<String> {
     let whole = Whole::read(whole, meta).unwrap();
     (0..meta.shards.len())
         .flat_map(|place| {
-            let shard: Shard = read(whole.shard(place).unwrap(), Some(&meta.build)).unwrap();
+            let shard: Shard = read(whole.shard(place).unwrap(), None).unwrap();
             shard.terms.into_iter().map(|p| p.term)
         })
         .collect()
