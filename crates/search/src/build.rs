@@ -57,10 +57,7 @@ impl Built {
     pub fn into_engine(self) -> crate::query::Engine {
         let mut engine = crate::query::Engine::new(self.meta);
         for (place, bytes) in self.shards.iter().enumerate() {
-            engine.add_shard(
-                place,
-                crate::index::read(bytes, None).expect("a shard"),
-            );
+            engine.add_shard(place, crate::index::read(bytes, None).expect("a shard"));
         }
         for (page, bytes) in self.texts.iter().enumerate() {
             engine.add_texts(

@@ -130,7 +130,10 @@ pub const WHOLE_PREFIX: &str = "whole-";
 /// or the whole index, which repeats them).
 pub fn is_index_file(name: &str) -> bool {
     name == META_FILE
-        || name.ends_with(".bin") && [SHARD_PREFIX, TEXT_PREFIX].iter().any(|p| name.starts_with(p))
+        || name.ends_with(".bin")
+            && [SHARD_PREFIX, TEXT_PREFIX]
+                .iter()
+                .any(|p| name.starts_with(p))
 }
 
 /// A document's length as a byte: `4·log2(1 + length)`, within 10 % of it for any length a
