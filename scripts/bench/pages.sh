@@ -4,8 +4,9 @@
 # `cargo run --example site -p cpd-publish`) and on each times
 #   - ours: the Trunk hook (crates/publish's prerender, as `trunk build` runs it after the wasm,
 #     built in the cargo profile Trunk.toml's hook names): a clean build (empty cache), then a
-#     build after one page changed (a paragraph appended, the cache kept: CPD_CACHE), each on a
-#     fresh staging directory, with /usr/bin/time (wall seconds, peak memory);
+#     build after one page changed (a paragraph appended, the cache kept: a folder per site, in
+#     CPD_CACHE and in the hook's `--cache` if it passes one), each on a fresh staging
+#     directory, with /usr/bin/time (wall seconds, peak memory);
 #   - Hugo, Jekyll, and Jekyll with jekyll-feed, jekyll-sitemap and jekyll-seo-tag, each with a
 #     minimal theme, under target/bench/peers-N/: a clean build (`hugo --quiet`, `jekyll
 #     build`, timed the same way), then one changed page under their own servers (`hugo

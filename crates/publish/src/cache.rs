@@ -1,7 +1,7 @@
-//! The build's memory between runs: what its slowest work made (today the compressed twins),
-//! keyed by a hash of the work's input and of the build's own version, so that a build after an
-//! edit redoes only the work whose input changed. A build with the cache writes, byte for byte,
-//! what a clean build writes (tests/incremental.rs).
+//! The build's memory between runs: what its slowest work made (the pages rendered, the
+//! compressed twins), keyed by a hash of the work's input and of the build's own version, so
+//! that a build after an edit redoes only the work whose input changed. A build with the cache
+//! writes, byte for byte, what a clean build writes (tests/incremental.rs).
 //!
 //! The cache is one folder (`CPD_CACHE`; see [`crate::BuildOptions`]) holding one pack of the
 //! last build's results (`pack.bin`) and where each is in it (`pack.json`). A build reads the
@@ -94,6 +94,22 @@ impl Cache {
             .expect("no panic holds it")
             .insert(key.clone(), bytes.clone());
         Ok(bytes)
+    }
+
+    /// The last build's result of `key`, kept for the next build; `None` when it has none.
+    pub fn get(&self, key: &Key) -> Option<Vec<u8>> {
+        let (at, len) = self.old.get(key)?;
+        let bytes = self.pack[*at..at + len].to_vec();
+        self.put(key.clone(), bytes.clone());
+        Some(bytes)
+    }
+
+    /// Keeps `bytes` as the result of `key` for the next build.
+    pub fn put(&self, key: Key, bytes: Vec<u8>) {
+        self.new
+            .lock()
+            .expect("no panic holds it")
+            .insert(key, bytes);
     }
 
     /// How many results came from the last build.

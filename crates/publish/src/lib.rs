@@ -7,7 +7,8 @@
 //!    islands' loader minified in release builds ([`minify`]); it writes nothing;
 //! 2. search index ([`search`]): the index from the content tree, and the search's code named;
 //! 3. render ([`render`]): each page under Leptos's islands mode ([`prerender`]), written into
-//!    the template with an HTML rewriter ([`rewrite`]);
+//!    the template with an HTML rewriter ([`rewrite`]); a page whose inputs the [`cache`] has
+//!    seen is taken from it;
 //! 4. CSP ([`csp`]): one policy from the pages' inline scripts;
 //! 5. write ([`write`]): the pages with their policy, the content's files, the stylesheet of
 //!    the content's `style` attributes ([`styles`]), the tests' data;
@@ -80,7 +81,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     lap("load");
     let (search, mut written) = search::stage(&plan, &mut manifest)?;
     lap("search index");
-    let pages = render::stage(&plan, &search)?;
+    let pages = render::stage(&plan, &search, cache.as_ref())?;
     lap("render");
     let csp = csp::stage(pages.iter().map(|p| (p.file.as_str(), p.html.as_str())))?;
     lap("CSP");

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::Cache;
 use crate::error::{BuildError, Result};
 use crate::offline::head_tags;
 use crate::plan::Plan;
@@ -57,7 +58,7 @@ fn for_languages(plan: &Plan, search: &SearchFiles) -> Languages {
 }
 
 /// Renders every page; each names the search's files.
-pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
+pub fn stage(plan: &Plan, search: &SearchFiles, cache: Option<&Cache>) -> Result<Vec<Page>> {
     let site = &plan.site;
     let languages = for_languages(plan, search);
     let blog = Blog::of(&site.pages);
@@ -67,7 +68,15 @@ pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
         .par_iter()
         .map(|article| {
             let file = article.permalink.trim_start_matches('/');
-            article_page(plan, &languages, &blog, article, file, &article.permalink)
+            article_page(
+                plan,
+                &languages,
+                &blog,
+                article,
+                file,
+                &article.permalink,
+                cache,
+            )
         })
         .collect::<Result<Vec<_>>>()?;
     let home = site
@@ -81,6 +90,7 @@ pub fn stage(plan: &Plan, search: &SearchFiles) -> Result<Vec<Page>> {
             home,
             "index.html",
             "/",
+            cache,
         )?);
     }
     pages.push(not_found_page(plan, &languages, home)?);
@@ -95,6 +105,7 @@ fn article_page(
     article: &Article,
     file: &str,
     path: &str,
+    cache: Option<&Cache>,
 ) -> Result<Page> {
     let menu = menu(plan, article);
     let translations = plan.site.translations(article);
@@ -109,6 +120,56 @@ fn article_page(
         .listing
         .as_ref()
         .map(|l| listing(plan, blog, article, l, &words));
+    let alternates = seo::alternate_tags(&translations, &plan.site.settings);
+    let styles = crate::styles::link_tag(article, plan.content_styles.as_ref(), |file| {
+        plan.site.settings.href(file)
+    });
+    let sheets = Sheets {
+        code: walk::has_code(article),
+        blog: article.post.is_some() || article.listing.is_some(),
+        extras: walk::has_extras(article),
+    };
+    // Everything the page is made of, for the cache: its model and what it is shown with
+    // (their derived `Debug` writes every field), and what fills the template.
+    let key = cache.map(|_| {
+        let made_of = format!(
+            "{:?}",
+            (
+                &plan.site.settings,
+                path,
+                file,
+                article,
+                &menu,
+                &languages,
+                &post,
+                &listing,
+                &words,
+                sheets,
+            )
+        );
+        let ForLanguage { head, boot } = &for_languages[&article.lang];
+        let fill = [
+            &plan.template,
+            &plan.loader,
+            head,
+            boot,
+            &alternates,
+            &styles,
+        ];
+        let mut inputs: Vec<&[u8]> = vec![made_of.as_bytes()];
+        inputs.extend(fill.iter().map(|s| s.as_bytes()));
+        crate::cache::key("page", &inputs)
+    });
+    if let (Some(cache), Some(key)) = (cache, &key) {
+        if let Some(html) = cache.get(key) {
+            let html = String::from_utf8(html)
+                .map_err(|_| BuildError::invalid(file, "the cache holds a page not in UTF-8"))?;
+            return Ok(Page {
+                file: file.to_string(),
+                html,
+            });
+        }
+    }
     let mut rendered = render(&plan.site.settings, path, move || {
         provide_context(words);
         match (post, listing) {
@@ -120,16 +181,13 @@ fn article_page(
         }
     })
     .map_err(|e| BuildError::invalid(file, e.to_string()))?;
-    rendered.head += &seo::alternate_tags(&translations, &plan.site.settings);
-    rendered.head += &crate::styles::link_tag(article, plan.content_styles.as_ref(), |file| {
-        plan.site.settings.href(file)
-    });
-    let sheets = Sheets {
-        code: walk::has_code(article),
-        blog: article.post.is_some() || article.listing.is_some(),
-        extras: walk::has_extras(article),
-    };
-    fill(plan, for_languages, file, rendered, &article.lang, sheets)
+    rendered.head += &alternates;
+    rendered.head += &styles;
+    let page = fill(plan, for_languages, file, rendered, &article.lang, sheets)?;
+    if let (Some(cache), Some(key)) = (cache, key) {
+        cache.put(key, page.html.as_bytes().to_vec());
+    }
+    Ok(page)
 }
 
 /// A link to `page`, titled with its title.
