@@ -79,7 +79,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // What Trunk left in the output folder; each stage adds what it writes.
     let mut manifest = files::Manifest::read(&options.out)?;
     lap("load");
-    let (search, mut written) = search::stage(&plan, &mut manifest)?;
+    let (search, mut written) = search::stage(&plan, &mut manifest, cache.as_ref())?;
     lap("search index");
     let pages = render::stage(&plan, &search, cache.as_ref())?;
     lap("render");

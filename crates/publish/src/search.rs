@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 use cpd_content::conventions::short_hash;
 use cpd_content::site::Site;
 use cpd_content::{page_url, plain_text, Article, Block, Inline, SiteSettings};
-use cpd_search::build::{index, Built, IndexPage, Section};
+use cpd_search::build::{analyse, index, index_analysed, Built, IndexPage, Section};
 use cpd_search::index::{META_FILE, SHARD_PREFIX, TEXT_PREFIX, WHOLE_PREFIX};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use crate::cache::{key, Cache};
 use crate::error::{BuildError, Result};
 use crate::files::{write, Manifest};
 use crate::minify;
@@ -93,7 +94,11 @@ fn hash(bytes: &[u8]) -> String {
 
 /// The stage: writes the index's files and gives the search's code its hashed names; returns
 /// what the pages name, and every file written.
-pub fn stage(plan: &Plan, manifest: &mut Manifest) -> Result<(SearchFiles, Vec<PathBuf>)> {
+pub fn stage(
+    plan: &Plan,
+    manifest: &mut Manifest,
+    cache: Option<&Cache>,
+) -> Result<(SearchFiles, Vec<PathBuf>)> {
     let (site, out, release) = (&plan.site, plan.options.out.as_path(), plan.options.release);
     let settings = &site.settings;
     let mut written = Vec::new();
@@ -113,7 +118,7 @@ pub fn stage(plan: &Plan, manifest: &mut Manifest) -> Result<(SearchFiles, Vec<P
     ] {
         manifest.remove(&out.join(name));
     }
-    let mut built = index_site(site);
+    let mut built = index_site_with(site, cache)?;
     let folder = out.join(FOLDER);
     if built.size() <= WHOLE_INDEX_BYTES {
         let whole = built.whole();
@@ -180,8 +185,34 @@ fn words_files(plan: &Plan, written: &mut Vec<PathBuf>) -> Result<BTreeMap<Strin
 
 /// The site's index, its files not yet named.
 pub fn index_site(site: &Site) -> Built {
+    index_site_with(site, None).expect("without a cache, nothing to read")
+}
+
+/// [`index_site`], each page's analysis taken from `cache` when the page's text is one it has
+/// seen.
+fn index_site_with(site: &Site, cache: Option<&Cache>) -> Result<Built> {
     let pages: Vec<IndexPage> = site.pages.iter().map(|a| page(a, &site.settings)).collect();
-    index(&pages, &build_id(&pages))
+    let build = build_id(&pages);
+    let Some(cache) = cache else {
+        return Ok(index(&pages, &build));
+    };
+    let analysed = pages
+        .par_iter()
+        .map(|page| {
+            // The derived `Debug` writes every field of the page as the index reads it.
+            let key = key("analysis", &[format!("{page:?}").as_bytes()]);
+            if let Some(bytes) = cache.get(&key) {
+                return postcard::from_bytes(&bytes).map_err(|e| {
+                    BuildError::invalid(&page.url, format!("the build's cache: {e}"))
+                });
+            }
+            let analysed = analyse(page);
+            let bytes = postcard::to_allocvec(&analysed).expect("an analysis serialises");
+            cache.put(key, bytes);
+            Ok(analysed)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(index_analysed(&pages, analysed, &build))
 }
 
 /// The build's id: a hash of what the index says, so that files of two deploys are told apart.

@@ -71,7 +71,11 @@ impl Built {
 
 /// Indexes `pages` for the build `build` (16 hex digits that change with the index's content).
 pub fn index(pages: &[IndexPage], build: &str) -> Built {
-    let analysed = each(pages, analyse);
+    index_analysed(pages, each(pages, analyse), build)
+}
+
+/// [`index`], from each page's [`analyse`] (which a build may have kept from the last).
+pub fn index_analysed(pages: &[IndexPage], analysed: Vec<Analysed>, build: &str) -> Built {
     // Documents are numbered page by page, so each term's documents come in order.
     let mut postings: std::collections::HashMap<String, Vec<(u32, u32)>> =
         std::collections::HashMap::new();
@@ -110,10 +114,13 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
 
 /// A section as the index counts it: its length in terms weighted by field, and each of its
 /// terms with its weight (the sum of its fields' weights, once per occurrence).
-type Counted = (u32, Vec<(String, u32)>);
+pub type Counted = (u32, Vec<(String, u32)>);
 
-/// A page's sections, counted, and its text file.
-fn analyse(page: &IndexPage) -> (Vec<Counted>, Vec<u8>) {
+/// A page as the index counts it: its sections, counted, and its text file.
+pub type Analysed = (Vec<Counted>, Vec<u8>);
+
+/// A page's sections, counted, and its text file: the part of the index a page makes alone.
+pub fn analyse(page: &IndexPage) -> Analysed {
     let analyzer = Analyzer::new(Lang::of(&page.lang));
     let title = analyzer.terms(&page.title);
     let sections = page
