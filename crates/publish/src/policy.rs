@@ -71,10 +71,10 @@ pub const SEARCH_STYLESHEET: &str = "search-";
 pub const BROTLI_BEST: u32 = 11;
 pub const BROTLI_FAST: u32 = 4;
 /// Brotli level for the whole search index in one file, which no reader waits for (it comes in
-/// the background after a search's first results). Measured on 1,000 pages (4 MB): level 11
-/// takes about 30 s of the build on one core for 1.41 MB; level 9, about 1.53 MB for a few
-/// seconds.
-pub const BROTLI_BACKGROUND: u32 = 9;
+/// the background after a search's first results), and which every edit changes: a build after
+/// one edit compresses it again. Measured on 1,000 pages (3.9 MB, Debian's brotli, 2026-12-07):
+/// level 9 gives 1.53 MB in 0.67 s, level 5 1.58 MB in 0.22 s, level 4 1.61 MB in 0.12 s.
+pub const BROTLI_BACKGROUND: u32 = 5;
 
 /// The gzip level beside a brotli level: gzip's best (9) where brotli's is; zlib's default (6)
 /// elsewhere, which costs a third of 9's time on a page for 1 to 2 % more bytes, and only
