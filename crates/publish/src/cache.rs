@@ -10,6 +10,7 @@
 //! another version of the build is not read.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -20,25 +21,36 @@ use crate::error::{BuildError, Result};
 
 const PACK: &str = "pack.bin";
 const PACK_INDEX: &str = "pack.json";
+/// The pack this build writes, until it replaces the last one.
+const NEW_PACK: &str = "pack.new";
 
 /// Where each result is in the pack, and which build wrote it.
 #[derive(Serialize, Deserialize, Default)]
 struct Index {
     version: String,
     /// A result's key (hex) to its offset and length in the pack.
-    entries: HashMap<String, (usize, usize)>,
+    entries: HashMap<String, (u64, u64)>,
 }
 
 /// A key: the hash of what a piece of work reads, and of which work it is.
 pub type Key = String;
 
-/// The cache of one build: the last build's results, and what this build used or made.
+/// The cache of one build: the last build's pack, read a result at a time, and the pack this
+/// build writes as it goes (neither is held in memory: a site of 10,000 pages has a pack of
+/// hundreds of megabytes).
 pub struct Cache {
     dir: PathBuf,
     version: String,
-    old: HashMap<Key, (usize, usize)>,
-    pack: Vec<u8>,
-    new: Mutex<HashMap<Key, Vec<u8>>>,
+    old: HashMap<Key, (u64, u64)>,
+    pack: Option<std::fs::File>,
+    new: Mutex<NewPack>,
+}
+
+/// The pack being written: the file, its length so far, and where each result is in it.
+struct NewPack {
+    file: std::io::BufWriter<std::fs::File>,
+    len: u64,
+    entries: HashMap<Key, (u64, u64)>,
 }
 
 impl Cache {
@@ -58,85 +70,108 @@ impl Cache {
         };
         let (old, pack) = if index.version == version {
             let pack_path = dir.join(PACK);
-            let pack = std::fs::read(&pack_path)
+            let pack = std::fs::File::open(&pack_path)
                 .map_err(BuildError::io(&pack_path, "read the build's cache"))?;
+            let len = pack
+                .metadata()
+                .map_err(BuildError::io(&pack_path, "read the build's cache"))?
+                .len();
             if let Some((key, _)) = index
                 .entries
                 .iter()
-                .find(|(_, (at, len))| at.checked_add(*len).is_none_or(|end| end > pack.len()))
+                .find(|(_, (at, n))| at.checked_add(*n).is_none_or(|end| end > len))
             {
                 return Err(BuildError::invalid(
                     pack_path.display().to_string(),
                     format!("the build's cache is cut short (entry {key}): remove the folder"),
                 ));
             }
-            (index.entries, pack)
+            (index.entries, Some(pack))
         } else {
-            (HashMap::new(), Vec::new())
+            (HashMap::new(), None)
         };
+        let new_path = dir.join(NEW_PACK);
+        let file = std::fs::File::create(&new_path)
+            .map_err(BuildError::io(&new_path, "write the build's cache"))?;
         Ok(Self {
             dir: dir.to_path_buf(),
             version: version.to_string(),
             old,
             pack,
-            new: Mutex::new(HashMap::new()),
+            new: Mutex::new(NewPack {
+                file: std::io::BufWriter::new(file),
+                len: 0,
+                entries: HashMap::new(),
+            }),
         })
     }
 
     /// The result of `key`: the last build's, or `make`'s, kept for the next build.
     pub fn get_or(&self, key: &Key, make: impl FnOnce() -> Result<Vec<u8>>) -> Result<Vec<u8>> {
-        let bytes = match self.old.get(key) {
-            Some((at, len)) => self.pack[*at..at + len].to_vec(),
-            None => make()?,
-        };
-        self.new
-            .lock()
-            .expect("no panic holds it")
-            .insert(key.clone(), bytes.clone());
+        if let Some(bytes) = self.get(key)? {
+            return Ok(bytes);
+        }
+        let bytes = make()?;
+        self.put(key.clone(), &bytes)?;
         Ok(bytes)
     }
 
     /// The last build's result of `key`, kept for the next build; `None` when it has none.
-    pub fn get(&self, key: &Key) -> Option<Vec<u8>> {
-        let (at, len) = self.old.get(key)?;
-        let bytes = self.pack[*at..at + len].to_vec();
-        self.put(key.clone(), bytes.clone());
-        Some(bytes)
+    pub fn get(&self, key: &Key) -> Result<Option<Vec<u8>>> {
+        let (Some((at, len)), Some(pack)) = (self.old.get(key), &self.pack) else {
+            return Ok(None);
+        };
+        let mut bytes = vec![0; *len as usize];
+        std::os::unix::fs::FileExt::read_exact_at(pack, &mut bytes, *at).map_err(
+            BuildError::io(self.dir.join(PACK), "read the build's cache"),
+        )?;
+        self.put(key.clone(), &bytes)?;
+        Ok(Some(bytes))
     }
 
     /// Keeps `bytes` as the result of `key` for the next build.
-    pub fn put(&self, key: Key, bytes: Vec<u8>) {
-        self.new
-            .lock()
-            .expect("no panic holds it")
-            .insert(key, bytes);
+    pub fn put(&self, key: Key, bytes: &[u8]) -> Result<()> {
+        let mut new = self.new.lock().expect("no panic holds it");
+        if new.entries.contains_key(&key) {
+            return Ok(());
+        }
+        new.file.write_all(bytes).map_err(BuildError::io(
+            self.dir.join(NEW_PACK),
+            "write the build's cache",
+        ))?;
+        let at = new.len;
+        new.len += bytes.len() as u64;
+        new.entries.insert(key, (at, bytes.len() as u64));
+        Ok(())
     }
 
     /// How many results came from the last build.
     pub fn reused(&self) -> usize {
         let new = self.new.lock().expect("no panic holds it");
-        new.keys().filter(|k| self.old.contains_key(*k)).count()
+        new.entries
+            .keys()
+            .filter(|k| self.old.contains_key(*k))
+            .count()
     }
 
-    /// Writes what this build used as the next build's cache.
+    /// Makes what this build used the next build's cache.
     pub fn save(self) -> Result<()> {
         let new = self.new.into_inner().expect("no panic holds it");
-        let mut keys: Vec<&Key> = new.keys().collect();
-        keys.sort();
-        let mut pack = Vec::with_capacity(new.values().map(Vec::len).sum());
-        let mut entries = HashMap::with_capacity(keys.len());
-        for key in keys {
-            let bytes = &new[key];
-            entries.insert(key.clone(), (pack.len(), bytes.len()));
-            pack.extend_from_slice(bytes);
-        }
+        let new_path = self.dir.join(NEW_PACK);
+        new.file
+            .into_inner()
+            .map_err(|e| BuildError::io(&new_path, "write the build's cache")(e.into_error()))?
+            .sync_all()
+            .map_err(BuildError::io(&new_path, "write the build's cache"))?;
         let index = Index {
             version: self.version,
-            entries,
+            entries: new.entries,
         };
         // The pack first, then the index that reads it: a build stopped between the two leaves
         // an index of another version or cut short, which the next build reports.
-        crate::files::write(&self.dir.join(PACK), &pack)?;
+        let pack_path = self.dir.join(PACK);
+        std::fs::rename(&new_path, &pack_path)
+            .map_err(BuildError::io(&pack_path, "write the build's cache"))?;
         let json = serde_json::to_vec(&index).expect("strings and numbers serialise");
         crate::files::write(&self.dir.join(PACK_INDEX), &json)?;
         Ok(())

@@ -161,7 +161,7 @@ fn article_page(
         crate::cache::key("page", &inputs)
     });
     if let (Some(cache), Some(key)) = (cache, &key) {
-        if let Some(html) = cache.get(key) {
+        if let Some(html) = cache.get(key)? {
             let html = String::from_utf8(html)
                 .map_err(|_| BuildError::invalid(file, "the cache holds a page not in UTF-8"))?;
             return Ok(Page {
@@ -185,7 +185,7 @@ fn article_page(
     rendered.head += &styles;
     let page = fill(plan, for_languages, file, rendered, &article.lang, sheets)?;
     if let (Some(cache), Some(key)) = (cache, key) {
-        cache.put(key, page.html.as_bytes().to_vec());
+        cache.put(key, page.html.as_bytes())?;
     }
     Ok(page)
 }

@@ -201,14 +201,14 @@ fn index_site_with(site: &Site, cache: Option<&Cache>) -> Result<Built> {
         .map(|page| {
             // The derived `Debug` writes every field of the page as the index reads it.
             let key = key("analysis", &[format!("{page:?}").as_bytes()]);
-            if let Some(bytes) = cache.get(&key) {
+            if let Some(bytes) = cache.get(&key)? {
                 return postcard::from_bytes(&bytes).map_err(|e| {
                     BuildError::invalid(&page.url, format!("the build's cache: {e}"))
                 });
             }
             let analysed = analyse(page);
             let bytes = postcard::to_allocvec(&analysed).expect("an analysis serialises");
-            cache.put(key, bytes);
+            cache.put(key, &bytes)?;
             Ok(analysed)
         })
         .collect::<Result<Vec<_>>>()?;
