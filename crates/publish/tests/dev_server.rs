@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::{stage, Prerender, FIXTURE_SITE, I18N};
+use common::{copy_dir, stage, Prerender, FIXTURE_SITE, I18N};
 
 /// The server, stopped when dropped.
 struct Server {
@@ -118,18 +118,6 @@ impl Events {
             if event == name {
                 return data;
             }
-        }
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
         }
     }
 }

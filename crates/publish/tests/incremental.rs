@@ -6,19 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{files, staging, stderr, Prerender, FIXTURE_SITE, I18N};
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use common::{copy_dir, files, staging, stderr, Prerender, FIXTURE_SITE, I18N};
 
 /// The number the build says it reused from its cache.
 fn reused(log: &str) -> usize {

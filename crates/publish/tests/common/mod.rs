@@ -433,3 +433,16 @@ pub fn worker(sw: &str) -> (serde_json::Value, &str) {
         .expect("sw.js starts with the deploy's data");
     (serde_json::from_str(data).unwrap(), rest)
 }
+
+/// A copy of the folder `from` at `to`, to edit without touching a fixture.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
