@@ -99,7 +99,8 @@ impl Cache {
             old,
             pack,
             new: Mutex::new(NewPack {
-                file: std::io::BufWriter::new(file),
+                // Large writes: the pack grows by hundreds of megabytes on a large site.
+                file: std::io::BufWriter::with_capacity(8 << 20, file),
                 len: 0,
                 entries: HashMap::new(),
             }),
