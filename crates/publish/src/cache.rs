@@ -3,11 +3,13 @@
 //! that a build after an edit redoes only the work whose input changed. A build with the cache
 //! writes, byte for byte, what a clean build writes (tests/incremental.rs).
 //!
-//! The cache is one folder (`CPD_CACHE`; see [`crate::BuildOptions`]) holding one pack of the
-//! last build's results (`pack.bin`) and where each is in it (`pack.json`). A build reads the
-//! pack, and writes a new one with only what it used, so the cache never outgrows one build. A
-//! pack that cannot be read is an error naming it, never an empty cache in silence; a pack of
-//! another version of the build is not read.
+//! The cache is one file in a folder (`--cache DIR`; see [`crate::BuildOptions`]), `pack.bin`:
+//! the last build's results one after the other, then where each is (JSON), its length and a
+//! mark. A build reads it a result at a time and writes a new one with only what it used, so
+//! the cache never outgrows one build; the new file replaces the old in one rename, so two
+//! builds at once leave one whole pack, never a mix. A pack that cannot be read is an error
+//! naming it, never an empty cache in silence; a pack of another version of the build is not
+//! read.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -20,9 +22,8 @@ use sha2::{Digest, Sha256};
 use crate::error::{BuildError, Result};
 
 const PACK: &str = "pack.bin";
-const PACK_INDEX: &str = "pack.json";
-/// The pack this build writes, until it replaces the last one.
-const NEW_PACK: &str = "pack.new";
+/// The end of a whole pack, after its index and the index's length.
+const MARK: &[u8; 8] = b"cpd-pack";
 
 /// Where each result is in the pack, and which build wrote it.
 #[derive(Serialize, Deserialize, Default)]
@@ -49,6 +50,7 @@ pub struct Cache {
 /// The pack being written: the file, its length so far, and where each result is in it.
 struct NewPack {
     file: std::io::BufWriter<std::fs::File>,
+    path: PathBuf,
     len: u64,
     entries: HashMap<Key, (u64, u64)>,
 }
@@ -57,40 +59,17 @@ impl Cache {
     /// The cache in `dir` (made if missing), for the build of `version`.
     pub fn open(dir: &Path, version: &str) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(BuildError::io(dir, "create the cache folder"))?;
-        let index_path = dir.join(PACK_INDEX);
-        let index: Index = match std::fs::read(&index_path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-                BuildError::invalid(
-                    index_path.display().to_string(),
-                    format!("the build's cache cannot be read ({e}): remove the folder"),
-                )
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Index::default(),
-            Err(e) => return Err(BuildError::io(&index_path, "read the build's cache")(e)),
+        let pack_path = dir.join(PACK);
+        let (old, pack) = match std::fs::File::open(&pack_path) {
+            Ok(pack) => match read_index(&pack, &pack_path)? {
+                index if index.version == version => (index.entries, Some(pack)),
+                _ => (HashMap::new(), None),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (HashMap::new(), None),
+            Err(e) => return Err(BuildError::io(&pack_path, "read the build's cache")(e)),
         };
-        let (old, pack) = if index.version == version {
-            let pack_path = dir.join(PACK);
-            let pack = std::fs::File::open(&pack_path)
-                .map_err(BuildError::io(&pack_path, "read the build's cache"))?;
-            let len = pack
-                .metadata()
-                .map_err(BuildError::io(&pack_path, "read the build's cache"))?
-                .len();
-            if let Some((key, _)) = index
-                .entries
-                .iter()
-                .find(|(_, (at, n))| at.checked_add(*n).is_none_or(|end| end > len))
-            {
-                return Err(BuildError::invalid(
-                    pack_path.display().to_string(),
-                    format!("the build's cache is cut short (entry {key}): remove the folder"),
-                ));
-            }
-            (index.entries, Some(pack))
-        } else {
-            (HashMap::new(), None)
-        };
-        let new_path = dir.join(NEW_PACK);
+        // A name of this process's own: another build at the same time writes its own.
+        let new_path = dir.join(format!("{PACK}.{}.new", std::process::id()));
         let file = std::fs::File::create(&new_path)
             .map_err(BuildError::io(&new_path, "write the build's cache"))?;
         Ok(Self {
@@ -101,6 +80,7 @@ impl Cache {
             new: Mutex::new(NewPack {
                 // Large writes: the pack grows by hundreds of megabytes on a large site.
                 file: std::io::BufWriter::with_capacity(8 << 20, file),
+                path: new_path,
                 len: 0,
                 entries: HashMap::new(),
             }),
@@ -136,10 +116,10 @@ impl Cache {
         if new.entries.contains_key(&key) {
             return Ok(());
         }
-        new.file.write_all(bytes).map_err(BuildError::io(
-            self.dir.join(NEW_PACK),
-            "write the build's cache",
-        ))?;
+        let new = &mut *new;
+        new.file
+            .write_all(bytes)
+            .map_err(BuildError::io(&new.path, "write the build's cache"))?;
         let at = new.len;
         new.len += bytes.len() as u64;
         new.entries.insert(key, (at, bytes.len() as u64));
@@ -157,26 +137,72 @@ impl Cache {
 
     /// Makes what this build used the next build's cache.
     pub fn save(self) -> Result<()> {
-        let new = self.new.into_inner().expect("no panic holds it");
-        let new_path = self.dir.join(NEW_PACK);
-        new.file
-            .into_inner()
-            .map_err(|e| BuildError::io(&new_path, "write the build's cache")(e.into_error()))?
-            .sync_all()
-            .map_err(BuildError::io(&new_path, "write the build's cache"))?;
+        let NewPack {
+            file,
+            path,
+            entries,
+            ..
+        } = self.new.into_inner().expect("no panic holds it");
         let index = Index {
             version: self.version,
-            entries: new.entries,
+            entries,
         };
-        // The pack first, then the index that reads it: a build stopped between the two leaves
-        // an index of another version or cut short, which the next build reports.
-        let pack_path = self.dir.join(PACK);
-        std::fs::rename(&new_path, &pack_path)
-            .map_err(BuildError::io(&pack_path, "write the build's cache"))?;
         let json = serde_json::to_vec(&index).expect("strings and numbers serialise");
-        crate::files::write(&self.dir.join(PACK_INDEX), &json)?;
-        Ok(())
+        let mut file = file;
+        file.write_all(&json)
+            .and_then(|()| file.write_all(&(json.len() as u64).to_le_bytes()))
+            .and_then(|()| file.write_all(MARK))
+            .map_err(BuildError::io(&path, "write the build's cache"))?;
+        file.into_inner()
+            .map_err(|e| BuildError::io(&path, "write the build's cache")(e.into_error()))?
+            .sync_all()
+            .map_err(BuildError::io(&path, "write the build's cache"))?;
+        let pack_path = self.dir.join(PACK);
+        std::fs::rename(&path, &pack_path)
+            .map_err(BuildError::io(&pack_path, "write the build's cache"))
     }
+}
+
+/// The index at the end of `pack`: where each result is, and which build wrote them. A file
+/// without the mark, or whose index points past it, is an error naming it.
+fn read_index(pack: &std::fs::File, path: &Path) -> Result<Index> {
+    use std::os::unix::fs::FileExt;
+    let damaged = |why: &str| {
+        BuildError::invalid(
+            path.display().to_string(),
+            format!("the build's cache is damaged ({why}): remove the folder"),
+        )
+    };
+    let len = pack
+        .metadata()
+        .map_err(BuildError::io(path, "read the build's cache"))?
+        .len();
+    let mut tail = [0u8; 16];
+    if len < 16 {
+        return Err(damaged("cut short"));
+    }
+    pack.read_exact_at(&mut tail, len - 16)
+        .map_err(BuildError::io(path, "read the build's cache"))?;
+    if &tail[8..] != MARK {
+        return Err(damaged("no end mark"));
+    }
+    let index_len = u64::from_le_bytes(tail[..8].try_into().expect("8 bytes"));
+    let entries_end = (len - 16)
+        .checked_sub(index_len)
+        .ok_or_else(|| damaged("cut short"))?;
+    let mut json = vec![0; index_len as usize];
+    pack.read_exact_at(&mut json, entries_end)
+        .map_err(BuildError::io(path, "read the build's cache"))?;
+    let index: Index =
+        serde_json::from_slice(&json).map_err(|e| damaged(&format!("its index: {e}")))?;
+    if let Some((key, _)) = index
+        .entries
+        .iter()
+        .find(|(_, (at, n))| at.checked_add(*n).is_none_or(|end| end > entries_end))
+    {
+        return Err(damaged(&format!("entry {key} past the end")));
+    }
+    Ok(index)
 }
 
 /// The key of a piece of work: its name and every input it reads.
@@ -239,17 +265,24 @@ mod tests {
     #[test]
     fn a_damaged_cache_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(PACK_INDEX), "{").unwrap();
-        let error = Cache::open(dir.path(), "v1").err().unwrap().to_string();
-        assert!(error.contains("pack.json"), "{error}");
-        std::fs::write(
-            dir.path().join(PACK_INDEX),
-            r#"{"version":"v1","entries":{"k":[0,10]}}"#,
-        )
-        .unwrap();
-        std::fs::write(dir.path().join(PACK), "short").unwrap();
-        let error = Cache::open(dir.path(), "v1").err().unwrap().to_string();
-        assert!(error.contains("cut short"), "{error}");
+        let cache = Cache::open(dir.path(), "v1").unwrap();
+        cache.put(key("w", &[b"a"]), b"result").unwrap();
+        cache.save().unwrap();
+        let whole = std::fs::read(dir.path().join(PACK)).unwrap();
+        for (what, bytes) in [
+            ("cut short", whole[..whole.len() - 3].to_vec()),
+            ("no end mark", [&whole[..], b"more"].concat()),
+            ("past the end", {
+                let mut b = whole.clone();
+                let at = b.windows(3).position(|w| w == b"[0,").unwrap();
+                b[at + 3] = b'9';
+                b
+            }),
+        ] {
+            std::fs::write(dir.path().join(PACK), bytes).unwrap();
+            let error = Cache::open(dir.path(), "v1").err().unwrap().to_string();
+            assert!(error.contains("pack.bin"), "{what}: {error}");
+        }
     }
 
     #[test]
