@@ -5,7 +5,7 @@
 #   - ours: the Trunk hook (crates/publish's prerender, as `trunk build` runs it after the wasm,
 #     built in the cargo profile Trunk.toml's hook names): a clean build (empty cache), then a
 #     build after one page changed (a paragraph appended, the cache kept: a folder per site, in
-#     CPD_CACHE and in the hook's `--cache` if it passes one), each on a fresh staging
+#     place of the hook's `--cache` folder), each on a fresh staging
 #     directory, with /usr/bin/time (wall seconds, peak memory);
 #   - Hugo, Jekyll, and Jekyll with jekyll-feed, jekyll-sitemap and jekyll-seo-tag, each with a
 #     minimal theme, under target/bench/peers-N/: a clean build (`hugo --quiet`, `jekyll
@@ -61,7 +61,7 @@ has() { [[ " ${peers[*]} " == *" $1 "* ]]; }
 # The hook as Trunk.toml runs it, written there only: its binary in the profile of the hook's
 # command_arguments (their `--profile X`, `--profile=X` or `--release`, else cargo's default,
 # dev, whose folder under target/ is debug), run with the arguments after their `--`, but for
-# the cache: ours per site, in `--cache` if the hook passes one, and in CPD_CACHE.
+# the cache: ours per site, in place of the hook's `--cache` folder.
 hook_args=$(awk '/^command_arguments *=/ { on = 1 } on { text = text $0 }
   on && /\]/ { if (text ~ /"prerender"/) print text; on = 0; text = "" }' Trunk.toml | grep -o '"[^"]*"' | tr -d '"') ||
   die "Trunk.toml: no hook whose command_arguments run prerender"
@@ -120,7 +120,7 @@ ours() {
     previous=$arg
   done
   /usr/bin/time -f '%e %M' -o "$site/$run.time" env TRUNK_STAGING_DIR="$site/dist" TRUNK_PUBLIC_URL=/ \
-    TRUNK_PROFILE=release CONTENT_DIR="$site/content" CPD_CACHE="$cache" "$prerender" "${args[@]}" \
+    TRUNK_PROFILE=release CONTENT_DIR="$site/content" "$prerender" "${args[@]}" \
     2> "$site/$run.log" ||
     { tail -30 "$site/$run.log" >&2; die "the render step failed on $n $kind, $run build (log: $site/$run.log)"; }
   cat "$site/$run.time"
@@ -313,7 +313,7 @@ for n in $sizes; do
   out=$(ours "$site" clean)
   read -r clean kib <<< "$out"
   [ -n "$(ls -A "$site/cache" 2> /dev/null)" ] ||
-    notes+=("$n $kind: the build wrote no cache in CPD_CACHE: its one change was a whole build.")
+    notes+=("$n $kind: the build wrote no cache: its one change was a whole build.")
   edit "$site/content/$src/$(page_name $((n / 2)))" 1
   stage "$site"
   out=$(ours "$site" change)
