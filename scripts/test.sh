@@ -31,8 +31,10 @@ CPD_TEST_DATA=$data/app trunk build --release --offline
 rm -rf target/e2e-sub && mkdir -p target/e2e-sub
 CPD_TEST_DATA=$data/sub trunk build --release --offline --public-url /docs/ --dist target/e2e-sub/docs
 # The fixture site: every Markdown construct, two languages, several pages, under a sub-path.
-rm -rf target/e2e-fixture && mkdir -p target/e2e-fixture
-CPD_TEST_DATA=$data/fixture CONTENT_DIR=tests/fixtures/site \
+# The hook also keeps Trunk's output as under scripts/serve.sh, for the development server's
+# end-to-end test (tests/e2e/serve.spec.ts).
+rm -rf target/e2e-fixture target/e2e-serve && mkdir -p target/e2e-fixture
+CPD_TEST_DATA=$data/fixture CONTENT_DIR=tests/fixtures/site CPD_SERVE_DIR=$PWD/target/e2e-serve \
   trunk build --release --offline --public-url /essai/ --dist target/e2e-fixture/essai
 
 # A Jekyll blog brought over unchanged: posts, Liquid, the old theme's pages and files.

@@ -3,7 +3,7 @@
 //! that a build after an edit redoes only the work whose input changed. A build with the cache
 //! writes, byte for byte, what a clean build writes (tests/incremental.rs).
 //!
-//! The cache is one file in a folder (`--cache DIR`; see [`crate::BuildOptions`]), `pack.bin`:
+//! The cache is one file in a folder (`--cache DIR`; see [`crate::BuildOptions`]), `pack-1.bin`:
 //! the last build's results one after the other, then where each is (JSON), its length and a
 //! mark. A build reads it a result at a time and writes a new one with only what it used, so
 //! the cache never outgrows one build; the new file replaces the old in one rename, so two
@@ -21,7 +21,9 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{BuildError, Result};
 
-const PACK: &str = "pack.bin";
+/// The pack's name carries its format: a pack of another format, under another name, is not
+/// read (nor removed).
+const PACK: &str = "pack-1.bin";
 /// The end of a whole pack, after its index and the index's length.
 const MARK: &[u8; 8] = b"cpd-pack";
 
@@ -281,7 +283,7 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(PACK), bytes).unwrap();
             let error = Cache::open(dir.path(), "v1").err().unwrap().to_string();
-            assert!(error.contains("pack.bin"), "{what}: {error}");
+            assert!(error.contains(PACK), "{what}: {error}");
         }
     }
 

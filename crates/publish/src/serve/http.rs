@@ -20,9 +20,10 @@ const LIVE_CSS: &str = include_str!("live.css");
 /// What the server adds to each page it serves.
 const LIVE_TAG: &str = r#"<script type="module" src="/_cpd/live.js"></script>"#;
 
-/// What is served.
+/// What is served: the folder, at the base path the site is built for (`/`, `/docs/`).
 pub struct Site {
     pub dist: PathBuf,
+    pub base: String,
 }
 
 /// The pages listening for builds, and the error they show while the build is failing.
@@ -102,7 +103,7 @@ pub fn answer(site: &Site, hub: &Hub, request: Request) {
         "/_cpd/events" => return hub.listen(request),
         "/_cpd/live.js" => file(LIVE_JS.as_bytes().to_vec(), "live.js", 200),
         "/_cpd/live.css" => file(LIVE_CSS.as_bytes().to_vec(), "live.css", 200),
-        _ => match resolve(&site.dist, &path) {
+        _ => match resolve(&site.dist, &site.base, &path) {
             Ok(Some((name, status))) => match read(&site.dist.join(&name), &name) {
                 Ok(bytes) => file(bytes, &name, status),
                 Err(message) => text(&message, 500),
@@ -117,11 +118,24 @@ pub fn answer(site: &Site, hub: &Hub, request: Request) {
 
 /// The file (relative to `dist`) and status that answer the address `path`, as a static host
 /// answers it; `None` when nothing does, not even a 404 page.
-fn resolve(dist: &Path, path: &str) -> Result<Option<(String, u16)>, String> {
+fn resolve(dist: &Path, base: &str, path: &str) -> Result<Option<(String, u16)>, String> {
     let decoded = percent_encoding::percent_decode_str(path)
         .decode_utf8()
         .map_err(|_| format!("{path}: not UTF-8"))?;
-    let relative = decoded.trim_start_matches('/');
+    let not_found = || {
+        dist.join("404.html")
+            .is_file()
+            .then(|| ("404.html".to_string(), 404))
+    };
+    // The site lives under its base path: `/docs` is its home, anything outside unknown.
+    if !format!("{decoded}/").starts_with(base) {
+        return Ok(not_found());
+    }
+    // Without leading slashes: a path joined to the folder stays in it.
+    let relative = decoded
+        .get(base.len()..)
+        .unwrap_or_default()
+        .trim_start_matches('/');
     if relative.split('/').any(|s| s == "..") {
         return Err(format!("{path}: `..` in an address"));
     }
@@ -137,10 +151,7 @@ fn resolve(dist: &Path, path: &str) -> Result<Option<(String, u16)>, String> {
     if let Some(found) = candidates.into_iter().find(|c| dist.join(c).is_file()) {
         return Ok(Some((found, 200)));
     }
-    Ok(dist
-        .join("404.html")
-        .is_file()
-        .then(|| ("404.html".to_string(), 404)))
+    Ok(not_found())
 }
 
 /// A served file's bytes: a page with `live.js` added to its head.
@@ -209,7 +220,7 @@ mod tests {
         ] {
             crate::files::write(&dist.path().join(name), b"<head></head>").unwrap();
         }
-        let at = |path: &str| resolve(dist.path(), path).unwrap();
+        let at = |path: &str| resolve(dist.path(), "/", path).unwrap();
         assert_eq!(at("/"), Some(("index.html".into(), 200)));
         assert_eq!(at("/a"), Some(("a.html".into(), 200)));
         assert_eq!(at("/a.html"), Some(("a.html".into(), 200)));
@@ -217,7 +228,15 @@ mod tests {
         assert_eq!(at("/dir"), Some(("dir/index.html".into(), 200)));
         assert_eq!(at("/x.css"), Some(("x.css".into(), 200)));
         assert_eq!(at("/nowhere"), Some(("404.html".into(), 404)));
-        assert!(resolve(dist.path(), "/../etc/passwd").is_err());
+        assert!(resolve(dist.path(), "/", "/../etc/passwd").is_err());
+        assert_eq!(at("//etc/passwd"), Some(("404.html".into(), 404)));
+        // Under a base path: the site's addresses are under it, and nothing else is.
+        let at = |path: &str| resolve(dist.path(), "/docs/", path).unwrap();
+        assert_eq!(at("/docs/"), Some(("index.html".into(), 200)));
+        assert_eq!(at("/docs"), Some(("index.html".into(), 200)));
+        assert_eq!(at("/docs/a"), Some(("a.html".into(), 200)));
+        assert_eq!(at("/a"), Some(("404.html".into(), 404)));
+        assert_eq!(at("/docsa"), Some(("404.html".into(), 404)));
     }
 
     #[test]

@@ -80,8 +80,16 @@ pub fn run(options: &ServeOptions) -> Result<std::convert::Infallible> {
     let hub = Arc::new(http::Hub::default());
     let server = tiny_http::Server::http(&options.address)
         .map_err(|e| BuildError::invalid(&options.address, format!("cannot listen there: {e}")))?;
+    let mut base = hook_options(options)?
+        .overrides
+        .base
+        .unwrap_or_else(|| "/".into());
+    if !base.ends_with('/') {
+        base.push('/');
+    }
     let site = Arc::new(http::Site {
         dist: options.dist.clone(),
+        base,
     });
     {
         let (hub, site) = (hub.clone(), site.clone());
