@@ -16,6 +16,13 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<PathBuf> {
 /// Every file under `root` but the precompressed twins, as (path relative to `root` with `/`,
 /// full path), in name order.
 pub fn list(root: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let mut files = all(root)?;
+    files.retain(|(name, _)| !is_twin(name));
+    Ok(files)
+}
+
+/// Every file under `root`, twins included, as [`list`] gives them.
+pub fn all(root: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
         let entry = entry.map_err(|e| BuildError::Io {
@@ -23,16 +30,18 @@ pub fn list(root: &Path) -> Result<Vec<(String, PathBuf)>> {
             action: "list the output",
             source: e.into(),
         })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let name = relative.to_string_lossy().replace('\\', "/");
-        if !name.ends_with(".br") && !name.ends_with(".gz") {
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let name = relative.to_string_lossy().replace('\\', "/");
             files.push((name, entry.into_path()));
         }
     }
     Ok(files)
+}
+
+/// Whether `name` is a precompressed twin (`.br`, `.gz`) of another file.
+fn is_twin(name: &str) -> bool {
+    name.ends_with(".br") || name.ends_with(".gz")
 }
 
 /// The files of the output folder, as the stages made them: Trunk's (read by the load stage),
@@ -63,8 +72,7 @@ impl Manifest {
         let Ok(relative) = path.strip_prefix(&self.root) else {
             return;
         };
-        let name = relative.to_string_lossy();
-        if !name.ends_with(".br") && !name.ends_with(".gz") {
+        if !is_twin(&relative.to_string_lossy()) {
             self.files.insert(relative.to_path_buf(), path);
         }
     }

@@ -280,22 +280,13 @@ pub fn sync(from: &Path, to: &Path) -> Result<usize> {
 
 /// Every file under `root`, as paths relative to it with `/`; an absent root has none.
 fn tree(root: &Path) -> Result<std::collections::BTreeSet<String>> {
-    let mut names = std::collections::BTreeSet::new();
     if !root.exists() {
-        return Ok(names);
+        return Ok(Default::default());
     }
-    for entry in walkdir::WalkDir::new(root) {
-        let entry = entry.map_err(|e| BuildError::Io {
-            path: e.path().unwrap_or(root).to_path_buf(),
-            action: "list",
-            source: e.into(),
-        })?;
-        if entry.file_type().is_file() {
-            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            names.insert(relative.to_string_lossy().replace('\\', "/"));
-        }
-    }
-    Ok(names)
+    Ok(crate::files::all(root)?
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect())
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<()> {
