@@ -333,8 +333,9 @@ pub struct Link {
     /// Classes from a kramdown span attribute list (`[x](y){: .btn}`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub classes: Vec<String>,
-    /// The source line, for the build's link check; not part of the page.
-    #[serde(default, skip_serializing)]
+    /// The source line, for the build's link check; not part of the page (but kept with a
+    /// parsed page in the build's cache, for the messages of the next build).
+    #[serde(default)]
     pub line: usize,
 }
 

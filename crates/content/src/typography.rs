@@ -68,6 +68,11 @@ fn looks_like_url(word: &str) -> bool {
 /// Typesets one word, appending to `out`, which holds everything before it: a space that
 /// precedes high punctuation is already there and is replaced.
 fn word_typography(word: &str, out: &mut String) {
+    // Most words have nothing to typeset: copied whole, without taking them apart.
+    if !word.contains(['\'', '?', '!', ';', ':', '«', '»', '.']) {
+        out.push_str(word);
+        return;
+    }
     let chars: Vec<char> = word.replace("...", "…").chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();

@@ -13,14 +13,14 @@ use crate::cache::{key, Cache};
 use crate::error::{BuildError, Result};
 use crate::files::{list, Manifest};
 use crate::plan::Plan;
-use crate::policy::{compressible, gzip_level, BROTLI_BACKGROUND, BROTLI_BEST, BROTLI_FAST};
+use crate::policy::{compressible, gzip_level, BROTLI_BEST, BROTLI_FAST};
 use crate::search::{is_index_data, is_whole_index};
 
 /// Compresses the release build's files. Brotli's best is slow (about 100 ms a page): the assets
 /// and the pages a first visit is likely to land on (the home page, the site menu's, `404.html`)
 /// get it. The other pages, the sitemap that lists them and the search index's data files (a
-/// query reads a few, of 1 to 4 KB each) get a fast level, so the build stays linear in pages.
-/// The whole search index, which no reader waits for, gets a level between. A development
+/// query reads a few, of 1 to 4 KB each) get a fast level, so the build stays linear in pages;
+/// so does the whole search index, which no reader waits for and every edit changes. A development
 /// build is remade on every save, and `trunk serve` serves no twins: it gets none; nor does a
 /// site for a host that ignores them (`compress: false`, or its `host:`).
 pub fn stage(plan: &Plan, cache: Option<&Cache>, manifest: &Manifest) -> Result<Vec<PathBuf>> {
@@ -38,9 +38,7 @@ pub fn stage(plan: &Plan, cache: Option<&Cache>, manifest: &Manifest) -> Result<
 fn quality(name: &str, first_pages: &[String]) -> u32 {
     let other_page =
         name.ends_with(".html") && name != "404.html" && !first_pages.iter().any(|b| b == name);
-    if is_whole_index(name) {
-        BROTLI_BACKGROUND
-    } else if other_page || name.ends_with(".xml") || is_index_data(name) {
+    if other_page || name.ends_with(".xml") || is_index_data(name) || is_whole_index(name) {
         BROTLI_FAST
     } else {
         BROTLI_BEST
@@ -84,25 +82,64 @@ fn compress(
 }
 
 /// Writes `file.br` (brotli at `quality`) and `file.gz` (gzip at the level beside it) beside
-/// `file`, or the twins `cache` kept of the same bytes.
+/// `file`. With a cache, a twin of bytes it has seen is a link to the one kept, found by the
+/// hash of the file's bytes (known when the build wrote it through the cache), without reading
+/// or compressing anything.
 fn precompress(path: &Path, quality: u32, cache: Option<&Cache>) -> Result<[PathBuf; 2]> {
-    let data = std::fs::read(path).map_err(BuildError::io(path, "read"))?;
     let level = gzip_level(quality);
-    let (br, gz) = match cache {
-        None => (brotli(path, &data, quality)?, gzip(path, &data, level)?),
-        Some(cache) => {
-            let content = Sha256::digest(&data);
-            let br = cache.get_or(&key("brotli", &[&content, &quality.to_le_bytes()]), || {
-                brotli(path, &data, quality)
-            })?;
-            let gz = cache.get_or(&key("gzip", &[&content, &level.to_le_bytes()]), || {
-                gzip(path, &data, level)
-            })?;
-            (br, gz)
-        }
+    let (br_path, gz_path) = (with_suffix(path, ".br"), with_suffix(path, ".gz"));
+    let read = || std::fs::read(path).map_err(BuildError::io(path, "read"));
+    let Some(cache) = cache else {
+        let data = read()?;
+        // Both at once: a large file alone at the end (the whole search index, which every
+        // edit changes) would otherwise leave a core idle for as long as its gzip takes.
+        let (br, gz) = rayon::join(|| brotli(path, &data, quality), || gzip(path, &data, level));
+        crate::files::write(&gz_path, &gz?)?;
+        crate::files::write(&br_path, &br?)?;
+        return Ok([br_path, gz_path]);
     };
-    let gz_path = crate::files::write(&with_suffix(path, ".gz"), &gz)?;
-    let br_path = crate::files::write(&with_suffix(path, ".br"), &br)?;
+    let data = std::sync::OnceLock::new();
+    let data = || -> Result<&Vec<u8>> {
+        if data.get().is_none() {
+            let _ = data.set(read()?);
+        }
+        Ok(data.get().expect("just set"))
+    };
+    let content = match cache.written(path) {
+        Some(hash) => hash,
+        None => crate::cache::hex(&Sha256::digest(data()?)),
+    };
+    let twin = |work: &str,
+                level: u32,
+                twin_path: &Path,
+                make: &(dyn Fn(&[u8]) -> Result<Vec<u8>> + Sync)|
+     -> Result<()> {
+        let key = key(work, &[content.as_bytes(), &level.to_le_bytes()]);
+        if let Some(hash) = cache.get(&key)? {
+            let hash = String::from_utf8(hash).map_err(|_| {
+                BuildError::invalid(
+                    path.display().to_string(),
+                    "the build's cache holds a hash not in UTF-8",
+                )
+            })?;
+            if cache.link(&hash, twin_path)? {
+                return Ok(());
+            }
+        }
+        let bytes = make(data()?)?;
+        let hash = cache.write_hashed(twin_path, &bytes)?;
+        cache.put(key, hash.as_bytes())
+    };
+    let (br, gz) = rayon::join(
+        || {
+            twin("brotli", quality, &br_path, &|data| {
+                brotli(path, data, quality)
+            })
+        },
+        || twin("gzip", level, &gz_path, &|data| gzip(path, data, level)),
+    );
+    br?;
+    gz?;
     Ok([br_path, gz_path])
 }
 
@@ -159,12 +196,9 @@ mod tests {
             "sitemap.xml",
             "search/terms-3-0123456789abcdef.bin",
             "search/text-12-0123456789abcdef.bin",
+            "search/whole-0123456789abcdef.bin",
         ] {
             assert_eq!(level(name), BROTLI_FAST, "{name}");
         }
-        assert_eq!(
-            level("search/whole-0123456789abcdef.bin"),
-            BROTLI_BACKGROUND
-        );
     }
 }

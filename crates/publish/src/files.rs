@@ -4,13 +4,37 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{BuildError, Result};
 
-/// Writes `contents` to `path`, making its folder; returns the path.
+/// Writes `contents` to `path`, making its folder; returns the path. A file already there is
+/// replaced, never written through: it may be a link to a file the build's cache keeps.
 pub fn write(path: &Path, contents: &[u8]) -> Result<PathBuf> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(BuildError::io(dir, "create the folder"))?;
     }
+    remove(path)?;
     std::fs::write(path, contents).map_err(BuildError::io(path, "write"))?;
     Ok(path.to_path_buf())
+}
+
+/// Writes as [`write`], through `cache` when there is one ([`crate::cache::Cache::write`]).
+pub fn write_with(
+    cache: Option<&crate::cache::Cache>,
+    path: &Path,
+    contents: &[u8],
+) -> Result<PathBuf> {
+    match cache {
+        Some(cache) => cache.write(path, contents),
+        None => write(path, contents),
+    }
+}
+
+/// Removes the file `path`, if there is one.
+pub fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(BuildError::io(path, "remove")(e))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Every file under `root` but the precompressed twins, as (path relative to `root` with `/`,

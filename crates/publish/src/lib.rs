@@ -71,11 +71,11 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         stages.push((stage, clock.elapsed()));
         clock = Instant::now();
     };
-    let plan = plan::load(options)?;
     let cache = match &options.cache {
         Some(dir) => Some(cache::Cache::open(dir, &cache::build_version()?)?),
         None => None,
     };
+    let plan = plan::load(options, cache.as_ref())?;
     // What Trunk left in the output folder; each stage adds what it writes.
     let mut manifest = files::Manifest::read(&options.out)?;
     lap("load");
@@ -85,7 +85,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     lap("render");
     let csp = csp::stage(pages.iter().map(|p| (p.file.as_str(), p.html.as_str())))?;
     lap("CSP");
-    written.extend(write::stage(&plan, &pages, &csp)?);
+    written.extend(write::stage(&plan, &pages, &csp, cache.as_ref())?);
     lap("write pages");
     written.extend(seo::stage(&plan)?);
     written.extend(feed::stage(

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use cpd_content::site::blog::{built_in, paginate, tag_permalink, Blog, HOME, TAGS_PERMALINK};
-use cpd_content::site::{load_site, Site};
+use cpd_content::site::{load_site_with, Site};
+
+use crate::cache::Cache;
 use cpd_content::Listing;
 use cpd_content::{Tables, Words};
 
@@ -37,9 +39,10 @@ pub struct Plan {
 const LOADER: &str = include_str!("loader.js");
 
 /// Loads the site and Trunk's template; in a release build, minifies the JS glue and the loader.
-pub fn load(options: &BuildOptions) -> Result<Plan> {
+pub fn load(options: &BuildOptions, cache: Option<&Cache>) -> Result<Plan> {
     let shown = options.content_dir.display().to_string();
-    let mut site = load_site(&options.content_dir, &shown, &options.overrides)?;
+    let memo = cache.map(|c| c as &dyn cpd_content::site::memo::Memo);
+    let mut site = load_site_with(&options.content_dir, &shown, &options.overrides, memo)?;
     if site.pages.is_empty() {
         return Err(BuildError::invalid(
             shown,

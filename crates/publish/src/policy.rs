@@ -67,14 +67,12 @@ pub const SEARCH_STYLESHEET: &str = "search-";
 /// other pages of a large site and for the search index's data files. Measured on an 11 KB
 /// page: level 11 takes about 100 ms and gives 3.6 KB; level 4, 3 ms and 4.3 KB; levels 5 to 9,
 /// 20 to 30 ms for hardly less. On the 1,504 data files of a 1,000-page index (3.9 MB, 2.6 KB
-/// each), level 11 takes 20 s of one core for 1.88 MB, level 4 0.6 s for 2.13 MB.
+/// each), level 11 takes 20 s of one core for 1.88 MB, level 4 0.6 s for 2.13 MB. The whole
+/// index in one file (3.9 MB on 1,000 pages), which every edit changes: Debian's brotli gives
+/// 1.53 MB at level 9 in 0.67 s, 1.58 MB at level 5 in 0.32 s, 1.61 MB at level 4 in 0.13 s
+/// (the build's, the `brotli` crate, 0.58 s at level 5).
 pub const BROTLI_BEST: u32 = 11;
 pub const BROTLI_FAST: u32 = 4;
-/// Brotli level for the whole search index in one file, which no reader waits for (it comes in
-/// the background after a search's first results), and which every edit changes: a build after
-/// one edit compresses it again. Measured on 1,000 pages (3.9 MB, Debian's brotli, 2026-12-07):
-/// level 9 gives 1.53 MB in 0.67 s, level 5 1.58 MB in 0.22 s, level 4 1.61 MB in 0.12 s.
-pub const BROTLI_BACKGROUND: u32 = 5;
 
 /// The gzip level beside a brotli level: gzip's best (9) where brotli's is; zlib's default (6)
 /// elsewhere, which costs a third of 9's time on a page for 1 to 2 % more bytes, and only

@@ -37,6 +37,9 @@ pub struct Page {
 struct ForLanguage {
     head: String,
     boot: String,
+    /// The hash of what every page of the language is made of besides itself: the site's
+    /// settings, the interface's words, the template and the above; part of each page's key.
+    made_of: String,
 }
 
 /// Each language's [`ForLanguage`], made once for every language of the site.
@@ -52,7 +55,25 @@ fn for_languages(plan: &Plan, search: &SearchFiles) -> Languages {
             let mut head = common.clone();
             head.extend(feed::link_tag(lang, &plan.site.pages, settings));
             let boot = boot(plan, search, lang);
-            (lang.to_string(), ForLanguage { head, boot })
+            let words = format!("{:?}", (settings, plan.words(lang)));
+            let made_of = crate::cache::key(
+                "language",
+                &[
+                    words.as_bytes(),
+                    plan.template.as_bytes(),
+                    plan.loader.as_bytes(),
+                    head.as_bytes(),
+                    boot.as_bytes(),
+                ],
+            );
+            (
+                lang.to_string(),
+                ForLanguage {
+                    head,
+                    boot,
+                    made_of,
+                },
+            )
         })
         .collect()
 }
@@ -110,16 +131,15 @@ fn article_page(
     let menu = menu(plan, article);
     let translations = plan.site.translations(article);
     let languages = languages(plan, article, &translations);
-    let page = article.clone();
-    let words = plan.words(&article.lang).clone();
+    let words = plan.words(&article.lang);
     let post = article
         .post
         .is_some()
-        .then(|| post_meta(plan, blog, article, &words));
+        .then(|| post_meta(plan, blog, article, words));
     let listing = article
         .listing
         .as_ref()
-        .map(|l| listing(plan, blog, article, l, &words));
+        .map(|l| listing(plan, blog, article, l, words));
     let alternates = seo::alternate_tags(&translations, &plan.site.settings);
     let styles = crate::styles::link_tag(article, plan.content_styles.as_ref(), |file| {
         plan.site.settings.href(file)
@@ -130,35 +150,22 @@ fn article_page(
         extras: walk::has_extras(article),
     };
     // Everything the page is made of, for the cache: its model and what it is shown with
-    // (their derived `Debug` writes every field), and what fills the template.
+    // (their derived `Debug` writes every field), and what its language's pages share.
     let key = cache.map(|_| {
         let made_of = format!(
             "{:?}",
-            (
-                &plan.site.settings,
-                path,
-                file,
-                article,
-                &menu,
-                &languages,
-                &post,
-                &listing,
-                &words,
-                sheets,
-            )
+            (path, file, article, &menu, &languages, &post, &listing, sheets)
         );
-        let ForLanguage { head, boot } = &for_languages[&article.lang];
-        let fill = [
-            &plan.template,
-            &plan.loader,
-            head,
-            boot,
-            &alternates,
-            &styles,
-        ];
-        let mut inputs: Vec<&[u8]> = vec![made_of.as_bytes()];
-        inputs.extend(fill.iter().map(|s| s.as_bytes()));
-        crate::cache::key("page", &inputs)
+        let shared = &for_languages[&article.lang].made_of;
+        crate::cache::key(
+            "page",
+            &[
+                shared.as_bytes(),
+                made_of.as_bytes(),
+                alternates.as_bytes(),
+                styles.as_bytes(),
+            ],
+        )
     });
     if let (Some(cache), Some(key)) = (cache, &key) {
         if let Some(html) = cache.get(key)? {
@@ -170,6 +177,8 @@ fn article_page(
             });
         }
     }
+    let page = article.clone();
+    let words = words.clone();
     let mut rendered = render(&plan.site.settings, path, move || {
         provide_context(words);
         match (post, listing) {
@@ -333,7 +342,7 @@ fn fill(
     lang: &str,
     sheets: Sheets,
 ) -> Result<Page> {
-    let ForLanguage { head, boot } = &for_languages[lang];
+    let ForLanguage { head, boot, .. } = &for_languages[lang];
     let head = rendered.head + head;
     let html = rewrite::page(
         &plan.template,

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::cache::{key, Cache};
 use crate::error::{BuildError, Result};
-use crate::files::{write, Manifest};
+use crate::files::{write, write_with, Manifest};
 use crate::minify;
 use crate::plan::Plan;
 use crate::policy::WHOLE_INDEX_BYTES;
@@ -122,18 +122,23 @@ pub fn stage(
     let folder = out.join(FOLDER);
     if built.size() <= WHOLE_INDEX_BYTES {
         let whole = built.whole();
-        written.push(write(&folder.join(built.meta.whole_file()), &whole)?);
+        written.push(write_with(
+            cache,
+            &folder.join(built.meta.whole_file()),
+            &whole,
+        )?);
     }
-    let shards = built
-        .shards
-        .par_iter()
-        .enumerate()
-        .map(|(place, bytes)| write(&folder.join(built.meta.shard_file(place)), bytes));
-    let texts = built
-        .texts
-        .par_iter()
-        .enumerate()
-        .map(|(page, bytes)| write(&folder.join(built.meta.text_file(page as u32)), bytes));
+    let shards =
+        built.shards.par_iter().enumerate().map(|(place, bytes)| {
+            write_with(cache, &folder.join(built.meta.shard_file(place)), bytes)
+        });
+    let texts = built.texts.par_iter().enumerate().map(|(page, bytes)| {
+        write_with(
+            cache,
+            &folder.join(built.meta.text_file(page as u32)),
+            bytes,
+        )
+    });
     written.extend(shards.chain(texts).collect::<Result<Vec<_>>>()?);
     // The shards and texts are named after their bytes, the whole index after the build's id;
     // the meta, which every page names, has one name: a page names no file an edit of

@@ -7,22 +7,28 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::Cache;
 use crate::csp::Csp;
 use crate::error::{BuildError, Result};
-use crate::files::write;
+use crate::files::{write, write_with};
 use crate::plan::Plan;
 use crate::policy::{FileKind, FILE_KINDS, HASH, HASHED_PATTERN};
 use crate::render::Page;
 use crate::rewrite::with_csp_meta;
 
 /// Writes the pages and copies the content's files; returns every file written.
-pub fn stage(plan: &Plan, pages: &[Page], csp: &Csp) -> Result<Vec<PathBuf>> {
+pub fn stage(
+    plan: &Plan,
+    pages: &[Page],
+    csp: &Csp,
+    cache: Option<&Cache>,
+) -> Result<Vec<PathBuf>> {
     let out = &plan.options.out;
     let mut written = pages
         .par_iter()
         .map(|page| {
             let html = with_csp_meta(&page.html, &page.file, &csp.meta)?;
-            write(&out.join(&page.file), html.as_bytes())
+            write_with(cache, &out.join(&page.file), html.as_bytes())
         })
         .collect::<Result<Vec<_>>>()?;
     for file in &plan.site.files {

@@ -167,9 +167,7 @@ impl Moment {
         if offset.is_utc() {
             out.push('Z');
         } else {
-            let (h, m, _) = offset.as_hms();
-            let sign = if offset.is_negative() { '-' } else { '+' };
-            out.push_str(&format!("{sign}{:02}:{:02}", h.abs(), m.abs()));
+            out.push_str(&offset_text(offset));
         }
         out
     }
@@ -194,9 +192,23 @@ impl PartialOrd for Moment {
     }
 }
 
+/// `+HH:MM` or `-HH:MM`.
+fn offset_text(offset: UtcOffset) -> String {
+    let (h, m, _) = offset.as_hms();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!("{sign}{:02}:{:02}", h.abs(), m.abs())
+}
+
+/// The ISO text ([`Moment::iso`]); a day in a zone other than UTC with its offset after a space
+/// (`2024-04-20 +02:00`), so that what is read back is the same instant.
 impl serde::Serialize for Moment {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.iso())
+        let offset = self.at.offset();
+        if self.day_only && !offset.is_utc() {
+            serializer.serialize_str(&format!("{} {}", self.iso(), offset_text(offset)))
+        } else {
+            serializer.serialize_str(&self.iso())
+        }
     }
 }
 
@@ -205,8 +217,24 @@ impl<'de> serde::Deserialize<'de> for Moment {
     /// same; a day alone is midnight UTC.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        let parts = parse_parts(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("not a date: `{text}`")))?;
+        let not_a_date = || serde::de::Error::custom(format!("not a date: `{text}`"));
+        if let Some((day, offset)) = text.split_once(" +").or_else(|| text.split_once(" -")) {
+            let parts = parse_parts(day)
+                .filter(|p| p.day_only)
+                .ok_or_else(not_a_date)?;
+            let (h, m) = offset.split_once(':').ok_or_else(not_a_date)?;
+            let (h, m): (i8, i8) = (
+                h.parse().map_err(|_| not_a_date())?,
+                m.parse().map_err(|_| not_a_date())?,
+            );
+            let sign = if text.contains(" -") { -1 } else { 1 };
+            let offset = UtcOffset::from_hms(sign * h, sign * m, 0).map_err(|_| not_a_date())?;
+            return Ok(Moment {
+                at: parts.local.assume_offset(offset),
+                day_only: true,
+            });
+        }
+        let parts = parse_parts(&text).ok_or_else(not_a_date)?;
         let at = match parts.offset {
             Some(offset) => parts.local.assume_offset(offset),
             None => parts.local.assume_utc(),
@@ -556,11 +584,18 @@ mod tests {
         ] {
             let m = parse_quoted_moment(written, &z).unwrap();
             let json = serde_json::to_string(&m).unwrap();
-            assert_eq!(json, format!("\"{}\"", m.iso()));
+            if !m.day_only {
+                assert_eq!(json, format!("\"{}\"", m.iso()));
+            }
             let back: Moment = serde_json::from_str(&json).unwrap();
             assert_eq!(back.iso(), m.iso());
             assert_eq!(back.date(), m.date());
         }
+        // A day in a zone: the same instant back, its offset after the day.
+        let day = parse_quoted_moment("2024-05-02", &z).unwrap();
+        let json = serde_json::to_string(&day).unwrap();
+        assert_eq!(json, "\"2024-05-02 +02:00\"");
+        assert_eq!(serde_json::from_str::<Moment>(&json).unwrap(), day);
         assert!(serde_json::from_str::<Moment>("\"nope\"").is_err());
     }
 

@@ -42,7 +42,7 @@ use crate::liquid;
 use crate::model::{Article, Post};
 
 /// A parsed page, with what the site needs to place it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ParsedPage {
     pub article: Article,
     /// `published: false` leaves the page out of the site.

@@ -87,7 +87,7 @@ impl PageSource {
 }
 
 /// A file copied next to the pages with a content-hashed name (an image).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Asset {
     /// The file in the content folder.
     pub source: PathBuf,

@@ -10,6 +10,7 @@
 pub mod blog;
 pub mod entries;
 mod links;
+pub mod memo;
 mod parsed;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -173,6 +174,17 @@ pub fn translations<'a>(
 /// Loads the content folder `root` (named `shown` in messages): settings, pages and posts,
 /// checked links, files.
 pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site, ContentError> {
+    load_site_with(root, shown, overrides, None)
+}
+
+/// Loads the site as [`load_site`], taking from `memo` the pages parsed before
+/// ([`memo`]).
+pub fn load_site_with(
+    root: &Path,
+    shown: &str,
+    overrides: &Overrides,
+    memo: Option<&dyn memo::Memo>,
+) -> Result<Site, ContentError> {
     let settings = SiteSettings::load(root, shown, overrides)?;
     let mut account = Account::default();
     let zone = zone(&settings, shown, &mut account.notes);
@@ -242,7 +254,15 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
         root,
         shown,
     };
-    let parsed = parse_all(root, shown, &settings, sources, &liquid, now, &mut account)?;
+    let memo = match memo {
+        Some(memo) => {
+            let site = format!("{:?}", (&settings, &liquid.url, &liquid.posts));
+            Some((memo, memo::site_key(&site, root, shown)?))
+        }
+        None => None,
+    };
+    let memo = memo.as_ref().map(|(m, key)| (*m, key.as_slice()));
+    let parsed = parse_all(sources, &liquid, memo, now, &mut account)?;
     check_permalinks(&parsed)?;
     check_translations(&parsed)?;
     let plain: BTreeSet<String> = files.iter().map(|f| f.rel.clone()).collect();
@@ -262,10 +282,11 @@ pub fn load_site(root: &Path, shown: &str, overrides: &Overrides) -> Result<Site
             article.image = Some(format!("/{rel}"));
             linked.insert(rel);
         }
-        if article.is_french() {
-            typography::typeset(article);
-        }
     }
+    articles
+        .par_iter_mut()
+        .filter(|article| article.is_french())
+        .for_each(typography::typeset);
     let redirects = redirects(shown, &parsed, &mut articles)?;
     // Pages in path order, then posts newest first: what lists and feeds read.
     articles.sort_by(|a, b| match (&a.post, &b.post) {
@@ -465,14 +486,13 @@ fn post_file(
 /// Reads and parses every page and post; those left out (`published: false`, dated after `now`
 /// without `future: true`) are checked, then counted out.
 fn parse_all(
-    root: &Path,
-    shown: &str,
-    settings: &SiteSettings,
     sources: Vec<(&Entry, Addressing)>,
-    liquid: &(dyn liquid::Context + Sync),
+    liquid: &SiteLiquid,
+    memo: Option<(&dyn memo::Memo, &[u8])>,
     now: time::OffsetDateTime,
     account: &mut Account,
 ) -> Result<Vec<Parsed>, ContentError> {
+    let (root, shown, settings) = (liquid.root, liquid.shown, liquid.settings);
     // Each page is read and parsed on its own, on every core; what is counted, in order.
     let read: Vec<(&Entry, PageSource, ParsedPage)> = sources
         .into_par_iter()
@@ -487,7 +507,12 @@ fn parse_all(
                 site_lang: settings.lang.clone(),
                 addressing,
             };
-            let page = parse_page_in(&source, &text, liquid)?;
+            let page = match memo {
+                Some((memo, site_key)) => memo::parse_kept(memo, site_key, &source, &text, || {
+                    parse_page_in(&source, &text, liquid)
+                })?,
+                None => parse_page_in(&source, &text, liquid)?,
+            };
             Ok((entry, source, page))
         })
         .collect::<Result<_, ContentError>>()?;
