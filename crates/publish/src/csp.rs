@@ -13,6 +13,7 @@
 //! and as a `<meta>` for hosts that cannot set headers. The `<meta>`
 //! leaves out `frame-ancestors`, which browsers ignore there (and complain about).
 
+use crate::cache::Cache;
 use crate::error::{BuildError, Result};
 use base64::Engine;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
@@ -38,15 +39,40 @@ pub struct Csp {
 /// html)`, computed from the pages as written: it cannot miss a script, nor keep the hash of an
 /// old one. A page the HTML parser cannot read fails the build, naming it.
 pub fn stage<'a>(pages: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Csp> {
-    let pages: Vec<(&str, &str)> = pages.into_iter().collect();
+    stage_with(
+        pages.into_iter().map(|(file, html)| (file, html, None)),
+        None,
+    )
+}
+
+/// The stage as [`stage`], for pages `(file, html, key)`: the sources of a page with a `key`
+/// (its render's, which names everything its HTML is made of) are taken from `cache` when a
+/// build read them before.
+pub fn stage_with<'a>(
+    pages: impl IntoIterator<Item = (&'a str, &'a str, Option<&'a str>)>,
+    cache: Option<&Cache>,
+) -> Result<Csp> {
+    let pages: Vec<_> = pages.into_iter().collect();
     let read = pages
         .par_iter()
-        .map(|(file, html)| {
-            sources(html).map_err(|e| {
-                BuildError::invalid(*file, format!("its inline scripts cannot be read: {e}"))
-            })
+        .map(|(file, html, key)| {
+            let read = || {
+                sources(html).map_err(|e| {
+                    BuildError::invalid(*file, format!("its inline scripts cannot be read: {e}"))
+                })
+            };
+            let (Some(cache), Some(key)) = (cache, key) else {
+                return read();
+            };
+            let key = crate::cache::key("csp sources", &[key.as_bytes()]);
+            let bytes = cache.get_or(&key, || {
+                let sources = read()?;
+                Ok(serde_json::to_vec(&sources).expect("strings serialise"))
+            })?;
+            serde_json::from_slice(&bytes)
+                .map_err(|e| BuildError::invalid(*file, format!("the build's cache: {e}")))
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Result<Vec<Sources>>>()?;
     let mut hashes = BTreeSet::new();
     let mut frames = BTreeSet::new();
     for sources in read {
@@ -62,7 +88,7 @@ pub fn stage<'a>(pages: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<
 }
 
 /// What a page asks of the policy.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Sources {
     /// The `'sha256-…'` source of every executable inline script.
     pub hashes: BTreeSet<String>,

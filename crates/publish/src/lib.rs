@@ -83,7 +83,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     lap("search index");
     let pages = render::stage(&plan, &search, cache.as_ref())?;
     lap("render");
-    let csp = csp::stage(pages.iter().map(|p| (p.file.as_str(), p.html.as_str())))?;
+    let csp = csp::stage_with(
+        pages
+            .iter()
+            .map(|p| (p.file.as_str(), p.html.as_str(), p.key.as_deref())),
+        cache.as_ref(),
+    )?;
     lap("CSP");
     written.extend(write::stage(&plan, &pages, &csp, cache.as_ref())?);
     lap("write pages");

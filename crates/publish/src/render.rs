@@ -30,6 +30,9 @@ use crate::{feed, seo};
 pub struct Page {
     pub file: String,
     pub html: String,
+    /// With a cache: the key of everything the page is made of, which the later stages' work
+    /// on it is kept under.
+    pub key: Option<String>,
 }
 
 /// What every page of one language carries besides its own markup: the head's tags (manifest,
@@ -174,6 +177,7 @@ fn article_page(
             return Ok(Page {
                 file: file.to_string(),
                 html,
+                key: Some(key.clone()),
             });
         }
     }
@@ -192,9 +196,10 @@ fn article_page(
     .map_err(|e| BuildError::invalid(file, e.to_string()))?;
     rendered.head += &alternates;
     rendered.head += &styles;
-    let page = fill(plan, for_languages, file, rendered, &article.lang, sheets)?;
+    let mut page = fill(plan, for_languages, file, rendered, &article.lang, sheets)?;
     if let (Some(cache), Some(key)) = (cache, key) {
-        cache.put(key, page.html.as_bytes())?;
+        cache.put(key.clone(), page.html.as_bytes())?;
+        page.key = Some(key);
     }
     Ok(page)
 }
@@ -359,6 +364,7 @@ fn fill(
     Ok(Page {
         file: file.to_string(),
         html,
+        key: None,
     })
 }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::cache::Cache;
+use crate::cache::{key as key_of, Cache};
 use crate::csp::Csp;
 use crate::error::{BuildError, Result};
 use crate::files::{write, write_with};
@@ -27,8 +27,26 @@ pub fn stage(
     let mut written = pages
         .par_iter()
         .map(|page| {
+            let path = out.join(&page.file);
+            let (Some(cache), Some(key)) = (cache, &page.key) else {
+                let html = with_csp_meta(&page.html, &page.file, &csp.meta)?;
+                return write_with(cache, &path, html.as_bytes());
+            };
+            // The page as written is its render's and the policy's: found by them, a link to
+            // the file of the last build that wrote it.
+            let key = key_of(
+                "page with its policy",
+                &[key.as_bytes(), csp.meta.as_bytes()],
+            );
+            if let Some(hash) = cache.get(&key)? {
+                if cache.link(&String::from_utf8_lossy(&hash), &path)? {
+                    return Ok(path);
+                }
+            }
             let html = with_csp_meta(&page.html, &page.file, &csp.meta)?;
-            write_with(cache, &out.join(&page.file), html.as_bytes())
+            let hash = cache.write_hashed(&path, html.as_bytes())?;
+            cache.put(key, hash.as_bytes())?;
+            Ok(path)
         })
         .collect::<Result<Vec<_>>>()?;
     for file in &plan.site.files {
