@@ -26,10 +26,15 @@ pub fn typeset(article: &mut Article) {
     }
     walk::inlines_mut(article, &mut |inline| {
         if let Inline::Text(text) = inline {
-            *text = french(text);
+            if text.contains(MARKS) {
+                *text = french(text);
+            }
         }
     });
 }
+
+/// The characters typesetting changes or spaces: a text without any is left as it is.
+const MARKS: [char; 8] = ['\'', '?', '!', ';', ':', '«', '»', '.'];
 
 /// Typesets one run of French prose.
 pub fn french(text: &str) -> String {
@@ -69,7 +74,7 @@ fn looks_like_url(word: &str) -> bool {
 /// precedes high punctuation is already there and is replaced.
 fn word_typography(word: &str, out: &mut String) {
     // Most words have nothing to typeset: copied whole, without taking them apart.
-    if !word.contains(['\'', '?', '!', ';', ':', '«', '»', '.']) {
+    if !word.contains(MARKS) {
         out.push_str(word);
         return;
     }

@@ -1,17 +1,21 @@
-//! The build's memory between runs: what its slowest work made (the pages rendered, the
-//! compressed twins), keyed by a hash of the work's input and of the build's own version, so
-//! that a build after an edit redoes only the work whose input changed. A build with the cache
-//! writes, byte for byte, what a clean build writes (tests/incremental.rs).
+//! The build's memory between runs: what its slowest work made (the pages parsed and rendered,
+//! their search analysis, the compressed twins), keyed by a hash of the work's input and of the
+//! build's own version, so that a build after an edit redoes only the work whose input changed.
+//! A build with the cache writes, byte for byte, what a clean build writes
+//! (tests/incremental.rs).
 //!
-//! The cache is one file in a folder (`--cache DIR`; see [`crate::BuildOptions`]), `pack-1.bin`:
-//! the last build's results one after the other, then where each is (JSON), its length and a
-//! mark. A build reads it a result at a time and writes a new one with only what it used, so
-//! the cache never outgrows one build; the new file replaces the old in one rename, so two
-//! builds at once leave one whole pack, never a mix. A pack that cannot be read is an error
-//! naming it, never an empty cache in silence; a pack of another version of the build is not
-//! read.
+//! The cache is a folder (`--cache DIR`; see [`crate::BuildOptions`]): results in packs
+//! (`pack-2-N.bin`, one after the other), and an index (`index-2.bin`) of where each is, which
+//! build version wrote them and which files are kept. A build reads the packs a result at a
+//! time and appends what it makes to a pack of its own, so that an edit of one page writes a
+//! few results, not the whole cache again; its index replaces the last in one rename. A pack
+//! whose results are all gone is removed, and when the packs hold twice what is still used, the
+//! used results are copied into one, so the cache never grows past twice one build's. One build
+//! at a time uses the folder (a lock): a second builds without it, and says so. A cache that
+//! cannot be read is an error naming it, never an empty cache in silence; results of another
+//! version of the build are not read.
 //!
-//! Beside the pack, `files/` holds the files the build wrote, named by the hash of their bytes.
+//! Beside the packs, `files/` holds the files the build wrote, named by the hash of their bytes.
 //! A build that writes the same bytes again links that file into the output instead of writing
 //! a new one: a site of 10,000 pages has some 45,000 files, and on ext4 making a new file costs
 //! many times what linking one does, the more so when the last build's were just deleted
@@ -29,25 +33,33 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{BuildError, Result};
 
-/// The pack's name carries its format: a pack of another format, under another name, is not
-/// read (nor removed).
-const PACK: &str = "pack-1.bin";
-/// The end of a whole pack, after its index and the index's length.
-const MARK: &[u8; 8] = b"cpd-pack";
+/// The names carry the format: a cache of another format, under other names, is not read (nor
+/// removed).
+const INDEX: &str = "index-2.bin";
+const PACK_PREFIX: &str = "pack-2-";
+/// Held by the build that uses the folder.
+const LOCK: &str = "lock";
 
 /// The folder of the files kept by the hash of their bytes.
 const FILES: &str = "files";
 
-/// Where each result is in the pack, and which build wrote it.
+/// Where each result is, and which build wrote them.
 #[derive(Serialize, Deserialize, Default)]
 struct Index {
     version: String,
-    /// A result's key (hex) to its offset and length in the pack.
-    entries: HashMap<String, (u64, u64)>,
+    /// A result's key to where it is.
+    entries: HashMap<String, Loc>,
     /// The kept files, by the hash of their bytes (hex), as they were made. Not of a version:
     /// bytes are bytes whichever build wrote them.
-    #[serde(default)]
     files: HashMap<String, Stamp>,
+}
+
+/// Where a result is: its pack's number, its offset and its length.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug)]
+struct Loc {
+    pack: u32,
+    at: u64,
+    len: u64,
 }
 
 /// What a kept file was when made: its size, inode and modification time (ns). Linking it
@@ -70,14 +82,16 @@ impl Stamp {
 /// A key: the hash of what a piece of work reads, and of which work it is.
 pub type Key = String;
 
-/// The cache of one build: the last build's pack, read a result at a time, and the pack this
-/// build writes as it goes (neither is held in memory: a site of 10,000 pages has a pack of
-/// hundreds of megabytes).
+/// The cache of one build: the last build's packs, read a result at a time, and the pack this
+/// build appends to (none is held in memory: a site of 10,000 pages has hundreds of megabytes
+/// of results).
 pub struct Cache {
     dir: PathBuf,
     version: String,
-    old: HashMap<Key, (u64, u64)>,
-    pack: Option<std::fs::File>,
+    /// Held until the cache is dropped: the folder is this build's.
+    _lock: std::fs::File,
+    old: HashMap<Key, Loc>,
+    packs: HashMap<u32, std::fs::File>,
     new: Mutex<NewPack>,
     old_files: HashMap<String, Stamp>,
     new_files: Mutex<HashMap<String, Stamp>>,
@@ -85,52 +99,93 @@ pub struct Cache {
     written: Mutex<HashMap<PathBuf, String>>,
     /// Cleared when the output is on another file system than the cache: no link can join them.
     linking: std::sync::atomic::AtomicBool,
+    /// How many of the last build's results this one took.
+    reused: std::sync::atomic::AtomicUsize,
 }
 
-/// The pack being written: the file, its length so far, and where each result is in it.
+/// The pack this build appends to, and where each result this build used is.
 struct NewPack {
     file: std::io::BufWriter<std::fs::File>,
+    number: u32,
     path: PathBuf,
     len: u64,
-    entries: HashMap<Key, (u64, u64)>,
+    entries: HashMap<Key, Loc>,
 }
 
 impl Cache {
-    /// The cache in `dir` (made if missing), for the build of `version`.
-    pub fn open(dir: &Path, version: &str) -> Result<Self> {
+    /// The cache in `dir` (made if missing), for the build of `version`; `None` when another
+    /// build is using it.
+    pub fn open(dir: &Path, version: &str) -> Result<Option<Self>> {
         std::fs::create_dir_all(dir).map_err(BuildError::io(dir, "create the cache folder"))?;
-        let pack_path = dir.join(PACK);
-        let (old, pack, old_files) = match std::fs::File::open(&pack_path) {
-            Ok(pack) => match read_index(&pack, &pack_path)? {
-                index if index.version == version => (index.entries, Some(pack), index.files),
-                index => (HashMap::new(), None, index.files),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                (HashMap::new(), None, HashMap::new())
+        let lock_path = dir.join(LOCK);
+        let lock = std::fs::File::create(&lock_path)
+            .map_err(BuildError::io(&lock_path, "lock the build's cache"))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(BuildError::io(&lock_path, "lock the build's cache")(e))
             }
-            Err(e) => return Err(BuildError::io(&pack_path, "read the build's cache")(e)),
-        };
-        // A name of this process's own: another build at the same time writes its own.
-        let new_path = dir.join(format!("{PACK}.{}.new", std::process::id()));
+        }
+        let index = read_index(dir)?;
+        let mut packs = HashMap::new();
+        for loc in index.entries.values() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = packs.entry(loc.pack) {
+                let path = pack_path(dir, loc.pack);
+                let file = std::fs::File::open(&path)
+                    .map_err(BuildError::io(&path, "read the build's cache"))?;
+                slot.insert(file);
+            }
+        }
+        let mut lengths = HashMap::new();
+        for (number, pack) in &packs {
+            let len = pack
+                .metadata()
+                .map_err(BuildError::io(
+                    pack_path(dir, *number),
+                    "read the build's cache",
+                ))?
+                .len();
+            lengths.insert(*number, len);
+        }
+        if let Some((key, _)) = index.entries.iter().find(|(_, loc)| {
+            loc.at
+                .checked_add(loc.len)
+                .is_none_or(|end| end > lengths[&loc.pack])
+        }) {
+            return Err(damaged_cache(
+                dir,
+                &format!("entry {key} past the end of its pack"),
+            ));
+        }
+        let number = pack_numbers(dir)?.into_iter().max().map_or(0, |n| n + 1);
+        let new_path = pack_path(dir, number);
         let file = std::fs::File::create(&new_path)
             .map_err(BuildError::io(&new_path, "write the build's cache"))?;
-        Ok(Self {
+        let (old, packs) = if index.version == version {
+            (index.entries, packs)
+        } else {
+            (HashMap::new(), HashMap::new())
+        };
+        Ok(Some(Self {
             dir: dir.to_path_buf(),
             version: version.to_string(),
+            _lock: lock,
             old,
-            pack,
+            packs,
             new: Mutex::new(NewPack {
-                // Large writes: the pack grows by hundreds of megabytes on a large site.
-                file: std::io::BufWriter::with_capacity(8 << 20, file),
+                file: std::io::BufWriter::with_capacity(1 << 20, file),
+                number,
                 path: new_path,
                 len: 0,
                 entries: HashMap::new(),
             }),
-            old_files,
+            old_files: index.files,
             new_files: Mutex::new(HashMap::new()),
             written: Mutex::new(HashMap::new()),
             linking: std::sync::atomic::AtomicBool::new(true),
-        })
+            reused: std::sync::atomic::AtomicUsize::new(0),
+        }))
     }
 
     /// Writes `bytes` to the output file `path` (making its folder), as a link to the file kept
@@ -180,9 +235,16 @@ impl Cache {
         if Stamp::of(&kept).ok() != Some(stamp) {
             return Ok(false);
         }
-        make_folder(path)?;
-        crate::files::remove(path)?;
-        match std::fs::hard_link(&kept, path) {
+        // Tried first as if the file were not there, as in a fresh output folder: a system
+        // call a file fewer than making sure first.
+        let linked = match hard_link(&kept, path) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                crate::files::remove(path)?;
+                hard_link(&kept, path)
+            }
+            other => other,
+        };
+        match linked {
             Ok(()) => {}
             Err(e) if cannot_link(&e) => {
                 self.linking.store(false, Relaxed);
@@ -208,9 +270,22 @@ impl Cache {
             return Ok(());
         }
         let kept = self.kept(hash);
-        make_folder(&kept)?;
-        crate::files::remove(&kept)?;
-        match std::fs::hard_link(path, &kept) {
+        let linked = match hard_link(path, &kept) {
+            // Kept by an earlier build, but not as recorded (or not recorded): replaced.
+            Err(e)
+                if e.kind() == std::io::ErrorKind::AlreadyExists
+                    && !self
+                        .new_files
+                        .lock()
+                        .expect("no panic holds it")
+                        .contains_key(hash) =>
+            {
+                crate::files::remove(&kept)?;
+                hard_link(path, &kept)
+            }
+            other => other,
+        };
+        match linked {
             Ok(()) => {
                 let stamp =
                     Stamp::of(&kept).map_err(BuildError::io(&kept, "read the metadata of"))?;
@@ -250,14 +325,22 @@ impl Cache {
 
     /// The last build's result of `key`, kept for the next build; `None` when it has none.
     pub fn get(&self, key: &Key) -> Result<Option<Vec<u8>>> {
-        let (Some((at, len)), Some(pack)) = (self.old.get(key), &self.pack) else {
+        let Some(loc) = self.old.get(key) else {
             return Ok(None);
         };
-        let mut bytes = vec![0; *len as usize];
-        std::os::unix::fs::FileExt::read_exact_at(pack, &mut bytes, *at).map_err(
-            BuildError::io(self.dir.join(PACK), "read the build's cache"),
-        )?;
-        self.put(key.clone(), &bytes)?;
+        let mut bytes = vec![0; loc.len as usize];
+        std::os::unix::fs::FileExt::read_exact_at(&self.packs[&loc.pack], &mut bytes, loc.at)
+            .map_err(BuildError::io(
+                pack_path(&self.dir, loc.pack),
+                "read the build's cache",
+            ))?;
+        // Kept where it is: the next build reads it from the same pack.
+        let mut new = self.new.lock().expect("no panic holds it");
+        if let std::collections::hash_map::Entry::Vacant(slot) = new.entries.entry(key.clone()) {
+            slot.insert(*loc);
+            self.reused
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         Ok(Some(bytes))
     }
 
@@ -269,29 +352,98 @@ impl Cache {
         new.file
             .write_all(bytes)
             .map_err(BuildError::io(&new.path, "write the build's cache"))?;
-        let at = new.len;
-        new.len += bytes.len() as u64;
-        new.entries.insert(key, (at, bytes.len() as u64));
+        let loc = Loc {
+            pack: new.number,
+            at: new.len,
+            len: bytes.len() as u64,
+        };
+        new.len += loc.len;
+        new.entries.insert(key, loc);
         Ok(())
     }
 
     /// How many results came from the last build.
     pub fn reused(&self) -> usize {
-        let new = self.new.lock().expect("no panic holds it");
-        new.entries
-            .keys()
-            .filter(|k| self.old.contains_key(*k))
-            .count()
+        self.reused.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// Makes what this build used the next build's cache.
+    /// Makes what this build used the next build's cache: its pack written, the packs no
+    /// result is in any more removed, the used results copied into one pack when the packs
+    /// hold more than twice their size, and the index replaced.
     pub fn save(self) -> Result<()> {
         let NewPack {
             file,
+            number,
             path,
-            entries,
-            ..
+            len,
+            mut entries,
         } = self.new.into_inner().expect("no panic holds it");
+        let file = file
+            .into_inner()
+            .map_err(|e| BuildError::io(&path, "write the build's cache")(e.into_error()))?;
+        file.sync_all()
+            .map_err(BuildError::io(&path, "write the build's cache"))?;
+        drop(file);
+        let mut sizes: HashMap<u32, u64> = HashMap::new();
+        for pack in pack_numbers(&self.dir)? {
+            let path = pack_path(&self.dir, pack);
+            let size = std::fs::metadata(&path)
+                .map_err(BuildError::io(&path, "read the build's cache"))?
+                .len();
+            sizes.insert(pack, size);
+        }
+        sizes.insert(number, len);
+        let used: u64 = entries.values().map(|loc| loc.len).sum();
+        let held: u64 = sizes.values().sum();
+        if held > 2 * used + (16 << 20) {
+            // One pack again: the used results copied, the rest goes with the old packs.
+            let number = sizes.keys().max().map_or(0, |n| n + 1);
+            let compact = pack_path(&self.dir, number);
+            let mut out = std::io::BufWriter::with_capacity(
+                1 << 20,
+                std::fs::File::create(&compact)
+                    .map_err(BuildError::io(&compact, "write the build's cache"))?,
+            );
+            let mut at = 0;
+            let mut sources: HashMap<u32, std::fs::File> = HashMap::new();
+            let mut keys: Vec<&Key> = entries.keys().collect();
+            keys.sort_by_key(|k| (entries[*k].pack, entries[*k].at));
+            let mut moved = Vec::with_capacity(keys.len());
+            for key in keys {
+                let loc = entries[key];
+                let source = match sources.entry(loc.pack) {
+                    std::collections::hash_map::Entry::Occupied(f) => f.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        let path = pack_path(&self.dir, loc.pack);
+                        slot.insert(
+                            std::fs::File::open(&path)
+                                .map_err(BuildError::io(&path, "read the build's cache"))?,
+                        )
+                    }
+                };
+                let mut bytes = vec![0; loc.len as usize];
+                std::os::unix::fs::FileExt::read_exact_at(&*source, &mut bytes, loc.at).map_err(
+                    BuildError::io(pack_path(&self.dir, loc.pack), "read the build's cache"),
+                )?;
+                out.write_all(&bytes)
+                    .map_err(BuildError::io(&compact, "write the build's cache"))?;
+                moved.push((
+                    key.clone(),
+                    Loc {
+                        pack: number,
+                        at,
+                        len: loc.len,
+                    },
+                ));
+                at += loc.len;
+            }
+            out.into_inner()
+                .map_err(|e| BuildError::io(&compact, "write the build's cache")(e.into_error()))?
+                .sync_all()
+                .map_err(BuildError::io(&compact, "write the build's cache"))?;
+            entries.extend(moved);
+            sizes.insert(number, at);
+        }
         let files = self.new_files.into_inner().expect("no panic holds it");
         // The kept files this build did not write go: the cache never outgrows one build.
         for hash in self.old_files.keys().filter(|h| !files.contains_key(*h)) {
@@ -302,20 +454,51 @@ impl Cache {
             entries,
             files,
         };
-        let json = serde_json::to_vec(&index).expect("strings and numbers serialise");
-        let mut file = file;
-        file.write_all(&json)
-            .and_then(|()| file.write_all(&(json.len() as u64).to_le_bytes()))
-            .and_then(|()| file.write_all(MARK))
-            .map_err(BuildError::io(&path, "write the build's cache"))?;
-        file.into_inner()
-            .map_err(|e| BuildError::io(&path, "write the build's cache")(e.into_error()))?
-            .sync_all()
-            .map_err(BuildError::io(&path, "write the build's cache"))?;
-        let pack_path = self.dir.join(PACK);
-        std::fs::rename(&path, &pack_path)
-            .map_err(BuildError::io(&pack_path, "write the build's cache"))
+        let bytes = postcard::to_allocvec(&index).expect("strings and numbers serialise");
+        let index_path = self.dir.join(INDEX);
+        let new_index = self.dir.join(format!("{INDEX}.new"));
+        let written = std::fs::File::create(&new_index).and_then(|mut f| {
+            f.write_all(&bytes)?;
+            f.sync_all()
+        });
+        written.map_err(BuildError::io(&new_index, "write the build's cache"))?;
+        std::fs::rename(&new_index, &index_path)
+            .map_err(BuildError::io(&index_path, "write the build's cache"))?;
+        // Only now that the index names none of them: the packs no result is in.
+        let live: std::collections::HashSet<u32> = index.entries.values().map(|l| l.pack).collect();
+        for pack in sizes.keys().filter(|p| !live.contains(p)) {
+            crate::files::remove(&pack_path(&self.dir, *pack))?;
+        }
+        Ok(())
     }
+}
+
+fn pack_path(dir: &Path, number: u32) -> PathBuf {
+    dir.join(format!("{PACK_PREFIX}{number}.bin"))
+}
+
+/// The numbers of the packs in `dir`.
+fn pack_numbers(dir: &Path) -> Result<Vec<u32>> {
+    let mut numbers = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(BuildError::io(dir, "read the build's cache"))?;
+    for entry in entries {
+        let entry = entry.map_err(BuildError::io(dir, "read the build's cache"))?;
+        let name = entry.file_name();
+        let number = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(PACK_PREFIX))
+            .and_then(|n| n.strip_suffix(".bin"))
+            .and_then(|n| n.parse::<u32>().ok());
+        numbers.extend(number);
+    }
+    Ok(numbers)
+}
+
+fn damaged_cache(dir: &Path, why: &str) -> BuildError {
+    BuildError::invalid(
+        dir.join(INDEX).display().to_string(),
+        format!("the build's cache is damaged ({why}): remove the folder"),
+    )
 }
 
 /// The parsed pages of the content folder are kept with the rest.
@@ -334,10 +517,16 @@ fn kept_path(dir: &Path, hash: &str) -> PathBuf {
     dir.join(FILES).join(&hash[..2]).join(&hash[2..])
 }
 
-fn make_folder(path: &Path) -> Result<()> {
-    match path.parent() {
-        Some(dir) => std::fs::create_dir_all(dir).map_err(BuildError::io(dir, "create the folder")),
-        None => Ok(()),
+/// Links `to` to the file `from`, making the folder of `to` when it is missing.
+fn hard_link(from: &Path, to: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(from, to) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && from.exists() => {
+            if let Some(dir) = to.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::hard_link(from, to)
+        }
+        other => other,
     }
 }
 
@@ -350,46 +539,17 @@ fn cannot_link(error: &std::io::Error) -> bool {
     ) || error.raw_os_error() == Some(1) // EPERM: a file system without hard links
 }
 
-/// The index at the end of `pack`: where each result is, and which build wrote them. A file
-/// without the mark, or whose index points past it, is an error naming it.
-fn read_index(pack: &std::fs::File, path: &Path) -> Result<Index> {
-    use std::os::unix::fs::FileExt;
-    let damaged = |why: &str| {
-        BuildError::invalid(
-            path.display().to_string(),
-            format!("the build's cache is damaged ({why}): remove the folder"),
-        )
-    };
-    let len = pack
-        .metadata()
-        .map_err(BuildError::io(path, "read the build's cache"))?
-        .len();
-    let mut tail = [0u8; 16];
-    if len < 16 {
-        return Err(damaged("cut short"));
+/// The index in `dir`, or an empty one when there is none; one that cannot be read is an error
+/// naming it.
+fn read_index(dir: &Path) -> Result<Index> {
+    let path = dir.join(INDEX);
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            postcard::from_bytes(&bytes).map_err(|e| damaged_cache(dir, &format!("its index: {e}")))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Index::default()),
+        Err(e) => Err(BuildError::io(&path, "read the build's cache")(e)),
     }
-    pack.read_exact_at(&mut tail, len - 16)
-        .map_err(BuildError::io(path, "read the build's cache"))?;
-    if &tail[8..] != MARK {
-        return Err(damaged("no end mark"));
-    }
-    let index_len = u64::from_le_bytes(tail[..8].try_into().expect("8 bytes"));
-    let entries_end = (len - 16)
-        .checked_sub(index_len)
-        .ok_or_else(|| damaged("cut short"))?;
-    let mut json = vec![0; index_len as usize];
-    pack.read_exact_at(&mut json, entries_end)
-        .map_err(BuildError::io(path, "read the build's cache"))?;
-    let index: Index =
-        serde_json::from_slice(&json).map_err(|e| damaged(&format!("its index: {e}")))?;
-    if let Some((key, _)) = index
-        .entries
-        .iter()
-        .find(|(_, (at, n))| at.checked_add(*n).is_none_or(|end| end > entries_end))
-    {
-        return Err(damaged(&format!("entry {key} past the end")));
-    }
-    Ok(index)
 }
 
 /// The key of a piece of work: its name and every input it reads.
@@ -440,18 +600,18 @@ mod tests {
     #[test]
     fn a_result_is_kept_for_the_next_build_of_the_same_version_only() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::open(dir.path(), "v1").unwrap();
+        let cache = Cache::open(dir.path(), "v1").unwrap().unwrap();
         let k = key("twin", &[b"page", b"11"]);
         assert_eq!(cache.get_or(&k, || Ok(b"made".to_vec())).unwrap(), b"made");
         cache.save().unwrap();
 
-        let cache = Cache::open(dir.path(), "v1").unwrap();
+        let cache = Cache::open(dir.path(), "v1").unwrap().unwrap();
         let again = cache.get_or(&k, || panic!("made again")).unwrap();
         assert_eq!(again, b"made");
         assert_eq!(cache.reused(), 1);
         cache.save().unwrap();
 
-        let cache = Cache::open(dir.path(), "v2").unwrap();
+        let cache = Cache::open(dir.path(), "v2").unwrap().unwrap();
         assert_eq!(cache.get_or(&k, || Ok(b"new".to_vec())).unwrap(), b"new");
         assert_eq!(cache.reused(), 0);
     }
@@ -459,24 +619,87 @@ mod tests {
     #[test]
     fn a_damaged_cache_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::open(dir.path(), "v1").unwrap();
+        let cache = Cache::open(dir.path(), "v1").unwrap().unwrap();
         cache.put(key("w", &[b"a"]), b"result").unwrap();
         cache.save().unwrap();
-        let whole = std::fs::read(dir.path().join(PACK)).unwrap();
-        for (what, bytes) in [
-            ("cut short", whole[..whole.len() - 3].to_vec()),
-            ("no end mark", [&whole[..], b"more"].concat()),
-            ("past the end", {
-                let mut b = whole.clone();
-                let at = b.windows(3).position(|w| w == b"[0,").unwrap();
-                b[at + 3] = b'9';
-                b
-            }),
+        let index = std::fs::read(dir.path().join(INDEX)).unwrap();
+        let pack = std::fs::read(pack_path(dir.path(), 0)).unwrap();
+        for (what, file, bytes) in [
+            ("index cut short", INDEX, index[..index.len() - 3].to_vec()),
+            (
+                "pack cut short",
+                "pack-2-0.bin",
+                pack[..pack.len() - 1].to_vec(),
+            ),
         ] {
-            std::fs::write(dir.path().join(PACK), bytes).unwrap();
+            std::fs::write(dir.path().join(file), &bytes).unwrap();
             let error = Cache::open(dir.path(), "v1").err().unwrap().to_string();
-            assert!(error.contains(PACK), "{what}: {error}");
+            assert!(
+                error.contains(INDEX) && error.contains("damaged"),
+                "{what}: {error}"
+            );
+            std::fs::write(dir.path().join(INDEX), &index).unwrap();
+            std::fs::write(pack_path(dir.path(), 0), &pack).unwrap();
         }
+        std::fs::remove_file(pack_path(dir.path(), 0)).unwrap();
+        let error = Cache::open(dir.path(), "v1").err().unwrap().to_string();
+        assert!(error.contains("pack-2-0.bin"), "a pack gone: {error}");
+    }
+
+    #[test]
+    fn an_edit_appends_a_pack_and_the_packs_are_gathered_when_mostly_unused() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = vec![7u8; 6 << 20];
+        let cache = Cache::open(dir.path(), "v1").unwrap().unwrap();
+        for i in 0..4u8 {
+            cache.put(key("page", &[&[i]]), &big).unwrap();
+        }
+        cache.save().unwrap();
+        assert_eq!(pack_numbers(dir.path()).unwrap(), [0]);
+        // An edit: three results taken as they are, one made again.
+        for round in 1..=3u8 {
+            let cache = Cache::open(dir.path(), "v1").unwrap().unwrap();
+            for i in 0..3u8 {
+                assert_eq!(cache.get(&key("page", &[&[i]])).unwrap().unwrap(), big);
+            }
+            cache
+                .put(key("page", &[&[3]]), &vec![round; 6 << 20])
+                .unwrap();
+            assert_eq!(cache.reused(), 3);
+            cache.save().unwrap();
+        }
+        // 24 MiB used; the first pack kept for its three results, the edits' packs gone with
+        // their results but for the last.
+        let mut packs = pack_numbers(dir.path()).unwrap();
+        packs.sort();
+        assert_eq!(packs, [0, 3]);
+        // A build that uses a quarter: the rest goes, the used results copied into one pack.
+        let cache = Cache::open(dir.path(), "v1").unwrap().unwrap();
+        assert_eq!(
+            cache.get(&key("page", &[&[3]])).unwrap().unwrap(),
+            vec![3u8; 6 << 20]
+        );
+        cache.save().unwrap();
+        let cache = Cache::open(dir.path(), "v1").unwrap().unwrap();
+        assert_eq!(
+            pack_numbers(dir.path()).unwrap().len(),
+            2,
+            "its own and the gathered one"
+        );
+        assert_eq!(
+            cache.get(&key("page", &[&[3]])).unwrap().unwrap(),
+            vec![3u8; 6 << 20]
+        );
+        assert_eq!(cache.get(&key("page", &[&[0]])).unwrap(), None);
+    }
+
+    #[test]
+    fn a_second_build_at_once_builds_without_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Cache::open(dir.path(), "v1").unwrap().unwrap();
+        assert!(Cache::open(dir.path(), "v1").unwrap().is_none());
+        first.save().unwrap();
+        assert!(Cache::open(dir.path(), "v1").unwrap().is_some());
     }
 
     #[test]
@@ -484,7 +707,7 @@ mod tests {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let (cache_dir, out) = (dir.path().join("cache"), dir.path().join("out"));
-        let cache = Cache::open(&cache_dir, "v1").unwrap();
+        let cache = Cache::open(&cache_dir, "v1").unwrap().unwrap();
         let page = out.join("a/page.html");
         cache.write(&page, b"<p>un</p>").unwrap();
         assert_eq!(std::fs::metadata(&page).unwrap().nlink(), 2, "kept");
@@ -492,7 +715,7 @@ mod tests {
 
         // The next build, on a fresh output folder: the same bytes are the same file.
         std::fs::remove_dir_all(&out).unwrap();
-        let cache = Cache::open(&cache_dir, "v2").unwrap();
+        let cache = Cache::open(&cache_dir, "v2").unwrap().unwrap();
         cache.write(&page, b"<p>un</p>").unwrap();
         assert_eq!(std::fs::metadata(&page).unwrap().nlink(), 2);
         assert_eq!(std::fs::read(&page).unwrap(), b"<p>un</p>");
@@ -507,7 +730,7 @@ mod tests {
         // An output file edited in place changes the kept file it shares: never linked again.
         std::fs::write(&other, b"<p>edited</p>").unwrap();
         std::fs::remove_dir_all(&out).unwrap();
-        let cache = Cache::open(&cache_dir, "v3").unwrap();
+        let cache = Cache::open(&cache_dir, "v3").unwrap().unwrap();
         cache.write(&other, b"<p>deux</p>").unwrap();
         assert_eq!(std::fs::read(&other).unwrap(), b"<p>deux</p>");
         cache.save().unwrap();

@@ -7,11 +7,31 @@ use crate::error::{BuildError, Result};
 /// Writes `contents` to `path`, making its folder; returns the path. A file already there is
 /// replaced, never written through: it may be a link to a file the build's cache keeps.
 pub fn write(path: &Path, contents: &[u8]) -> Result<PathBuf> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(BuildError::io(dir, "create the folder"))?;
-    }
-    remove(path)?;
-    std::fs::write(path, contents).map_err(BuildError::io(path, "write"))?;
+    use std::io::ErrorKind::{AlreadyExists, NotFound};
+    use std::io::Write;
+    // Tried first as a new file in a folder that is there, the common case: a system call or
+    // two fewer than making sure first.
+    let create = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    let file = match create() {
+        Err(e) if e.kind() == NotFound => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(BuildError::io(dir, "create the folder"))?;
+            }
+            create()
+        }
+        Err(e) if e.kind() == AlreadyExists => {
+            remove(path)?;
+            create()
+        }
+        other => other,
+    };
+    file.and_then(|mut file| file.write_all(contents))
+        .map_err(BuildError::io(path, "write"))?;
     Ok(path.to_path_buf())
 }
 

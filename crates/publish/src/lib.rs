@@ -71,8 +71,18 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         stages.push((stage, clock.elapsed()));
         clock = Instant::now();
     };
+    let mut notes = Vec::new();
     let cache = match &options.cache {
-        Some(dir) => Some(cache::Cache::open(dir, &cache::build_version()?)?),
+        Some(dir) => {
+            let cache = cache::Cache::open(dir, &cache::build_version()?)?;
+            if cache.is_none() {
+                notes.push(format!(
+                    "the cache in {} is in use by another build: this one builds without it",
+                    dir.display()
+                ));
+            }
+            cache
+        }
         None => None,
     };
     let plan = plan::load(options, cache.as_ref())?;
@@ -115,10 +125,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         cache.save()?;
         lap("cache");
     }
+    let mut account = plan.site.account.clone();
+    account.notes.extend(notes);
     Ok(Report {
         written,
         stages,
-        account: plan.site.account.clone(),
+        account,
         reused,
     })
 }

@@ -222,12 +222,34 @@ pub fn first_pages(site: &Site) -> Vec<String> {
 /// The stage: `sw.js`, from every precachable file built by now (so it comes after every page).
 pub fn stage(plan: &Plan, manifest: &Manifest) -> Result<PathBuf> {
     let out = &plan.options.out;
-    let mut built = Vec::new();
+    let first = first_pages(&plan.site);
+    // Only the files precached are read: on a large site, a few of its pages.
+    let mut sizes = Vec::new();
     for (name, path) in manifest.files().filter(|(name, _)| precached(name)) {
-        let bytes = std::fs::read(path).map_err(BuildError::io(path, "read"))?;
-        built.push((name, bytes));
+        let size = std::fs::metadata(path)
+            .map_err(BuildError::io(path, "read the size of"))?
+            .len();
+        sizes.push((name, path, size as usize));
     }
-    let deploy = deploy(&plan.site.settings, &built, &first_pages(&plan.site));
+    let listed: Vec<(String, usize)> = sizes.iter().map(|(n, _, s)| (n.clone(), *s)).collect();
+    let (pages, search) = (precached_pages(&listed, &first), precached_search(&listed));
+    let mut built = Vec::new();
+    for (name, path, _) in sizes {
+        let page = name.ends_with(".html");
+        let kept = if page {
+            pages.contains(&name)
+        } else if name.starts_with(SEARCH_FOLDER) {
+            search.contains(&name)
+        } else {
+            true
+        };
+        if kept {
+            let bytes = std::fs::read(path).map_err(BuildError::io(path, "read"))?;
+            built.push((name, bytes));
+        }
+    }
+    // Chosen again from what was chosen, the same files.
+    let deploy = deploy(&plan.site.settings, &built, &first);
     write(&out.join(SW_FILE), service_worker(&deploy).as_bytes())
 }
 

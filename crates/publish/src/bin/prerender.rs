@@ -15,6 +15,9 @@ use std::process::ExitCode;
 use cpd_publish::serve::{keep_trunk_output, mark};
 use cpd_publish::{build, BuildOptions};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str, var: &str| {
