@@ -150,6 +150,7 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::settings::Overrides;
+    use crate::site::tests::fixture;
     use crate::site::{load_site, load_site_with};
     use std::collections::HashMap;
     use std::sync::Mutex;
@@ -167,12 +168,6 @@ mod tests {
             self.0.lock().unwrap().insert(key, bytes.to_vec());
             Ok(())
         }
-    }
-
-    fn fixture(name: &str) -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../tests/fixtures")
-            .join(name)
     }
 
     #[test]

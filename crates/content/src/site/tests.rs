@@ -4,7 +4,7 @@ use super::*;
 use crate::model::{Block, Inline};
 use std::path::PathBuf;
 
-fn fixture(name: &str) -> PathBuf {
+pub(super) fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures")
         .join(name)
