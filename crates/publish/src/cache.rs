@@ -205,6 +205,26 @@ impl Cache {
         Ok(hash)
     }
 
+    /// Writes to `path` the file the work of `key` makes: a link to the file the last build
+    /// kept for that key, else `make`'s bytes, kept for the next build under the key (which
+    /// holds the hash of the bytes, not the bytes: they are the kept file).
+    pub fn write_made(
+        &self,
+        key: Key,
+        path: &Path,
+        make: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<PathBuf> {
+        if let Some(hash) = self.get(&key)? {
+            // A value that is no hash names no kept file: the file is made again.
+            if self.link(&String::from_utf8_lossy(&hash), path)? {
+                return Ok(path.to_path_buf());
+            }
+        }
+        let hash = self.write_hashed(path, &make()?)?;
+        self.put(key, hash.as_bytes())?;
+        Ok(path.to_path_buf())
+    }
+
     /// The hash of the bytes this build wrote to `path` through the cache, if it did.
     pub fn written(&self, path: &Path) -> Option<String> {
         self.written

@@ -113,22 +113,9 @@ fn precompress(path: &Path, quality: u32, cache: Option<&Cache>) -> Result<[Path
                 level: u32,
                 twin_path: &Path,
                 make: &(dyn Fn(&[u8]) -> Result<Vec<u8>> + Sync)|
-     -> Result<()> {
+     -> Result<PathBuf> {
         let key = key(work, &[content.as_bytes(), &level.to_le_bytes()]);
-        if let Some(hash) = cache.get(&key)? {
-            let hash = String::from_utf8(hash).map_err(|_| {
-                BuildError::invalid(
-                    path.display().to_string(),
-                    "the build's cache holds a hash not in UTF-8",
-                )
-            })?;
-            if cache.link(&hash, twin_path)? {
-                return Ok(());
-            }
-        }
-        let bytes = make(data()?)?;
-        let hash = cache.write_hashed(twin_path, &bytes)?;
-        cache.put(key, hash.as_bytes())
+        cache.write_made(key, twin_path, || make(data()?))
     };
     let (br, gz) = rayon::join(
         || {

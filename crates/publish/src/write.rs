@@ -38,15 +38,9 @@ pub fn stage(
                 "page with its policy",
                 &[key.as_bytes(), csp.meta.as_bytes()],
             );
-            if let Some(hash) = cache.get(&key)? {
-                if cache.link(&String::from_utf8_lossy(&hash), &path)? {
-                    return Ok(path);
-                }
-            }
-            let html = with_csp_meta(&page.html, &page.file, &csp.meta)?;
-            let hash = cache.write_hashed(&path, html.as_bytes())?;
-            cache.put(key, hash.as_bytes())?;
-            Ok(path)
+            cache.write_made(key, &path, || {
+                Ok(with_csp_meta(&page.html, &page.file, &csp.meta)?.into_bytes())
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     for file in &plan.site.files {
