@@ -8,7 +8,18 @@ pub const DEFAULT_LANG: &str = "fr";
 /// The content hash in the names of the site's files: the first 8 bytes of a digest (SHA-256),
 /// as 16 hex digits.
 pub fn short_hash(digest: &[u8]) -> String {
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    hex(&digest[..digest.len().min(8)])
+}
+
+/// `bytes` in lowercase hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// Whether a file or folder name is left out of the site, as Jekyll leaves it out: names that

@@ -31,6 +31,8 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use cpd_content::conventions::hex;
+
 use crate::error::{BuildError, Result};
 
 /// The names carry the format: a cache of another format, under other names, is not read (nor
@@ -581,17 +583,6 @@ pub fn key(work: &str, inputs: &[&[u8]]) -> Key {
         hash.update(input);
     }
     hex(&hash.finalize())
-}
-
-/// `bytes` in lowercase hexadecimal.
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 15)] as char);
-    }
-    out
 }
 
 /// The build's own version: its crate's version, and the identity of the binary running it (its

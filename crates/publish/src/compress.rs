@@ -107,7 +107,7 @@ fn precompress(path: &Path, quality: u32, cache: Option<&Cache>) -> Result<[Path
     };
     let content = match cache.written(path) {
         Some(hash) => hash,
-        None => crate::cache::hex(&Sha256::digest(data()?)),
+        None => cpd_content::conventions::hex(&Sha256::digest(data()?)),
     };
     let twin = |work: &str,
                 level: u32,

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::conventions::hex;
 use crate::error::ContentError;
 use crate::parse::{PageSource, ParsedPage};
 
@@ -140,10 +141,6 @@ pub(super) fn parse_kept(
     let bytes = serde_json::to_vec(&kept).map_err(|e| fault(e.to_string()))?;
     memo.put(key, &bytes).map_err(fault)?;
     Ok(kept.page)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
