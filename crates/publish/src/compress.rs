@@ -13,8 +13,10 @@ use crate::cache::{key, Cache};
 use crate::error::{BuildError, Result};
 use crate::files::{list, Manifest};
 use crate::plan::Plan;
-use crate::policy::{compressible, gzip_level, BROTLI_BEST, BROTLI_FAST};
+use crate::policy::{compressible, gzip_level, BROTLI_BEST, BROTLI_FAST, PARTED_FROM};
 use crate::search::{is_index_data, is_whole_index};
+
+mod parts;
 
 /// Compresses the release build's files. Brotli's best is slow (about 100 ms a page): the assets
 /// and the pages a first visit is likely to land on (the home page, the site menu's, `404.html`)
@@ -93,7 +95,10 @@ fn precompress(path: &Path, quality: u32, cache: Option<&Cache>) -> Result<[Path
         let data = read()?;
         // Both at once: a large file alone at the end (the whole search index, which every
         // edit changes) would otherwise leave a core idle for as long as its gzip takes.
-        let (br, gz) = rayon::join(|| brotli(path, &data, quality), || gzip(path, &data, level));
+        let (br, gz) = rayon::join(
+            || brotli(path, &data, quality, None),
+            || gzip(path, &data, quality, None),
+        );
         crate::files::write(&gz_path, &gz?)?;
         crate::files::write(&br_path, &br?)?;
         return Ok([br_path, gz_path]);
@@ -120,24 +125,41 @@ fn precompress(path: &Path, quality: u32, cache: Option<&Cache>) -> Result<[Path
     let (br, gz) = rayon::join(
         || {
             twin("brotli", quality, &br_path, &|data| {
-                brotli(path, data, quality)
+                brotli(path, data, quality, Some(cache))
             })
         },
-        || twin("gzip", level, &gz_path, &|data| gzip(path, data, level)),
+        || {
+            twin("gzip", level, &gz_path, &|data| {
+                gzip(path, data, quality, Some(cache))
+            })
+        },
     );
     br?;
     gz?;
     Ok([br_path, gz_path])
 }
 
-fn gzip(path: &Path, data: &[u8], level: u32) -> Result<Vec<u8>> {
+/// Whether `data`, at brotli's `quality`, is compressed in parts ([`parts`]).
+fn parted(data: &[u8], quality: u32) -> bool {
+    quality != BROTLI_BEST && data.len() >= PARTED_FROM
+}
+
+/// `data` as gzip at the level beside brotli's `quality`.
+fn gzip(path: &Path, data: &[u8], quality: u32, cache: Option<&Cache>) -> Result<Vec<u8>> {
+    let level = gzip_level(quality);
+    if parted(data, quality) {
+        return parts::gzip(path, data, level, cache);
+    }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
     gz.write_all(data)
         .and_then(|()| gz.finish())
         .map_err(BuildError::io(path, "gzip"))
 }
 
-fn brotli(path: &Path, data: &[u8], quality: u32) -> Result<Vec<u8>> {
+fn brotli(path: &Path, data: &[u8], quality: u32, cache: Option<&Cache>) -> Result<Vec<u8>> {
+    if parted(data, quality) {
+        return parts::brotli(path, data, quality, cache);
+    }
     let mut br = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: quality as i32,

@@ -74,6 +74,14 @@ pub const SEARCH_STYLESHEET: &str = "search-";
 pub const BROTLI_BEST: u32 = 11;
 pub const BROTLI_FAST: u32 = 4;
 
+/// A file at the fast level from this size on is compressed in parts cut by its content, the
+/// parts a build has seen taken from the cache: the whole search index, which every edit
+/// changes in a few places, and a large site's sitemap. Its least, usual and largest part, in
+/// bytes: a part is compressed without the parts before it, so larger parts compress better
+/// and smaller ones make an edit recompress less.
+pub const PARTED_FROM: usize = 1024 * 1024;
+pub const PART_BYTES: [usize; 3] = [32 * 1024, 128 * 1024, 512 * 1024];
+
 /// The gzip level beside a brotli level: gzip's best (9) where brotli's is; zlib's fastest (1)
 /// beside the fast level, for the pages of a large site and the search's data: only readers
 /// whose browser lacks brotli get a `.gz`. On the 10,000 pages of the benchmark (166 MB), level 6
