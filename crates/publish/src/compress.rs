@@ -1,6 +1,6 @@
-//! The compress stage: a `.br` and a `.gz` beside every file the policy serves compressed, for
-//! hosts that serve precompressed files (nginx `brotli_static`/`gzip_static`, most CDNs). The
-//! benchmark compresses the sites it compares with this same function.
+//! The compress stage: a `.br`, and for most a `.gz`, beside every file the policy serves
+//! compressed, for hosts that serve precompressed files (nginx `brotli_static`/`gzip_static`,
+//! most CDNs). The benchmark compresses the sites it compares with this same function.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,8 +13,8 @@ use crate::cache::{key, Cache};
 use crate::error::{BuildError, Result};
 use crate::files::{list, Manifest};
 use crate::plan::Plan;
-use crate::policy::{compressible, gzip_level, BROTLI_BEST, BROTLI_FAST, PARTED_FROM};
-use crate::search::{is_index_data, is_whole_index};
+use crate::policy::{compressible, Levels, BEST, FAST, FAST_BROTLI_ONLY, PARTED_FROM};
+use crate::search::{is_index_data, is_index_entry, is_whole_index};
 
 mod parts;
 
@@ -22,7 +22,9 @@ mod parts;
 /// and the pages a first visit is likely to land on (the home page, the site menu's, `404.html`)
 /// get it. The other pages, the sitemap that lists them and the search index's data files (a
 /// query reads a few, of 1 to 4 KB each) get a fast level, so the build stays linear in pages;
-/// so does the whole search index, which no reader waits for and every edit changes. A development
+/// so do the whole search index, which no reader waits for, and the index's entry (20 KB at
+/// 1,000 pages, mostly hashes: level 11 saves 5 % of it, in 40 ms that every edit paid). These
+/// pages and the index get no `.gz` ([`FAST_BROTLI_ONLY`]). A development
 /// build is remade on every save, and `trunk serve` serves no twins: it gets none; nor does a
 /// site for a host that ignores them (`compress: false`, or its `host:`).
 pub fn stage(plan: &Plan, cache: Option<&Cache>, manifest: &Manifest) -> Result<Vec<PathBuf>> {
@@ -33,31 +35,34 @@ pub fn stage(plan: &Plan, cache: Option<&Cache>, manifest: &Manifest) -> Result<
     let files = manifest
         .files()
         .map(|(name, path)| (name, path.to_path_buf()));
-    compress(files, |name| quality(name, &best), cache)
+    compress(files, |name| levels(name, &best), cache)
 }
 
-/// The brotli level of the built file `name`, given the pages a first visit lands on.
-fn quality(name: &str, first_pages: &[String]) -> u32 {
+/// How the built file `name` is compressed, given the pages a first visit lands on.
+fn levels(name: &str, first_pages: &[String]) -> Levels {
     let other_page =
         name.ends_with(".html") && name != "404.html" && !first_pages.iter().any(|b| b == name);
-    if other_page || name.ends_with(".xml") || is_index_data(name) || is_whole_index(name) {
-        BROTLI_FAST
+    let search = is_index_entry(name) || is_index_data(name) || is_whole_index(name);
+    if other_page || search {
+        FAST_BROTLI_ONLY
+    } else if name.ends_with(".xml") {
+        FAST
     } else {
-        BROTLI_BEST
+        BEST
     }
 }
 
-/// Compresses every compressible file under `root`, at the brotli quality `quality` gives its
-/// name (relative to `root`), on every core.
-pub fn compress_dir(root: &Path, quality: impl Fn(&str) -> u32 + Sync) -> Result<Vec<PathBuf>> {
-    compress(list(root)?, quality, None)
+/// Compresses every compressible file under `root`, at the levels `levels` gives its name
+/// (relative to `root`), on every core.
+pub fn compress_dir(root: &Path, levels: impl Fn(&str) -> Levels + Sync) -> Result<Vec<PathBuf>> {
+    compress(list(root)?, levels, None)
 }
 
 /// Compresses the compressible `files` (name, path), taking from `cache` the twins of a file
 /// whose bytes it has seen.
 fn compress(
     files: impl IntoIterator<Item = (String, PathBuf)>,
-    quality: impl Fn(&str) -> u32 + Sync,
+    levels: impl Fn(&str) -> Levels + Sync,
     cache: Option<&Cache>,
 ) -> Result<Vec<PathBuf>> {
     let mut jobs = Vec::new();
@@ -66,42 +71,49 @@ fn compress(
             let len = std::fs::metadata(&path)
                 .map_err(BuildError::io(&path, "read the size of"))?
                 .len();
-            jobs.push((path, quality(&name), len));
+            jobs.push((path, levels(&name), len));
         }
     }
     // The slowest first (the whole search index, the wasm at the best level), so that no core
     // is left alone with one long job at the end: brotli's best costs about ten times a byte
     // what the other levels do.
-    jobs.sort_by_key(|(_, quality, len)| {
-        std::cmp::Reverse(len * if *quality == BROTLI_BEST { 10 } else { 1 })
+    jobs.sort_by_key(|(_, levels, len)| {
+        std::cmp::Reverse(len * if levels.brotli == BEST.brotli { 10 } else { 1 })
     });
-    let jobs: Vec<(PathBuf, u32)> = jobs.into_iter().map(|(p, q, _)| (p, q)).collect();
-    let twins: Vec<[PathBuf; 2]> = jobs
+    let jobs: Vec<(PathBuf, Levels)> = jobs.into_iter().map(|(p, l, _)| (p, l)).collect();
+    let twins: Vec<Vec<PathBuf>> = jobs
         .par_iter()
-        .map(|(path, quality)| precompress(path, *quality, cache))
+        .map(|(path, levels)| precompress(path, *levels, cache))
         .collect::<Result<_>>()?;
     Ok(twins.into_iter().flatten().collect())
 }
 
-/// Writes `file.br` (brotli at `quality`) and `file.gz` (gzip at the level beside it) beside
-/// `file`. With a cache, a twin of bytes it has seen is a link to the one kept, found by the
-/// hash of the file's bytes (known when the build wrote it through the cache), without reading
-/// or compressing anything.
-fn precompress(path: &Path, quality: u32, cache: Option<&Cache>) -> Result<[PathBuf; 2]> {
-    let level = gzip_level(quality);
+/// Writes `file.br`, and `file.gz` when `levels` has gzip, beside `file`. With a cache, a twin
+/// of bytes it has seen is a link to the one kept, found by the hash of the file's bytes (known
+/// when the build wrote it through the cache), without reading or compressing anything.
+fn precompress(path: &Path, levels: Levels, cache: Option<&Cache>) -> Result<Vec<PathBuf>> {
     let (br_path, gz_path) = (with_suffix(path, ".br"), with_suffix(path, ".gz"));
     let read = || std::fs::read(path).map_err(BuildError::io(path, "read"));
+    let parted = |data: &[u8]| levels.brotli != BEST.brotli && data.len() >= PARTED_FROM;
     let Some(cache) = cache else {
         let data = read()?;
         // Both at once: a large file alone at the end (the whole search index, which every
         // edit changes) would otherwise leave a core idle for as long as its gzip takes.
         let (br, gz) = rayon::join(
-            || brotli(path, &data, quality, None),
-            || gzip(path, &data, quality, None),
+            || brotli(path, &data, levels.brotli, parted(&data), None),
+            || {
+                levels
+                    .gzip
+                    .map(|level| gzip(path, &data, level, parted(&data), None))
+                    .transpose()
+            },
         );
-        crate::files::write(&gz_path, &gz?)?;
         crate::files::write(&br_path, &br?)?;
-        return Ok([br_path, gz_path]);
+        let Some(gz) = gz? else {
+            return Ok(vec![br_path]);
+        };
+        crate::files::write(&gz_path, &gz)?;
+        return Ok(vec![br_path, gz_path]);
     };
     let data = std::sync::OnceLock::new();
     let data = || -> Result<&Vec<u8>> {
@@ -124,30 +136,33 @@ fn precompress(path: &Path, quality: u32, cache: Option<&Cache>) -> Result<[Path
     };
     let (br, gz) = rayon::join(
         || {
-            twin("brotli", quality, &br_path, &|data| {
-                brotli(path, data, quality, Some(cache))
+            twin("brotli", levels.brotli, &br_path, &|data| {
+                brotli(path, data, levels.brotli, parted(data), Some(cache))
             })
         },
         || {
-            twin("gzip", level, &gz_path, &|data| {
-                gzip(path, data, quality, Some(cache))
-            })
+            levels
+                .gzip
+                .map(|level| {
+                    twin("gzip", level, &gz_path, &|data| {
+                        gzip(path, data, level, parted(data), Some(cache))
+                    })
+                })
+                .transpose()
         },
     );
-    br?;
-    gz?;
-    Ok([br_path, gz_path])
+    Ok([Some(br?), gz?].into_iter().flatten().collect())
 }
 
-/// Whether `data`, at brotli's `quality`, is compressed in parts ([`parts`]).
-fn parted(data: &[u8], quality: u32) -> bool {
-    quality != BROTLI_BEST && data.len() >= PARTED_FROM
-}
-
-/// `data` as gzip at the level beside brotli's `quality`.
-fn gzip(path: &Path, data: &[u8], quality: u32, cache: Option<&Cache>) -> Result<Vec<u8>> {
-    let level = gzip_level(quality);
-    if parted(data, quality) {
+/// `data` as gzip at `level`, in parts ([`parts`], found in `cache` when kept) when `parted`.
+fn gzip(
+    path: &Path,
+    data: &[u8],
+    level: u32,
+    parted: bool,
+    cache: Option<&Cache>,
+) -> Result<Vec<u8>> {
+    if parted {
         return parts::gzip(path, data, level, cache);
     }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
@@ -156,8 +171,16 @@ fn gzip(path: &Path, data: &[u8], quality: u32, cache: Option<&Cache>) -> Result
         .map_err(BuildError::io(path, "gzip"))
 }
 
-fn brotli(path: &Path, data: &[u8], quality: u32, cache: Option<&Cache>) -> Result<Vec<u8>> {
-    if parted(data, quality) {
+/// `data` as brotli at `quality`, in parts ([`parts`], found in `cache` when kept) when
+/// `parted`.
+fn brotli(
+    path: &Path,
+    data: &[u8],
+    quality: u32,
+    parted: bool,
+    cache: Option<&Cache>,
+) -> Result<Vec<u8>> {
+    if parted {
         return parts::brotli(path, data, quality, cache);
     }
     let mut br = Vec::new();
@@ -187,7 +210,7 @@ mod tests {
     #[test]
     fn best_for_what_a_first_visit_loads_fast_for_what_a_query_or_a_later_page_reads() {
         let first = vec!["index.html".to_string(), "missions/index.html".to_string()];
-        let level = |name: &str| quality(name, &first);
+        let level = |name: &str| levels(name, &first);
         for name in [
             "index.html",
             "missions/index.html",
@@ -195,19 +218,22 @@ mod tests {
             "main-0123456789abcdef.css",
             "app-0123456789abcdef_bg.wasm",
             "search/search-0123456789abcdef.js",
-            "search/index.bin",
             "search/words-fr-0123456789abcdef.bin",
         ] {
-            assert_eq!(level(name), BROTLI_BEST, "{name}");
+            assert_eq!(level(name), BEST, "{name}");
         }
+        for name in ["sitemap.xml", "fr/feed.xml"] {
+            assert_eq!(level(name), FAST, "{name}");
+        }
+        // Read only by a browser, which reads brotli: no gzip.
         for name in [
             "2024/01/02/post.html",
-            "sitemap.xml",
+            "search/index.bin",
             "search/terms-3-0123456789abcdef.bin",
             "search/text-12-0123456789abcdef.bin",
             "search/whole-0123456789abcdef.bin",
         ] {
-            assert_eq!(level(name), BROTLI_FAST, "{name}");
+            assert_eq!(level(name), FAST_BROTLI_ONLY, "{name}");
         }
     }
 }

@@ -63,36 +63,49 @@ pub const EXTRAS_STYLESHEET: &str = "extras-";
 /// the loader does when the reader goes to search.
 pub const SEARCH_STYLESHEET: &str = "search-";
 
-/// Brotli levels: the best for assets and the pages a first visit loads, a fast one for the
-/// other pages of a large site and for the search index's data files. Measured on an 11 KB
-/// page: level 11 takes about 100 ms and gives 3.6 KB; level 4, 3 ms and 4.3 KB; levels 5 to 9,
-/// 20 to 30 ms for hardly less. On the 1,504 data files of a 1,000-page index (3.9 MB, 2.6 KB
-/// each), level 11 takes 20 s of one core for 1.88 MB, level 4 0.6 s for 2.13 MB. The whole
-/// index in one file (3.9 MB on 1,000 pages), which every edit changes: Debian's brotli gives
-/// 1.53 MB at level 9 in 0.67 s, 1.58 MB at level 5 in 0.32 s, 1.61 MB at level 4 in 0.13 s
-/// (the build's, the `brotli` crate, 0.58 s at level 5).
-pub const BROTLI_BEST: u32 = 11;
-pub const BROTLI_FAST: u32 = 4;
+/// How a file is compressed: its brotli level, and its gzip level when it gets a `.gz` too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Levels {
+    pub brotli: u32,
+    pub gzip: Option<u32>,
+}
 
-/// A file at the fast level from this size on is compressed in parts cut by its content, the
+/// Brotli's best, gzip's best beside it: for the assets and the pages a first visit loads.
+/// Measured on an 11 KB page: brotli 11 takes about 100 ms and gives 3.6 KB; level 4, 3 ms and
+/// 4.3 KB; levels 5 to 9, 20 to 30 ms for hardly less.
+pub const BEST: Levels = Levels {
+    brotli: 11,
+    gzip: Some(9),
+};
+
+/// A fast brotli level, and zlib's fastest beside it: for the feeds and the sitemap of a large
+/// site, which feed readers and crawlers (not all of which read brotli) fetch.
+pub const FAST: Levels = Levels {
+    brotli: 4,
+    gzip: Some(1),
+};
+
+/// The fast brotli level alone: for the other pages of a large site and the search index's
+/// data files. Every browser that runs the site's wasm, and so its search, reads brotli; a
+/// client that does not gets these pages compressed on the fly by the host (`gzip on` in the
+/// nginx block; the CDNs compress what has no twin). On the 10,000 pages of the benchmark
+/// (166 MB) their `.gz` at level 1 took 2.5 s of one core, and 20,000 files with the index's.
+/// On the 1,504 data files of a 1,000-page index (3.9 MB, 2.6 KB each), brotli 11 takes 20 s
+/// of one core for 1.88 MB, level 4 0.6 s for 2.13 MB. The whole index in one file (3.9 MB on
+/// 1,000 pages): Debian's brotli gives 1.53 MB at level 9 in 0.67 s, 1.58 MB at level 5 in
+/// 0.32 s, 1.61 MB at level 4 in 0.13 s (the build's, the `brotli` crate, 0.58 s at level 5).
+pub const FAST_BROTLI_ONLY: Levels = Levels {
+    brotli: 4,
+    gzip: None,
+};
+
+/// A file at a fast level from this size on is compressed in parts cut by its content, the
 /// parts a build has seen taken from the cache: the whole search index, which every edit
 /// changes in a few places, and a large site's sitemap. Its least, usual and largest part, in
-/// bytes: a part is compressed without the parts before it, so larger parts compress better
+/// bytes: a brotli part may refer to the part before it only, so larger parts compress better
 /// and smaller ones make an edit recompress less.
 pub const PARTED_FROM: usize = 1024 * 1024;
 pub const PART_BYTES: [usize; 3] = [32 * 1024, 128 * 1024, 512 * 1024];
-
-/// The gzip level beside a brotli level: gzip's best (9) where brotli's is; zlib's fastest (1)
-/// beside the fast level, for the pages of a large site and the search's data: only readers
-/// whose browser lacks brotli get a `.gz`. On the 10,000 pages of the benchmark (166 MB), level 6
-/// takes 4.0 s of one core for 62.7 MB, level 1 2.5 s for 68.1 MB (zlib, 2026-12-07).
-pub fn gzip_level(brotli: u32) -> u32 {
-    if brotli == BROTLI_BEST {
-        9
-    } else {
-        1
-    }
-}
 
 /// The pages the service worker precaches, in bytes of HTML: enough for a site of dozens of
 /// pages, so that a site of thousands does not download them all on the first visit.

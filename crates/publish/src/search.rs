@@ -33,6 +33,12 @@ pub fn is_whole_index(name: &str) -> bool {
         .is_some_and(|file| file.starts_with(WHOLE_PREFIX))
 }
 
+/// Whether `name`, a path under the site's root, is the index's entry (its meta), which every
+/// edit changes and a search reads first.
+pub fn is_index_entry(name: &str) -> bool {
+    name.strip_prefix(FOLDER) == Some(META_FILE)
+}
+
 /// Whether `name`, a path under the site's root, is one of the index's data files a search
 /// reads when a query needs it: a shard of terms or a page's text.
 pub fn is_index_data(name: &str) -> bool {

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use cpd_publish::compress::compress_dir;
-use cpd_publish::policy::BROTLI_BEST;
+use cpd_publish::policy::BEST;
 
 fn main() -> ExitCode {
     let dirs: Vec<String> = std::env::args().skip(1).collect();
@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     for dir in dirs {
-        match compress_dir(Path::new(&dir), |_| BROTLI_BEST) {
+        match compress_dir(Path::new(&dir), |_| BEST) {
             Ok(written) => eprintln!("precompress: {dir}: {} files", written.len()),
             Err(error) => {
                 eprintln!("error: {error}");
