@@ -1,7 +1,7 @@
 //! A large file compressed in parts: cut where its bytes say (content-defined chunking, so an
-//! edit moves no cut far from it), each part compressed alone, and the parts joined into one
-//! standard stream, brotli's by its concatenation of catable streams, gzip's as one member of
-//! byte-aligned deflate blocks. An edit of a large file that every edit changes (the whole
+//! edit moves no cut far from it), each part compressed on its own (a brotli part with the part
+//! before it as its dictionary), and the parts joined into one standard stream, brotli's by its
+//! concatenation of catable streams, gzip's as one member of byte-aligned deflate blocks. An edit of a large file that every edit changes (the whole
 //! search index) compresses the few parts around what changed; the others are the last build's,
 //! from the cache. A clean build cuts and joins the same way: both give the same bytes.
 
