@@ -356,6 +356,16 @@ impl Cache {
                 pack_path(&self.dir, loc.pack),
                 "read the build's cache",
             ))?;
+        self.has(key);
+        Ok(Some(bytes))
+    }
+
+    /// Whether the last build kept a result for `key`, which is then kept for the next build
+    /// as [`Cache::get`] keeps it, without reading it: [`Cache::get`] reads it when needed.
+    pub fn has(&self, key: &Key) -> bool {
+        let Some(loc) = self.old.get(key) else {
+            return false;
+        };
         // Kept where it is: the next build reads it from the same pack.
         let mut new = self.new.lock().expect("no panic holds it");
         if let std::collections::hash_map::Entry::Vacant(slot) = new.entries.entry(key.clone()) {
@@ -363,7 +373,7 @@ impl Cache {
             self.reused
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
-        Ok(Some(bytes))
+        true
     }
 
     /// Keeps `bytes` as the result of `key` for the next build (in place of what the key held,

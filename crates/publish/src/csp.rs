@@ -40,24 +40,29 @@ pub struct Csp {
 /// old one. A page the HTML parser cannot read fails the build, naming it.
 pub fn stage<'a>(pages: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Csp> {
     stage_with(
-        pages.into_iter().map(|(file, html)| (file, html, None)),
+        pages
+            .into_iter()
+            .map(|(file, html)| (file, None, move || Ok(html))),
         None,
     )
 }
 
-/// The stage as [`stage`], for pages `(file, html, key)`: the sources of a page with a `key`
+/// The stage as [`stage`], for pages `(file, key, html)`: the sources of a page with a `key`
 /// (its render's, which names everything its HTML is made of) are taken from `cache` when a
-/// build read them before.
-pub fn stage_with<'a>(
-    pages: impl IntoIterator<Item = (&'a str, &'a str, Option<&'a str>)>,
+/// build read them before, without asking for its HTML.
+pub fn stage_with<'a, H>(
+    pages: impl IntoIterator<Item = (&'a str, Option<&'a str>, H)>,
     cache: Option<&Cache>,
-) -> Result<Csp> {
+) -> Result<Csp>
+where
+    H: Fn() -> Result<&'a str> + Sync,
+{
     let pages: Vec<_> = pages.into_iter().collect();
     let read = pages
         .par_iter()
-        .map(|(file, html, key)| {
+        .map(|(file, key, html)| {
             let read = || {
-                sources(html).map_err(|e| {
+                sources(html()?).map_err(|e| {
                     BuildError::invalid(*file, format!("its inline scripts cannot be read: {e}"))
                 })
             };

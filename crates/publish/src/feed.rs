@@ -110,12 +110,16 @@ pub fn link_tag(lang: &str, site: &[Article], settings: &SiteSettings) -> Option
     })
 }
 
-/// The stage: every feed, from the pages as rendered, `(file, html)`.
-pub fn stage<'a>(
+/// The stage: every feed, from the pages as rendered, `(file, html)`, each page's HTML asked
+/// for only when a feed holds it.
+pub fn stage<'a, H>(
     plan: &Plan,
-    rendered: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Result<Vec<PathBuf>> {
-    let rendered: std::collections::HashMap<&str, &str> = rendered.into_iter().collect();
+    rendered: impl IntoIterator<Item = (&'a str, H)>,
+) -> Result<Vec<PathBuf>>
+where
+    H: Fn() -> Result<&'a str>,
+{
+    let rendered: std::collections::HashMap<&str, H> = rendered.into_iter().collect();
     let settings = &plan.site.settings;
     feeds(&plan.site.pages, settings)
         .iter()
@@ -124,7 +128,7 @@ pub fn stage<'a>(
                 let file = article.permalink.trim_start_matches('/');
                 let html = rendered.get(file).ok_or_else(|| {
                     BuildError::invalid(file, "the feed names a page the build did not render")
-                })?;
+                })?()?;
                 content(html, &settings.absolute(&article.permalink))
                     .map_err(|message| BuildError::invalid(file, message))
             })?;

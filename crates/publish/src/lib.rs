@@ -93,11 +93,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     lap("search index");
     let pages = render::stage(&plan, &search, cache.as_ref())?;
     lap("render");
+    let kept = cache.as_ref();
     let csp = csp::stage_with(
         pages
             .iter()
-            .map(|p| (p.file.as_str(), p.html.as_str(), p.key.as_deref())),
-        cache.as_ref(),
+            .map(|p| (p.file.as_str(), p.key.as_deref(), move || p.html(kept))),
+        kept,
     )?;
     lap("CSP");
     written.extend(write::stage(&plan, &pages, &csp, cache.as_ref())?);
@@ -105,7 +106,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     written.extend(seo::stage(&plan)?);
     written.extend(feed::stage(
         &plan,
-        pages.iter().map(|p| (p.file.as_str(), p.html.as_str())),
+        pages
+            .iter()
+            .map(|p| (p.file.as_str(), move || p.html(kept))),
     )?);
     manifest.extend(written.iter().cloned());
     lap("SEO files and feeds");

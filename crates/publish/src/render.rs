@@ -29,10 +29,37 @@ use crate::{feed, seo};
 /// A page as the render stage leaves it: its file under the output directory, and its HTML.
 pub struct Page {
     pub file: String,
-    pub html: String,
+    /// The markup: made by this build, or kept by the last one under `key` and read only when
+    /// a stage needs it (most find their work on the page by its key).
+    html: std::sync::OnceLock<String>,
     /// With a cache: the key of everything the page is made of, which the later stages' work
     /// on it is kept under.
     pub key: Option<String>,
+}
+
+impl Page {
+    fn made(file: &str, html: String, key: Option<String>) -> Self {
+        Self {
+            file: file.to_string(),
+            html: html.into(),
+            key,
+        }
+    }
+
+    /// The page's markup, read from `cache` when the last build made it.
+    pub fn html(&self, cache: Option<&Cache>) -> Result<&str> {
+        if let Some(html) = self.html.get() {
+            return Ok(html);
+        }
+        let lost = || BuildError::invalid(&self.file, "the build's cache lost the page's markup");
+        let (Some(cache), Some(key)) = (cache, &self.key) else {
+            return Err(lost());
+        };
+        let bytes = cache.get(key)?.ok_or_else(lost)?;
+        let html = String::from_utf8(bytes)
+            .map_err(|_| BuildError::invalid(&self.file, "the cache holds a page not in UTF-8"))?;
+        Ok(self.html.get_or_init(|| html))
+    }
 }
 
 /// What every page of one language carries besides its own markup: the head's tags (manifest,
@@ -171,12 +198,10 @@ fn article_page(
         )
     });
     if let (Some(cache), Some(key)) = (cache, &key) {
-        if let Some(html) = cache.get(key)? {
-            let html = String::from_utf8(html)
-                .map_err(|_| BuildError::invalid(file, "the cache holds a page not in UTF-8"))?;
+        if cache.has(key) {
             return Ok(Page {
                 file: file.to_string(),
-                html,
+                html: std::sync::OnceLock::new(),
                 key: Some(key.clone()),
             });
         }
@@ -198,7 +223,7 @@ fn article_page(
     rendered.head += &styles;
     let mut page = fill(plan, for_languages, file, rendered, &article.lang, sheets)?;
     if let (Some(cache), Some(key)) = (cache, key) {
-        cache.put(key.clone(), page.html.as_bytes())?;
+        cache.put(key.clone(), page.html(None)?.as_bytes())?;
         page.key = Some(key);
     }
     Ok(page)
@@ -361,11 +386,7 @@ fn fill(
             sheets,
         },
     )?;
-    Ok(Page {
-        file: file.to_string(),
-        html,
-        key: None,
-    })
+    Ok(Page::made(file, html, None))
 }
 
 /// The language switch of `page`, from its `translations`: each named in its own language.

@@ -29,7 +29,7 @@ pub fn stage(
         .map(|page| {
             let path = out.join(&page.file);
             let (Some(cache), Some(key)) = (cache, &page.key) else {
-                let html = with_csp_meta(&page.html, &page.file, &csp.meta)?;
+                let html = with_csp_meta(page.html(cache)?, &page.file, &csp.meta)?;
                 return write_with(cache, &path, html.as_bytes());
             };
             // The page as written is its render's and the policy's: found by them, a link to
@@ -39,7 +39,7 @@ pub fn stage(
                 &[key.as_bytes(), csp.meta.as_bytes()],
             );
             cache.write_made(key, &path, || {
-                Ok(with_csp_meta(&page.html, &page.file, &csp.meta)?.into_bytes())
+                Ok(with_csp_meta(page.html(Some(cache))?, &page.file, &csp.meta)?.into_bytes())
             })
         })
         .collect::<Result<Vec<_>>>()?;

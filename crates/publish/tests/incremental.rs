@@ -54,15 +54,19 @@ fn a_build_with_the_cache_writes_what_a_clean_build_writes() {
     let log = build(incremental.path(), true);
     build(clean.path(), false);
 
-    let names = files(clean.path());
-    assert_eq!(files(incremental.path()), names);
-    for name in &names {
-        let read = |dir: &Path| std::fs::read(dir.join(name)).unwrap();
-        assert!(
-            read(incremental.path()) == read(clean.path()),
-            "{name} differs from a clean build's"
-        );
-    }
+    let same = |incremental: &Path, clean: &Path| {
+        let names = files(clean);
+        assert_eq!(files(incremental), names);
+        for name in &names {
+            let read = |dir: &Path| std::fs::read(dir.join(name)).unwrap();
+            assert!(
+                read(incremental) == read(clean),
+                "{name} differs from a clean build's"
+            );
+        }
+        names
+    };
+    let names = same(incremental.path(), clean.path());
     assert!(
         names.iter().any(|n| n.ends_with(".br")),
         "a compressed build"
@@ -86,5 +90,22 @@ fn a_build_with_the_cache_writes_what_a_clean_build_writes() {
     assert!(
         search * 4 < all,
         "{search} of {all} search files changed: {changed:?}"
+    );
+
+    // A frame from a new origin changes the policy every page carries: each other page is
+    // written again from its markup as the last build rendered it.
+    let with_frame = format!(
+        "{text}\n<iframe src=\"https://player.example.org/v/1\" title=\"Une vidéo\"></iframe>\n"
+    );
+    std::fs::write(&page, with_frame).unwrap();
+    let (incremental, clean) = (staged(), staged());
+    let log = build(incremental.path(), true);
+    build(clean.path(), false);
+    same(incremental.path(), clean.path());
+    assert!(reused(&log) > 0, "nothing taken from the cache:\n{log}");
+    let home = std::fs::read_to_string(incremental.path().join("index.html")).unwrap();
+    assert!(
+        home.contains("https://player.example.org"),
+        "the policy of another page"
     );
 }
