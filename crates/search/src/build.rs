@@ -76,9 +76,11 @@ pub fn index(pages: &[IndexPage], build: &str) -> Built {
 
 /// [`index`], from each page's [`analyse`] (which a build may have kept from the last).
 pub fn index_analysed(pages: &[IndexPage], analysed: Vec<Analysed>, build: &str) -> Built {
-    // Documents are numbered page by page, so each term's documents come in order.
-    let mut postings: std::collections::HashMap<String, Vec<(u32, u32)>> =
-        std::collections::HashMap::new();
+    // Documents are numbered page by page, so each term's documents come in order. (Fx: a
+    // term is hashed once per section it is in, hundreds of thousands of times on a large site,
+    // and needs no protection from collisions crafted against the map.)
+    let mut postings: rustc_hash::FxHashMap<String, Vec<(u32, u32)>> =
+        rustc_hash::FxHashMap::default();
     let mut lengths = Vec::new();
     let mut texts = Vec::with_capacity(pages.len());
     for (sections, text) in analysed {
@@ -104,8 +106,8 @@ pub fn index_analysed(pages: &[IndexPage], analysed: Vec<Analysed>, build: &str)
             average_length,
             shards: keys,
             whole: false,
-            shard_hashes: shards.iter().map(|s| file_hash(s)).collect(),
-            text_hashes: texts.iter().map(|t| file_hash(t)).collect(),
+            shard_hashes: each(&shards, |s| file_hash(s)),
+            text_hashes: each(&texts, |t| file_hash(t)),
         },
         shards,
         texts,
@@ -197,7 +199,7 @@ fn shards(postings: Vec<(String, Vec<(u32, u32)>)>) -> (Vec<String>, Vec<Vec<u8>
         }
         shards.last_mut().expect("pushed above").1.push(entry);
     }
-    shards
+    let (keys, shards): (Vec<String>, Vec<Shard>) = shards
         .into_iter()
         .map(|(key, terms)| {
             let shard = Shard {
@@ -205,7 +207,8 @@ fn shards(postings: Vec<(String, Vec<(u32, u32)>)>) -> (Vec<String>, Vec<Vec<u8>
                 build: String::new(),
                 terms,
             };
-            (key, write(&shard))
+            (key, shard)
         })
-        .unzip()
+        .unzip();
+    (keys, each(&shards, write))
 }
