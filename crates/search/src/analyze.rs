@@ -10,7 +10,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::unicode::{decompose, lower};
 
 /// The languages pages are stemmed in; any other is indexed folded, unstemmed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     Fr,
     En,
@@ -131,6 +131,26 @@ impl Analyzer {
     pub fn terms(&self, text: &str) -> Vec<String> {
         words(text).filter_map(|(_, w)| self.term(w)).collect()
     }
+
+    /// [`Analyzer::terms`], each distinct word analysed once: `seen` holds the term of every
+    /// word met so far in this analyzer's language. A site's pages share most of their words:
+    /// stemming each occurrence was a tenth of the build of 10,000 pages.
+    pub fn terms_seen(
+        &self,
+        text: &str,
+        seen: &mut rustc_hash::FxHashMap<String, Option<String>>,
+    ) -> Vec<String> {
+        words(text)
+            .filter_map(|(_, word)| match seen.get(word) {
+                Some(term) => term.clone(),
+                None => {
+                    let term = self.term(word);
+                    seen.insert(word.to_string(), term.clone());
+                    term
+                }
+            })
+            .collect()
+    }
 }
 
 /// The terms of code: its words as written, only folded, never stemmed (`page_url` stays one
@@ -181,6 +201,17 @@ mod tests {
         let en = Analyzer::new(Lang::En);
         assert_eq!(en.term("draft's"), en.term("draft"));
         assert_eq!(en.term("drafts’"), en.term("draft"));
+    }
+
+    #[test]
+    fn a_word_seen_before_gets_the_term_it_got() {
+        let fr = Analyzer::new(Lang::Fr);
+        let text = "Les projets, le projet : l'équipe et les équipes du Projet.";
+        let mut seen = rustc_hash::FxHashMap::default();
+        assert_eq!(fr.terms_seen(text, &mut seen), fr.terms(text));
+        assert_eq!(fr.terms_seen(text, &mut seen), fr.terms(text));
+        // Ten distinct words, each analysed once.
+        assert_eq!(seen.len(), 10, "{seen:?}");
     }
 
     #[test]

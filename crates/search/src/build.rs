@@ -121,18 +121,35 @@ pub type Counted = (u32, Vec<(String, u32)>);
 /// A page as the index counts it: its sections, counted, and its text file.
 pub type Analysed = (Vec<Counted>, Vec<u8>);
 
+thread_local! {
+    /// The term of each word this thread has analysed, by language (see
+    /// [`Analyzer::terms_seen`]).
+    static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Lang, rustc_hash::FxHashMap<String, Option<String>>>> =
+        std::cell::RefCell::default();
+}
+
 /// A page's sections, counted, and its text file: the part of the index a page makes alone.
 pub fn analyse(page: &IndexPage) -> Analysed {
-    let analyzer = Analyzer::new(Lang::of(&page.lang));
-    let title = analyzer.terms(&page.title);
+    let lang = Lang::of(&page.lang);
+    let analyzer = Analyzer::new(lang);
+    SEEN.with_borrow_mut(|seen| analyse_seen(page, &analyzer, seen.entry(lang).or_default()))
+}
+
+fn analyse_seen(
+    page: &IndexPage,
+    analyzer: &Analyzer,
+    seen: &mut rustc_hash::FxHashMap<String, Option<String>>,
+) -> Analysed {
+    let mut terms = |text: &str| analyzer.terms_seen(text, seen);
+    let title = terms(&page.title);
     let sections = page
         .sections
         .iter()
         .map(|section| {
             let fields = [
                 title.clone(),
-                analyzer.terms(&section.heading),
-                [analyzer.terms(&section.prose), code_terms(&section.code)].concat(),
+                terms(&section.heading),
+                [terms(&section.prose), code_terms(&section.code)].concat(),
             ];
             let mut length = 0;
             let mut weights: BTreeMap<String, u32> = BTreeMap::new();
