@@ -59,8 +59,8 @@ pub fn load(options: &BuildOptions, cache: Option<&Cache>) -> Result<Plan> {
     let mut loader = LOADER.to_string();
     if options.release {
         let glue = asset_path(&options.out, &site.settings.base, &assets.glue)?;
-        minified_glue = Some(minify_glue(glue, &mut assets)?);
-        loader = minify::module(&loader).map_err(|e| BuildError::invalid("loader.js", e))?;
+        minified_glue = Some(minify_glue(glue, &mut assets, cache)?);
+        loader = minify::module_kept(&loader, "loader.js", cache)?;
     }
     let content_styles = crate::styles::content_styles(&site.pages);
     Ok(Plan {
@@ -165,11 +165,14 @@ fn asset_path(out: &Path, base: &str, url: &str) -> Result<PathBuf> {
 /// The JS glue minified, for the write stage to put in its place, and the loader's new
 /// integrity hash. Its name keeps Trunk's content hash: the minified text follows from the
 /// original alone.
-fn minify_glue(path: PathBuf, assets: &mut TrunkAssets) -> Result<(PathBuf, String)> {
+fn minify_glue(
+    path: PathBuf,
+    assets: &mut TrunkAssets,
+    cache: Option<&Cache>,
+) -> Result<(PathBuf, String)> {
     let source =
         std::fs::read_to_string(&path).map_err(BuildError::io(&path, "read the JS glue"))?;
-    let minified =
-        minify::module(&source).map_err(|e| BuildError::invalid(path.display().to_string(), e))?;
+    let minified = minify::module_kept(&source, &path.display().to_string(), cache)?;
     assets.integrity = minify::integrity(minified.as_bytes());
     Ok((path, minified))
 }

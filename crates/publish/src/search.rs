@@ -108,7 +108,7 @@ pub fn stage(
     let (site, out, release) = (&plan.site, plan.options.out.as_path(), plan.options.release);
     let settings = &site.settings;
     let mut written = Vec::new();
-    let (glue, wasm) = code(out, settings, release, &mut written)?;
+    let (glue, wasm) = code(out, settings, (release, cache), &mut written)?;
     let style = style(out, settings, &plan.assets.search_style, &mut written)?;
     // Trunk's names of the search's code and stylesheet are gone: the files are in the
     // search's folder under their hashed names.
@@ -254,7 +254,7 @@ fn build_id(pages: &[IndexPage]) -> String {
 fn code(
     out: &Path,
     settings: &SiteSettings,
-    release: bool,
+    (release, cache): (bool, Option<&Cache>),
     written: &mut Vec<PathBuf>,
 ) -> Result<(String, String)> {
     let glue_path = out.join(format!("{TRUNK_NAME}.js"));
@@ -264,8 +264,7 @@ fn code(
         "read the search's glue (Trunk's output)",
     ))?;
     let glue = match release {
-        true => minify::module(&glue)
-            .map_err(|e| BuildError::invalid(glue_path.display().to_string(), e))?,
+        true => minify::module_kept(&glue, &glue_path.display().to_string(), cache)?,
         false => glue,
     };
     let wasm =
