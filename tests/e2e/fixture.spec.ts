@@ -29,12 +29,13 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the site menu lists the pages with nav_order and marks the current one', async ({ page }) => {
+test('the site menu lists the pages with nav_order, in the page\'s language, and marks the current one', async ({ page }) => {
   await page.goto(served('fixture') + '/guide/syntaxe');
   const menu = page.getByRole('navigation', { name: 'Pages du site' });
-  await expect(menu.getByRole('link')).toHaveText(["Site d’essai", 'Guide de la syntaxe', 'Reading notes']);
+  // The English menu page (`Reading notes`, `nav_order: 3`) by its French translation.
+  await expect(menu.getByRole('link')).toHaveText(["Site d’essai", 'Guide de la syntaxe', 'Notes de lecture']);
   await expect(menu.getByRole('link', { name: 'Guide de la syntaxe' })).toHaveAttribute('aria-current', 'page');
-  await expect(menu.getByRole('link', { name: 'Reading notes' })).not.toHaveAttribute('aria-current', /.*/);
+  await expect(menu.getByRole('link', { name: 'Notes de lecture' })).not.toHaveAttribute('aria-current', /.*/);
 });
 
 test('the bar names the site, a link home, and on a 360 px phone everything in it fits', async ({ page }) => {
@@ -116,11 +117,18 @@ test('page to page, back and forward, with the wasm running', async ({ page }) =
   await expect(page).toHaveTitle(/Guide de la syntaxe/);
   await expect(h1(page)).toBeFocused();
   await appReady(page);
-  await menu.getByRole('link', { name: 'Reading notes' }).click();
+  await menu.getByRole('link', { name: 'Notes de lecture' }).click();
+  await expect(page).toHaveURL(served('fixture') + '/lectures');
+  await appReady(page);
+  await page.getByRole('navigation', { name: 'Langues' }).getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(served('fixture') + '/en/reading/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   // Each page is left once its islands are up: a page left while its wasm still loads aborts
   // that load, which the console reports.
+  await appReady(page);
+  await page.goBack();
+  await expect(page).toHaveURL(served('fixture') + '/lectures');
+  await expect(h1(page)).toHaveText('Notes de lecture');
   await appReady(page);
   await page.goBack();
   await expect(page).toHaveURL(served('fixture') + '/guide/syntaxe');
@@ -310,8 +318,8 @@ test('offline, a page leads to another from the service worker', async ({ page, 
   await appReady(page);
   await controlled(page);
   await context.setOffline(true);
-  await page.getByRole('navigation', { name: 'Pages du site' }).getByRole('link', { name: 'Reading notes' }).click();
-  await expect(h1(page)).toHaveText('Reading notes');
+  await page.getByRole('navigation', { name: 'Pages du site' }).getByRole('link', { name: 'Notes de lecture' }).click();
+  await expect(h1(page)).toHaveText('Notes de lecture');
   await expect(h1(page)).toBeFocused();
   await page.goBack();
   await expect(h1(page)).toHaveText("Site d’essai");

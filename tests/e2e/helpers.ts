@@ -1,5 +1,5 @@
 import { expect, test, type Page, type ConsoleMessage } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { HOSTS, SITES, serves, siteAddress, type Host, type SiteName } from './hosts';
 
 /** The article's address, as the site's links, canonical and sitemap write it. Its file's own
@@ -102,6 +102,17 @@ let cached: (Article & { texts: string[][] }) | undefined;
 /** A page's model as the build wrote it for the tests (`<source>.json`, never deployed). */
 export function model(source: string, site: Site = 'fixture'): Model {
   return JSON.parse(readFileSync(`${DATA[site]}/${source}.json`, 'utf8'));
+}
+
+/** Every page's model the build wrote for the tests (`<source>.json` under its folder). */
+export function models(site: Site = 'fixture'): Model[] {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) return files(path);
+      return entry.name.endsWith('.json') && path !== `${DATA[site]}/facts.json` ? [path] : [];
+    });
+  return files(DATA[site]).map((file) => JSON.parse(readFileSync(file, 'utf8')));
 }
 
 /** The client's article, with each paragraph as plain text (read once). */

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { appReady, facts, served } from './helpers';
+import { appReady, facts, models, served } from './helpers';
 
 // The interface speaks the page's language (i18n/<lang>.toml, chosen by the page's `lang`):
 // nothing of another language's table is in its DOM or its accessibility tree, with the search
@@ -55,5 +55,26 @@ for (const [path, lang, other, open] of [
     for (const key of ['skip_link', 'site_menu', 'theme_group', 'search_label', 'app_slow']) {
       expect(seen).toContain(words[lang][key]);
     }
+  });
+}
+
+// The site menu in the bar names the pages in the page's language: a menu page's translation
+// where it has one (the fixture's French pages show « Notes de lecture » for the English
+// « Reading notes »), never a title of another language's page.
+for (const [path, lang, other] of [
+  ['/en/reading/', 'en', 'fr'],
+  ['/guide/syntaxe', 'fr', 'en'],
+  ['/lectures', 'fr', 'en'],
+] as const) {
+  test(`the site menu of ${path}, a page in ${lang}, names no page in ${other}`, async ({ page }) => {
+    await page.goto(served('fixture') + path);
+    const titles = (l: string) => models('fixture').filter((m) => m.lang === l).map((m) => m.title);
+    const menu = page.getByRole('banner').getByRole('navigation', { name: words[lang].site_menu });
+    const names = await menu.getByRole('link').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => titles(other).includes(n))).toEqual([]);
+    expect(names.filter((n) => !titles(lang).includes(n))).toEqual([]);
+    // None says it is in another language.
+    await expect(menu.locator('[lang]')).toHaveCount(0);
   });
 }

@@ -199,11 +199,20 @@ mod tests {
     #[test]
     fn one_page_with_nav_order_is_a_menu() {
         let article = article();
-        let menu = vec![MenuEntry {
-            title: "Guide".into(),
-            url: "/guide.html".into(),
-            current: false,
-        }];
+        let menu = vec![
+            MenuEntry {
+                title: "Guide".into(),
+                url: "/guide.html".into(),
+                current: false,
+                lang: None,
+            },
+            MenuEntry {
+                title: "Reading notes".into(),
+                url: "/en/reading/".into(),
+                current: false,
+                lang: Some("en".into()),
+            },
+        ];
         let settings = SiteSettings::at("https://ex.org", "/");
         let page = render_fr(
             &settings,
@@ -219,6 +228,10 @@ mod tests {
         assert!(page
             .body
             .contains("<a href=\"/guide.html\" rel=\"external\">Guide</a>"));
+        // An entry in another language than the page says so.
+        assert!(page
+            .body
+            .contains("<a href=\"/en/reading/\" rel=\"external\" lang=\"en\">Reading notes</a>"));
         let article = cpd_content::client_article();
         let page = render_fr(&settings, "/", move || view! { <ArticlePage article/> }).unwrap();
         assert!(!page.body.contains("Pages du site"));

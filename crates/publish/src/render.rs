@@ -402,15 +402,16 @@ fn languages(plan: &Plan, page: &Article, translations: &[&Article]) -> Vec<Lang
         .collect()
 }
 
-/// The site menu as seen from `page`.
+/// The site menu as seen from `page`, in its language (see `Site::menu_in`).
 fn menu(plan: &Plan, page: &Article) -> Vec<MenuEntry> {
     plan.site
-        .menu()
+        .menu_in(&page.lang)
         .into_iter()
         .map(|p| MenuEntry {
             title: p.title.clone(),
             url: page_url(&p.permalink).to_string(),
             current: p.permalink == page.permalink,
+            lang: (p.lang != page.lang).then(|| p.lang.clone()),
         })
         .collect()
 }

@@ -149,6 +149,29 @@ impl Site {
         menu.sort_by_key(|p| p.nav_order);
         menu
     }
+
+    /// The site menu as a page in `lang` shows it: each menu page in `lang`, or its
+    /// translation in `lang`, in the menu's order, each once. A language none of them is in
+    /// gets the menu in the site's language (then, if that has none either, the menu as it is):
+    /// its entries are then in another language than the page, which says so with `lang`.
+    pub fn menu_in(&self, lang: &str) -> Vec<&Article> {
+        let menu = self.menu();
+        let in_lang = |lang: &str| {
+            let mut seen = BTreeSet::new();
+            menu.iter()
+                .filter_map(|page| match page.lang == lang {
+                    true => Some(*page),
+                    false => self.translations(page).into_iter().find(|t| t.lang == lang),
+                })
+                .filter(|page| seen.insert(page.permalink.as_str()))
+                .collect::<Vec<_>>()
+        };
+        [lang, self.settings.lang.as_str()]
+            .into_iter()
+            .map(in_lang)
+            .find(|entries| !entries.is_empty())
+            .unwrap_or(menu)
+    }
 }
 
 /// The translations of `page` among `pages`, itself included, by language: the pages with its

@@ -11,6 +11,31 @@ pub(super) fn fixture(name: &str) -> PathBuf {
 }
 
 #[test]
+fn a_page_gets_the_menu_in_its_language_else_in_the_sites() {
+    let site = load_site(&fixture("site"), "site", &Overrides::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let menu = |lang: &str| -> Vec<String> {
+        site.menu_in(lang)
+            .iter()
+            .map(|p| format!("{} {}", p.lang, p.title))
+            .collect()
+    };
+    // The English menu page's French translation takes its place; the French pages have no
+    // English one.
+    assert_eq!(
+        menu("fr"),
+        [
+            "fr Site d’essai",
+            "fr Guide de la syntaxe",
+            "fr Notes de lecture"
+        ]
+    );
+    assert_eq!(menu("en"), ["en Reading notes"]);
+    // A language without menu pages: the site's.
+    assert_eq!(menu("de"), menu("fr"));
+}
+
+#[test]
 fn the_fixture_site_loads_with_its_links_resolved() {
     let site = load_site(&fixture("site"), "site", &Overrides::default())
         .unwrap_or_else(|e| panic!("{e}"));

@@ -8,10 +8,13 @@ pub struct MenuEntry {
     /// The page's address, as links write it (`/guide/`).
     pub url: String,
     pub current: bool,
+    /// The page's language when it is not the page's that shows the menu (a page of a language
+    /// with no menu pages shows the site's).
+    pub lang: Option<String>,
 }
 
-/// The site's pages that set `nav_order`, in that order; the current one is marked. Absent
-/// when no page sets it. Links to other pages are `rel="external"`: the in-page router leaves
+/// The site's pages that set `nav_order`, in that order, in the page's language where they
+/// have it; the current one is marked. Absent when no page sets it. Links to other pages are `rel="external"`: the in-page router leaves
 /// them to the browser.
 #[component]
 pub fn SiteMenu(entries: Vec<MenuEntry>) -> impl IntoView {
@@ -24,6 +27,7 @@ pub fn SiteMenu(entries: Vec<MenuEntry>) -> impl IntoView {
                      title,
                      url,
                      current,
+                     lang,
                  }| {
                     let href = config.href(&url);
                     view! {
@@ -32,6 +36,7 @@ pub fn SiteMenu(entries: Vec<MenuEntry>) -> impl IntoView {
                                 href=href
                                 rel=(!current).then_some("external")
                                 aria-current=current.then_some("page")
+                                lang=lang
                             >
                                 {title}
                             </a>
