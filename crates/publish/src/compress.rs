@@ -88,101 +88,97 @@ fn compress(
     Ok(twins.into_iter().flatten().collect())
 }
 
-/// Writes `file.br`, and `file.gz` when `levels` has gzip, beside `file`. With a cache, a twin
-/// of bytes it has seen is a link to the one kept, found by the hash of the file's bytes (known
-/// when the build wrote it through the cache), without reading or compressing anything.
+/// A twin's format.
+#[derive(Clone, Copy)]
+enum Codec {
+    Brotli,
+    Gzip,
+}
+
+impl Codec {
+    /// The cache's name for the work, and the twin's suffix.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Codec::Brotli => ("brotli", ".br"),
+            Codec::Gzip => ("gzip", ".gz"),
+        }
+    }
+
+    /// `data` (the file `path`) at `level`; in parts ([`parts`], found in `cache` when kept)
+    /// when `parted`.
+    fn compress(
+        self,
+        path: &Path,
+        data: &[u8],
+        level: u32,
+        parted: bool,
+        cache: Option<&Cache>,
+    ) -> Result<Vec<u8>> {
+        match (self, parted) {
+            (Codec::Brotli, true) => parts::brotli(path, data, level, cache),
+            (Codec::Gzip, true) => parts::gzip(path, data, level, cache),
+            (Codec::Brotli, false) => brotli(path, data, level),
+            (Codec::Gzip, false) => gzip(path, data, level),
+        }
+    }
+}
+
+/// Writes `file.br`, and `file.gz` when `levels` has gzip, beside `file`, both at once (a large
+/// file alone at the end, the whole search index, would otherwise leave a core idle for as long
+/// as its gzip takes). With a cache, a twin of bytes it has seen is a link to the one kept,
+/// found by the hash of the file's bytes (known when the build wrote it through the cache),
+/// without reading or compressing anything.
 fn precompress(path: &Path, levels: Levels, cache: Option<&Cache>) -> Result<Vec<PathBuf>> {
-    let (br_path, gz_path) = (with_suffix(path, ".br"), with_suffix(path, ".gz"));
-    let read = || std::fs::read(path).map_err(BuildError::io(path, "read"));
-    let parted = |data: &[u8]| levels.brotli != BEST.brotli && data.len() >= PARTED_FROM;
-    let Some(cache) = cache else {
-        let data = read()?;
-        // Both at once: a large file alone at the end (the whole search index, which every
-        // edit changes) would otherwise leave a core idle for as long as its gzip takes.
-        let (br, gz) = rayon::join(
-            || brotli(path, &data, levels.brotli, parted(&data), None),
-            || {
-                levels
-                    .gzip
-                    .map(|level| gzip(path, &data, level, parted(&data), None))
-                    .transpose()
-            },
-        );
-        crate::files::write(&br_path, &br?)?;
-        let Some(gz) = gz? else {
-            return Ok(vec![br_path]);
-        };
-        crate::files::write(&gz_path, &gz)?;
-        return Ok(vec![br_path, gz_path]);
-    };
     let data = std::sync::OnceLock::new();
     let data = || -> Result<&Vec<u8>> {
         if data.get().is_none() {
-            let _ = data.set(read()?);
+            let _ = data.set(std::fs::read(path).map_err(BuildError::io(path, "read"))?);
         }
         Ok(data.get().expect("just set"))
     };
-    let content = match cache.written(path) {
-        Some(hash) => hash,
-        None => cpd_content::conventions::hex(&Sha256::digest(data()?)),
+    // The file's hash, which finds its twins in the cache.
+    let content = match cache.map(|cache| cache.written(path)) {
+        Some(Some(hash)) => Some(hash),
+        Some(None) => Some(cpd_content::conventions::hex(&Sha256::digest(data()?))),
+        None => None,
     };
-    let twin = |work: &str,
-                level: u32,
-                twin_path: &Path,
-                make: &(dyn Fn(&[u8]) -> Result<Vec<u8>> + Sync)|
-     -> Result<PathBuf> {
-        let key = key(work, &[content.as_bytes(), &level.to_le_bytes()]);
-        cache.write_made(key, twin_path, || make(data()?))
+    let twin = |codec: Codec, level: u32| -> Result<PathBuf> {
+        let (work, suffix) = codec.names();
+        let twin_path = with_suffix(path, suffix);
+        let make = || {
+            let data = data()?;
+            // A large file at a fast level, which an edit changes in places.
+            let parted = levels.brotli != BEST.brotli && data.len() >= PARTED_FROM;
+            codec.compress(path, data, level, parted, cache)
+        };
+        match (cache, &content) {
+            (Some(cache), Some(content)) => {
+                let key = key(work, &[content.as_bytes(), &level.to_le_bytes()]);
+                cache.write_made(key, &twin_path, make)
+            }
+            _ => crate::files::write(&twin_path, &make()?),
+        }
     };
     let (br, gz) = rayon::join(
-        || {
-            twin("brotli", levels.brotli, &br_path, &|data| {
-                brotli(path, data, levels.brotli, parted(data), Some(cache))
-            })
-        },
+        || twin(Codec::Brotli, levels.brotli),
         || {
             levels
                 .gzip
-                .map(|level| {
-                    twin("gzip", level, &gz_path, &|data| {
-                        gzip(path, data, level, parted(data), Some(cache))
-                    })
-                })
+                .map(|level| twin(Codec::Gzip, level))
                 .transpose()
         },
     );
     Ok([Some(br?), gz?].into_iter().flatten().collect())
 }
 
-/// `data` as gzip at `level`, in parts ([`parts`], found in `cache` when kept) when `parted`.
-fn gzip(
-    path: &Path,
-    data: &[u8],
-    level: u32,
-    parted: bool,
-    cache: Option<&Cache>,
-) -> Result<Vec<u8>> {
-    if parted {
-        return parts::gzip(path, data, level, cache);
-    }
+fn gzip(path: &Path, data: &[u8], level: u32) -> Result<Vec<u8>> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
     gz.write_all(data)
         .and_then(|()| gz.finish())
         .map_err(BuildError::io(path, "gzip"))
 }
 
-/// `data` as brotli at `quality`, in parts ([`parts`], found in `cache` when kept) when
-/// `parted`.
-fn brotli(
-    path: &Path,
-    data: &[u8],
-    quality: u32,
-    parted: bool,
-    cache: Option<&Cache>,
-) -> Result<Vec<u8>> {
-    if parted {
-        return parts::brotli(path, data, quality, cache);
-    }
+fn brotli(path: &Path, data: &[u8], quality: u32) -> Result<Vec<u8>> {
     let mut br = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: quality as i32,

@@ -38,11 +38,19 @@ pub struct Page {
 }
 
 impl Page {
-    fn made(file: &str, html: String, key: Option<String>) -> Self {
+    fn made(file: &str, html: String) -> Self {
         Self {
             file: file.to_string(),
             html: html.into(),
-            key,
+            key: None,
+        }
+    }
+
+    fn kept(file: &str, key: String) -> Self {
+        Self {
+            file: file.to_string(),
+            html: std::sync::OnceLock::new(),
+            key: Some(key),
         }
     }
 
@@ -67,6 +75,8 @@ impl Page {
 struct ForLanguage {
     head: String,
     boot: String,
+    /// The site menu in the language, no entry marked current.
+    menu: Vec<MenuEntry>,
     /// The hash of what every page of the language is made of besides itself: the site's
     /// settings, the interface's words, the template and the above; part of each page's key.
     made_of: String,
@@ -85,6 +95,7 @@ fn for_languages(plan: &Plan, search: &SearchFiles) -> Languages {
             let mut head = common.clone();
             head.extend(feed::link_tag(lang, &plan.site.pages, settings));
             let boot = boot(plan, search, lang);
+            let menu = menu_in(plan, lang);
             let words = format!("{:?}", (settings, plan.words(lang)));
             let made_of = crate::cache::key(
                 "language",
@@ -101,6 +112,7 @@ fn for_languages(plan: &Plan, search: &SearchFiles) -> Languages {
                 ForLanguage {
                     head,
                     boot,
+                    menu,
                     made_of,
                 },
             )
@@ -158,7 +170,7 @@ fn article_page(
     path: &str,
     cache: Option<&Cache>,
 ) -> Result<Page> {
-    let menu = menu(plan, article);
+    let menu = menu(&for_languages[&article.lang].menu, article);
     let translations = plan.site.translations(article);
     let languages = languages(plan, article, &translations);
     let words = plan.words(&article.lang);
@@ -199,11 +211,7 @@ fn article_page(
     });
     if let (Some(cache), Some(key)) = (cache, &key) {
         if cache.has(key) {
-            return Ok(Page {
-                file: file.to_string(),
-                html: std::sync::OnceLock::new(),
-                key: Some(key.clone()),
-            });
+            return Ok(Page::kept(file, key.clone()));
         }
     }
     let page = article.clone();
@@ -386,7 +394,7 @@ fn fill(
             sheets,
         },
     )?;
-    Ok(Page::made(file, html, None))
+    Ok(Page::made(file, html))
 }
 
 /// The language switch of `page`, from its `translations`: each named in its own language.
@@ -402,16 +410,28 @@ fn languages(plan: &Plan, page: &Article, translations: &[&Article]) -> Vec<Lang
         .collect()
 }
 
-/// The site menu as seen from `page`, in its language (see `Site::menu_in`).
-fn menu(plan: &Plan, page: &Article) -> Vec<MenuEntry> {
+/// The site menu of the pages in `lang` (see `Site::menu_in`), no entry current.
+fn menu_in(plan: &Plan, lang: &str) -> Vec<MenuEntry> {
     plan.site
-        .menu_in(&page.lang)
+        .menu_in(lang)
         .into_iter()
         .map(|p| MenuEntry {
             title: p.title.clone(),
             url: page_url(&p.permalink).to_string(),
-            current: p.permalink == page.permalink,
-            lang: (p.lang != page.lang).then(|| p.lang.clone()),
+            current: false,
+            lang: (p.lang != lang).then(|| p.lang.clone()),
+        })
+        .collect()
+}
+
+/// The menu of `page`'s language as seen from `page`: its own entry current.
+fn menu(in_lang: &[MenuEntry], page: &Article) -> Vec<MenuEntry> {
+    let url = page_url(&page.permalink);
+    in_lang
+        .iter()
+        .map(|entry| MenuEntry {
+            current: entry.url == url,
+            ..entry.clone()
         })
         .collect()
 }
